@@ -1,0 +1,54 @@
+package com.ecsapi.onboarder.telemetry;
+
+import com.ecsapi.onboarder.json.Json;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One JSON object per line on standard output, which Lambda ships to CloudWatch Logs as is. */
+public final class StructuredLog {
+
+    public enum Level { DEBUG, INFO, WARN, ERROR }
+
+    private final String logger;
+    private final PrintStream out;
+    private final Clock clock;
+
+    private StructuredLog(String logger, PrintStream out, Clock clock) {
+        this.logger = logger;
+        this.out = out;
+        this.clock = clock;
+    }
+
+    public static StructuredLog of(Class<?> owner) {
+        return new StructuredLog(owner.getSimpleName(), System.out, Clock.systemUTC());
+    }
+
+    public static StructuredLog of(Class<?> owner, PrintStream out, Clock clock) {
+        return new StructuredLog(owner.getSimpleName(), out, clock);
+    }
+
+    public void info(String message, Map<String, ?> fields) {
+        write(Level.INFO, message, fields);
+    }
+
+    public void warn(String message, Map<String, ?> fields) {
+        write(Level.WARN, message, fields);
+    }
+
+    public void error(String message, Map<String, ?> fields) {
+        write(Level.ERROR, message, fields);
+    }
+
+    public void write(Level level, String message, Map<String, ?> fields) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("timestamp", clock.instant().toString());
+        line.put("level", level);
+        line.put("logger", logger);
+        line.put("message", message);
+        line.putAll(fields);
+        out.println(Json.write(line));
+    }
+}
