@@ -9,7 +9,16 @@ Once the socket is bound it prints one line to stdout, which MotoServer (Java) r
 
     TESTBED READY http://127.0.0.1:PORT
 
-Control endpoints of the test bed live under /_testbed/ (see TestBedApp.control).
+Everything else is moto (including POST /moto-api/reset), except the AWS rules moto does not keep, which the
+gap fillers below add, and these control endpoints for tests (all answer 200 "ok" unless stated):
+
+    POST /_testbed/reset                                    clear all test-bed state below
+    POST /_testbed/applied-quota?serviceCode=S&quotaCode=Q&value=V   applied value GetServiceQuota answers
+    POST /_testbed/fail-service-quotas?on=true|false        every Service Quotas call answers 503
+    POST /_testbed/throttle-next?operation=OP&times=N       next N calls of OP (or service:OP) are throttled
+    POST /_testbed/elb-describe-rate-limit?on=true|false    ELBv2 Describe*: token bucket 40, refilled 10/s
+    GET  /_testbed/call-counts                              "service:Operation<TAB>count" lines since reset
+    POST /_testbed/clear-call-counts
 """
 import argparse
 import io

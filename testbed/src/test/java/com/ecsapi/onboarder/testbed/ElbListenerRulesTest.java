@@ -11,7 +11,15 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TooManyListenersException;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -43,6 +51,39 @@ class ElbListenerRulesTest extends TestBedTestBase {
 
         assertAwsError(error, 400, "DuplicateListener");
         assertEquals(List.of(10000), ports(nlb));
+    }
+
+    @Test
+    void concurrentCreatesOfOnePortYieldExactlyOneListener() throws Exception {
+        Nlb nlb = networkLoadBalancer(ec2, elb, "pool-a");
+        int writers = 20;
+        CountDownLatch go = new CountDownLatch(1);
+        List<Callable<String>> attempts = new ArrayList<>();
+        for (int writer = 0; writer < writers; writer++) {
+            attempts.add(() -> {
+                go.await();
+                try {
+                    createListener(nlb, 10000);
+                    return "created";
+                } catch (DuplicateListenerException e) {
+                    return e.awsErrorDetails().errorCode();
+                }
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<String>> outcomes = attempts.stream().map(pool::submit).toList();
+            go.countDown();
+            Map<String, Long> tally = new TreeMap<>();
+            for (Future<String> outcome : outcomes) {
+                tally.merge(outcome.get(), 1L, Long::sum);
+            }
+
+            assertEquals(Map.of("created", 1L, "DuplicateListener", (long) writers - 1), tally);
+            assertEquals(List.of(10000), ports(nlb));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
