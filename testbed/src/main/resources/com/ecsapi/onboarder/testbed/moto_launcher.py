@@ -21,6 +21,7 @@ gap fillers below add, and these control endpoints for tests (all answer 200 "ok
     POST /_testbed/clear-call-counts
 """
 import argparse
+import copy
 import io
 import json
 import os
@@ -158,42 +159,56 @@ def quota_limit(service_code, quota_code):
 # Gap fillers: one function per AWS rule moto 5.2.1 does not keep. Each patches moto's classes in this process.
 # ----------------------------------------------------------------------------------------------------------
 
+def listener_on_port(balancer, port):
+    return next((listener for listener in balancer.listeners.values() if str(listener.port) == str(port)), None)
+
+
 def enforce_unique_listener_ports():
-    """AWS: CreateListener on a port the load balancer already listens on fails with DuplicateListener
-    (HTTP 400, "A listener with the specified port already exists."). moto compares the port with the
-    listeners' ARNs (the dict keys), so it never matches."""
+    """AWS: CreateListener is idempotent: the same settings on a port the load balancer already listens on answer
+    the existing listener; other settings fail with DuplicateListener (HTTP 400, "A listener with the specified
+    port already exists."). moto compares the port with the listeners' ARNs (the dict keys), so never matches."""
     from moto.elbv2.exceptions import DuplicateListenerError
-    from moto.elbv2.models import ELBv2Backend
+    from moto.elbv2.models import ELBv2Backend, FakeAction
 
     create_listener = ELBv2Backend.create_listener
 
-    def create_listener_on_free_port(self, load_balancer_arn, protocol, port, *args, **kwargs):
+    def same_settings(listener, protocol, ssl_policy, certificate, actions):
+        return (listener.protocol == (protocol or "").upper() and listener.ssl_policy == ssl_policy
+                and listener.certificate == certificate
+                and [a.data for a in listener.default_actions] == [FakeAction(copy.deepcopy(a)).data for a in actions])
+
+    def create_listener_on_free_port(self, load_balancer_arn, protocol, port, ssl_policy, certificate, actions,
+                                     alpn_policy=None, tags=None):
         with CREATE_LOCK:
             balancer = self.load_balancers.get(load_balancer_arn)
-            if balancer is not None and any(str(listener.port) == str(port) for listener in balancer.listeners.values()):
+            taken = listener_on_port(balancer, port) if balancer is not None else None
+            if taken is not None:
+                if same_settings(taken, protocol, ssl_policy, certificate, actions):
+                    return taken
                 raise DuplicateListenerError()
-            return create_listener(self, load_balancer_arn, protocol, port, *args, **kwargs)
+            return create_listener(self, load_balancer_arn, protocol, port, ssl_policy, certificate, actions,
+                                   alpn_policy, tags)
 
     ELBv2Backend.create_listener = create_listener_on_free_port
 
 
 def enforce_listeners_per_load_balancer():
     """AWS: a load balancer has at most 50 listeners (NLB: quota L-57A373D6, ALB: L-B6DF7632);
-    one more fails with TooManyListeners (HTTP 400). moto has no limit."""
+    a new one past that fails with TooManyListeners (HTTP 400). moto has no limit."""
     from moto.elbv2.exceptions import ELBClientError
     from moto.elbv2.models import ELBv2Backend
 
     create_listener = ELBv2Backend.create_listener
 
-    def create_listener_within_quota(self, load_balancer_arn, *args, **kwargs):
+    def create_listener_within_quota(self, load_balancer_arn, protocol, port, *args, **kwargs):
         with CREATE_LOCK:
             balancer = self.load_balancers.get(load_balancer_arn)
-            if balancer is not None:
+            if balancer is not None and listener_on_port(balancer, port) is None:
                 limit = quota_limit("elasticloadbalancing", "L-57A373D6") if balancer.type == "network" else 50
                 if len(balancer.listeners) >= limit:
                     raise ELBClientError("TooManyListeners",
                                          "You've reached the limit on the number of listeners per load balancer")
-            return create_listener(self, load_balancer_arn, *args, **kwargs)
+            return create_listener(self, load_balancer_arn, protocol, port, *args, **kwargs)
 
     ELBv2Backend.create_listener = create_listener_within_quota
 
