@@ -232,6 +232,23 @@ def reject_duplicate_rest_resource_paths():
     APIGatewayBackend.create_resource = create_unique_resource
 
 
+def require_existing_parent_resource():
+    """AWS: CreateResource under an unknown parentId fails with 404 NotFoundException and creates nothing.
+    moto stores the orphan first and then fails rendering its path, after which GetResources fails for good."""
+    from moto.apigateway.exceptions import ResourceIdNotFoundException
+    from moto.apigateway.models import APIGatewayBackend
+
+    create_resource = APIGatewayBackend.create_resource
+
+    def create_resource_under_known_parent(self, function_id, parent_resource_id, path_part):
+        with CREATE_LOCK:
+            if path_part and parent_resource_id not in self.get_rest_api(function_id).resources:
+                raise ResourceIdNotFoundException()
+            return create_resource(self, function_id, parent_resource_id, path_part)
+
+    APIGatewayBackend.create_resource = create_resource_under_known_parent
+
+
 def keep_integration_connection_id():
     """AWS: PutIntegration stores connectionId (the VPC link of a VPC_LINK integration) and integrationTarget
     (the load balancer of a VPC link V2), and GetIntegration/GetMethod return them. moto drops both."""
@@ -375,6 +392,7 @@ GAP_FILLERS = (
     enforce_unique_listener_ports,
     enforce_listeners_per_load_balancer,
     reject_duplicate_rest_resource_paths,
+    require_existing_parent_resource,
     keep_integration_connection_id,
     delete_rest_resources_with_children,
     reject_duplicate_http_api_route_keys,
