@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -151,7 +152,7 @@ public final class MotoServer implements AutoCloseable {
                 counts.put(line.substring(0, tab), Integer.parseInt(line.substring(tab + 1)));
             }
         }
-        return counts;
+        return Collections.unmodifiableMap(counts);
     }
 
     public void clearCallCounts() {

@@ -5,6 +5,9 @@ Run by hand (e.g. for `sam local invoke` against it):
 
     python3 moto_launcher.py --port 5000
 
+`sam local invoke` runs the function in Docker, where 127.0.0.1 is the container itself: bind all interfaces
+(--host 0.0.0.0) and give the function AWS_ENDPOINT_URL=http://host.docker.internal:5000 in its --env-vars file.
+
 Once the socket is bound it prints one line to stdout, which MotoServer (Java) reads to learn the port:
 
     TESTBED READY http://127.0.0.1:PORT
