@@ -1,0 +1,308 @@
+package com.ecsapi.onboarder.testbed;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The local AWS test bed: moto's server, started by {@code moto_launcher.py} in a {@code python3} child process on
+ * a free loopback port, with the AWS rules moto is laxer on enforced by the launcher.
+ *
+ * <p>Tests use one per class: {@link #start()} in {@code @BeforeAll}, {@link #reset()} in {@code @BeforeEach},
+ * {@link #close()} in {@code @AfterAll}. Code under test reaches it only through {@code aws.endpointUrl}
+ * ({@link #useForThisJvm()}) or {@code AWS_ENDPOINT_URL} ({@link #clientEnvironment()}).
+ */
+public final class MotoServer implements AutoCloseable {
+
+    public static final String PYTHON_ENV = "TESTBED_PYTHON";
+    public static final String PYTHON_PROPERTY = "testbed.python";
+    public static final String REGION = "us-east-1";
+    public static final String INSTALL_HINT = "The test bed needs python3 with moto 5.2.1: install python3 "
+            + "(e.g. 'apt-get install python3 python3-pip'), then run: python3 -m pip install 'moto[server]==5.2.1'. "
+            + "To use another interpreter set the environment variable " + PYTHON_ENV
+            + " or the system property " + PYTHON_PROPERTY + ".";
+
+    private static final String LAUNCHER = "moto_launcher.py";
+    private static final String READY_PREFIX = "TESTBED READY ";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Process process;
+    private final URI endpoint;
+    private final Path workDirectory;
+    private final Thread shutdownHook;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private MotoServer(Process process, URI endpoint, Path workDirectory, Thread shutdownHook) {
+        this.process = process;
+        this.endpoint = endpoint;
+        this.workDirectory = workDirectory;
+        this.shutdownHook = shutdownHook;
+    }
+
+    /** Starts the launcher on a free 127.0.0.1 port and returns once it has printed its readiness line. */
+    public static MotoServer start() {
+        String python = python();
+        Path workDirectory = createWorkDirectory();
+        Path script = extractLauncher(workDirectory);
+        Path log = workDirectory.resolve("moto.log");
+        Process process;
+        try {
+            process = new ProcessBuilder(python, script.toString(), "--host", "127.0.0.1", "--port", "0",
+                    "--exit-with-stdin")
+                    .redirectError(log.toFile())
+                    .start();
+        } catch (IOException e) {
+            deleteQuietly(workDirectory);
+            throw new IllegalStateException("Cannot run '" + python + "' (" + e.getMessage() + "). " + INSTALL_HINT, e);
+        }
+        Thread hook = new Thread(process::destroyForcibly, "moto-server-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            URI endpoint = awaitReadiness(process, log);
+            return new MotoServer(process, endpoint, workDirectory, hook);
+        } catch (RuntimeException e) {
+            process.destroyForcibly();
+            removeHook(hook);
+            deleteQuietly(workDirectory);
+            throw e;
+        }
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** Points SDK clients built with defaults in this JVM at the test bed. */
+    public void useForThisJvm() {
+        System.setProperty("aws.endpointUrl", endpoint.toString());
+        System.setProperty("aws.region", REGION);
+        System.setProperty("aws.accessKeyId", "testing");
+        System.setProperty("aws.secretAccessKey", "testing");
+    }
+
+    /** The environment variables that point a child process (a function, the AWS CLI) at the test bed. */
+    public Map<String, String> clientEnvironment() {
+        return Map.of(
+                "AWS_ENDPOINT_URL", endpoint.toString(),
+                "AWS_REGION", REGION,
+                "AWS_DEFAULT_REGION", REGION,
+                "AWS_ACCESS_KEY_ID", "testing",
+                "AWS_SECRET_ACCESS_KEY", "testing",
+                "AWS_EC2_METADATA_DISABLED", "true");
+    }
+
+    /** Clears all moto state and all test-bed state (applied quotas, failures, throttling, rate limits, counts). */
+    public void reset() {
+        post("/moto-api/reset");
+        post("/_testbed/reset");
+    }
+
+    /** Sets the applied value GetServiceQuota answers for the quota (as after an approved increase). */
+    public void setAppliedQuota(String serviceCode, String quotaCode, double value) {
+        post("/_testbed/applied-quota?serviceCode=" + encode(serviceCode) + "&quotaCode=" + encode(quotaCode)
+                + "&value=" + value);
+    }
+
+    /** While on, every Service Quotas call answers HTTP 503 {@code ServiceUnavailableException}. */
+    public void failServiceQuotas(boolean failing) {
+        post("/_testbed/fail-service-quotas?on=" + failing);
+    }
+
+    /**
+     * The next {@code times} calls of {@code operation} answer the throttling error AWS answers for that service
+     * (API Gateway: 429 {@code TooManyRequestsException}; ELBv2, CloudWatch: 400 {@code Throttling}; ...).
+     * {@code operation} is an operation name ({@code CreateListener}) or a {@code service:Operation} key
+     * ({@code apigateway:GetResources}, to tell API Gateway V1 and V2 apart).
+     */
+    public void throttleNext(String operation, int times) {
+        post("/_testbed/throttle-next?operation=" + encode(operation) + "&times=" + times);
+    }
+
+    /** While on, ELBv2 {@code Describe*} calls share a token bucket of 40 refilled at 10 per second, as in AWS. */
+    public void enforceElbDescribeRateLimit(boolean on) {
+        post("/_testbed/elb-describe-rate-limit?on=" + on);
+    }
+
+    /** AWS requests received since the last reset or clear, keyed {@code service:Operation}. */
+    public Map<String, Integer> callCounts() {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (String line : get("/_testbed/call-counts").lines().toList()) {
+            int tab = line.lastIndexOf('\t');
+            if (tab > 0) {
+                counts.put(line.substring(0, tab), Integer.parseInt(line.substring(tab + 1)));
+            }
+        }
+        return Collections.unmodifiableMap(counts);
+    }
+
+    public void clearCallCounts() {
+        post("/_testbed/clear-call-counts");
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        removeHook(shutdownHook);
+        deleteQuietly(workDirectory);
+    }
+
+    private String post(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(endpoint.resolve(pathAndQuery)).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private String get(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(endpoint.resolve(pathAndQuery)).GET());
+    }
+
+    private String send(HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+        try {
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Test bed call " + built.method() + " " + built.uri() + " answered "
+                        + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Test bed call " + built.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted calling the test bed", e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    static String python() {
+        String property = System.getProperty(PYTHON_PROPERTY);
+        if (property != null && !property.isBlank()) {
+            return property;
+        }
+        String env = System.getenv(PYTHON_ENV);
+        return env != null && !env.isBlank() ? env : "python3";
+    }
+
+    private static URI awaitReadiness(Process process, Path log) {
+        CompletableFuture<URI> ready = new CompletableFuture<>();
+        Thread reader = new Thread(() -> readStdout(process.getInputStream(), ready), "moto-server-stdout");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return ready.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("The moto test bed did not start: " + describeExit(process, log)
+                    + ". " + INSTALL_HINT, e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("The moto test bed printed no readiness line within " + START_TIMEOUT
+                    + ": " + tail(log), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting the moto test bed", e);
+        }
+    }
+
+    /** Completes {@code ready} with the endpoint from the readiness line, then keeps draining stdout. */
+    private static void readStdout(InputStream stdout, CompletableFuture<URI> ready) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stdout, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (!ready.isDone() && line.startsWith(READY_PREFIX)) {
+                    ready.complete(URI.create(line.substring(READY_PREFIX.length()).trim()));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            ready.completeExceptionally(e);
+        }
+        ready.completeExceptionally(new IllegalStateException("stdout closed before the readiness line"));
+    }
+
+    private static String describeExit(Process process, Path log) {
+        try {
+            if (process.waitFor(5, TimeUnit.SECONDS)) {
+                return "the launcher exited with code " + process.exitValue() + ": " + tail(log);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return "the launcher closed its output: " + tail(log);
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())).trim();
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static Path createWorkDirectory() {
+        try {
+            return Files.createTempDirectory("moto-testbed");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a temporary directory for the test bed", e);
+        }
+    }
+
+    private static Path extractLauncher(Path directory) {
+        Path script = directory.resolve(LAUNCHER);
+        try (InputStream in = MotoServer.class.getResourceAsStream(LAUNCHER)) {
+            if (in == null) {
+                throw new IllegalStateException(LAUNCHER + " is missing from the classpath next to " + MotoServer.class);
+            }
+            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+            return script;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot extract " + LAUNCHER, e);
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shutdownInProgress) {
+            // the hook runs anyway
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (var files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(directory);
+        } catch (IOException ignored) {
+            // a leftover temp file is harmless
+        }
+    }
+}

@@ -1,0 +1,695 @@
+#!/usr/bin/env python3
+"""Local AWS test bed: moto's server, in this process, plus the AWS rules moto 5.2.1 is laxer on.
+
+Run by hand (e.g. for `sam local invoke` against it):
+
+    python3 moto_launcher.py --port 5000
+
+`sam local invoke` runs the function in Docker, where 127.0.0.1 is the container itself: bind all interfaces
+(--host 0.0.0.0) and give the function AWS_ENDPOINT_URL=http://host.docker.internal:5000 in its --env-vars file.
+
+Once the socket is bound it prints one line to stdout, which MotoServer (Java) reads to learn the port:
+
+    TESTBED READY http://127.0.0.1:PORT
+
+Everything else is moto (including POST /moto-api/reset), except the AWS rules moto does not keep, which the
+gap fillers below add, and these control endpoints for tests (all answer 200 "ok" unless stated):
+
+    POST /_testbed/reset                                    clear all test-bed state below
+    POST /_testbed/applied-quota?serviceCode=S&quotaCode=Q&value=V   applied value GetServiceQuota answers
+    POST /_testbed/fail-service-quotas?on=true|false        every Service Quotas call answers 503
+    POST /_testbed/throttle-next?operation=OP&times=N       next N calls of OP (or service:OP) are throttled
+    POST /_testbed/elb-describe-rate-limit?on=true|false    ELBv2 Describe*: token bucket 40, refilled 10/s
+    GET  /_testbed/call-counts                              "service:Operation<TAB>count" lines since reset
+    POST /_testbed/clear-call-counts
+"""
+import argparse
+import copy
+import io
+import json
+import os
+import re
+import signal
+import sys
+import threading
+import time
+import uuid
+from urllib.parse import parse_qs
+
+READY_PREFIX = "TESTBED READY "
+INSTALL_HINT = "Install it with: python3 -m pip install 'moto[server]==5.2.1'"
+EXPECTED_MOTO_VERSION = "5.2.1"
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description="moto server plus the AWS rules moto is laxer on")
+    parser.add_argument("-H", "--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    parser.add_argument("-p", "--port", type=int, default=5000, help="port to bind; 0 picks a free one (default 5000)")
+    parser.add_argument("--exit-with-stdin", action="store_true",
+                        help="exit when stdin reaches EOF (the parent process died); used by MotoServer")
+    return parser.parse_args(argv)
+
+
+def import_moto():
+    try:
+        import moto
+        from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
+    except ImportError as error:
+        sys.stderr.write(f"moto with its server extras is not importable by {sys.executable}: {error}\n{INSTALL_HINT}\n")
+        sys.exit(3)
+    if moto.__version__ != EXPECTED_MOTO_VERSION:
+        sys.stderr.write(f"warning: moto {moto.__version__} found; the test bed is written against "
+                         f"{EXPECTED_MOTO_VERSION}. {INSTALL_HINT}\n")
+    return DomainDispatcherApplication(create_backend_app)
+
+
+def exit_when_stdin_closes():
+    """The parent (MotoServer) holds our stdin open; EOF means it is gone, even if it was killed hard."""
+    def watch():
+        while sys.stdin.buffer.read(4096):
+            pass
+        os._exit(0)
+    threading.Thread(target=watch, name="stdin-watch", daemon=True).start()
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Test-bed state: what the /_testbed/ control calls set; cleared by POST /_testbed/reset.
+# ----------------------------------------------------------------------------------------------------------
+
+class TestBedState:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.reset()
+
+    def reset(self):
+        with self.lock:
+            self.applied_quotas = {}          # (serviceCode, quotaCode) -> value set by the test
+            self.service_quotas_failing = False
+            self.throttles = {}               # "Operation" or "service:Operation" -> calls still to throttle
+            self.elb_describe_bucket = None   # TokenBucket while the ELBv2 Describe* rate limit is on
+            self.call_counts = {}             # "service:Operation" -> count
+
+    def applied_quota(self, service_code, quota_code):
+        with self.lock:
+            return self.applied_quotas.get((service_code, quota_code))
+
+    def count(self, key):
+        with self.lock:
+            self.call_counts[key] = self.call_counts.get(key, 0) + 1
+
+    def take_throttle(self, service, operation):
+        with self.lock:
+            for key in (f"{service}:{operation}", operation):
+                if self.throttles.get(key, 0) > 0:
+                    self.throttles[key] -= 1
+                    return True
+            return False
+
+
+class TokenBucket:
+    def __init__(self, capacity, refill_per_second):
+        self.capacity = capacity
+        self.refill_per_second = refill_per_second
+        self.tokens = float(capacity)
+        self.updated = time.monotonic()
+        self.lock = threading.Lock()
+
+    def take(self):
+        with self.lock:
+            now = time.monotonic()
+            self.tokens = min(self.capacity, self.tokens + (now - self.updated) * self.refill_per_second)
+            self.updated = now
+            if self.tokens >= 1:
+                self.tokens -= 1
+                return True
+            return False
+
+
+STATE = TestBedState()
+
+# Check-then-create of a listener port, resource path or route key is atomic in AWS; moto's server is threaded.
+CREATE_LOCK = threading.RLock()
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Service Quotas for the services the product measures (moto 5.2.1 knows only service code "vpc").
+# Defaults and adjustability: https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html and
+# https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-limits.html
+# ----------------------------------------------------------------------------------------------------------
+
+SERVICE_NAMES = {"apigateway": "Amazon API Gateway", "elasticloadbalancing": "Elastic Load Balancing (ELB)"}
+DEFAULT_QUOTAS = {
+    # serviceCode, quotaCode: (name, default, adjustable)
+    ("apigateway", "L-A4C7274F"): ("VPC links per Region", 20.0, True),
+    ("apigateway", "L-608BDCD4"): ("VPC links V2 per Region", 10.0, True),
+    ("apigateway", "L-01C8A9E0"): ("Resources per REST API", 300.0, True),
+    ("apigateway", "L-65B5C802"): ("Routes per HTTP API", 300.0, True),
+    ("apigateway", "L-AA0FF27B"): ("Regional APIs per Region", 600.0, False),
+    ("elasticloadbalancing", "L-57A373D6"): ("Listeners per Network Load Balancer", 50.0, False),
+    ("elasticloadbalancing", "L-69A177A2"): ("Network Load Balancers per Region", 50.0, True),
+    ("elasticloadbalancing", "L-B22855CB"): ("Target Groups per Region", 3000.0, True),
+    ("elasticloadbalancing", "L-EEF1AD04"): ("Targets per Network Load Balancer", 3000.0, True),
+}
+
+
+def quota_limit(service_code, quota_code):
+    """The value AWS enforces: the applied value when the test set one, else the default."""
+    applied = STATE.applied_quota(service_code, quota_code)
+    return applied if applied is not None else DEFAULT_QUOTAS[(service_code, quota_code)][1]
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Gap fillers: one function per AWS rule moto 5.2.1 does not keep. Each patches moto's classes in this process.
+# ----------------------------------------------------------------------------------------------------------
+
+def listener_on_port(balancer, port):
+    return next((listener for listener in balancer.listeners.values() if str(listener.port) == str(port)), None)
+
+
+def enforce_unique_listener_ports():
+    """AWS: CreateListener is idempotent: the same settings on a port the load balancer already listens on answer
+    the existing listener; other settings fail with DuplicateListener (HTTP 400, "A listener with the specified
+    port already exists."). moto compares the port with the listeners' ARNs (the dict keys), so never matches."""
+    from moto.elbv2.exceptions import DuplicateListenerError
+    from moto.elbv2.models import ELBv2Backend, FakeAction
+
+    create_listener = ELBv2Backend.create_listener
+
+    def same_settings(listener, protocol, ssl_policy, certificate, actions):
+        return (listener.protocol == (protocol or "").upper() and listener.ssl_policy == ssl_policy
+                and listener.certificate == certificate
+                and [a.data for a in listener.default_actions] == [FakeAction(copy.deepcopy(a)).data for a in actions])
+
+    def create_listener_on_free_port(self, load_balancer_arn, protocol, port, ssl_policy, certificate, actions,
+                                     alpn_policy=None, tags=None):
+        with CREATE_LOCK:
+            balancer = self.load_balancers.get(load_balancer_arn)
+            taken = listener_on_port(balancer, port) if balancer is not None else None
+            if taken is not None:
+                if same_settings(taken, protocol, ssl_policy, certificate, actions):
+                    return taken
+                raise DuplicateListenerError()
+            return create_listener(self, load_balancer_arn, protocol, port, ssl_policy, certificate, actions,
+                                   alpn_policy, tags)
+
+    ELBv2Backend.create_listener = create_listener_on_free_port
+
+
+def enforce_listeners_per_load_balancer():
+    """AWS: a load balancer has at most 50 listeners (NLB: quota L-57A373D6, ALB: L-B6DF7632);
+    a new one past that fails with TooManyListeners (HTTP 400). moto has no limit."""
+    from moto.elbv2.exceptions import ELBClientError
+    from moto.elbv2.models import ELBv2Backend
+
+    create_listener = ELBv2Backend.create_listener
+
+    def create_listener_within_quota(self, load_balancer_arn, protocol, port, *args, **kwargs):
+        with CREATE_LOCK:
+            balancer = self.load_balancers.get(load_balancer_arn)
+            if balancer is not None and listener_on_port(balancer, port) is None:
+                limit = quota_limit("elasticloadbalancing", "L-57A373D6") if balancer.type == "network" else 50
+                if len(balancer.listeners) >= limit:
+                    raise ELBClientError("TooManyListeners",
+                                         "You've reached the limit on the number of listeners per load balancer")
+            return create_listener(self, load_balancer_arn, protocol, port, *args, **kwargs)
+
+    ELBv2Backend.create_listener = create_listener_within_quota
+
+
+def reject_duplicate_rest_resource_paths():
+    """AWS: CreateResource with a pathPart its parent already has fails with ConflictException (HTTP 409,
+    "Another resource with the same parent already has this name: X"). moto creates a second resource."""
+    from moto.apigateway.exceptions import ConflictException
+    from moto.apigateway.models import APIGatewayBackend
+
+    create_resource = APIGatewayBackend.create_resource
+
+    def create_unique_resource(self, function_id, parent_resource_id, path_part):
+        with CREATE_LOCK:
+            api = self.get_rest_api(function_id)
+            if path_part and any(r.parent_id == parent_resource_id and r.path_part == path_part
+                                 for r in api.resources.values()):
+                raise ConflictException(f"Another resource with the same parent already has this name: {path_part}")
+            return create_resource(self, function_id, parent_resource_id, path_part)
+
+    APIGatewayBackend.create_resource = create_unique_resource
+
+
+def require_existing_parent_resource():
+    """AWS: CreateResource under an unknown parentId fails with 404 NotFoundException and creates nothing.
+    moto stores the orphan first and then fails rendering its path, after which GetResources fails for good."""
+    from moto.apigateway.exceptions import ResourceIdNotFoundException
+    from moto.apigateway.models import APIGatewayBackend
+
+    create_resource = APIGatewayBackend.create_resource
+
+    def create_resource_under_known_parent(self, function_id, parent_resource_id, path_part):
+        with CREATE_LOCK:
+            if path_part and parent_resource_id not in self.get_rest_api(function_id).resources:
+                raise ResourceIdNotFoundException()
+            return create_resource(self, function_id, parent_resource_id, path_part)
+
+    APIGatewayBackend.create_resource = create_resource_under_known_parent
+
+
+def keep_integration_connection_id():
+    """AWS: PutIntegration stores connectionId (the VPC link of a VPC_LINK integration) and integrationTarget
+    (the load balancer of a VPC link V2), and GetIntegration/GetMethod return them. moto drops both."""
+    from moto.apigateway.models import Integration
+    from moto.apigateway.responses import APIGatewayResponse
+
+    put_integration = APIGatewayResponse.put_integration
+    to_json = Integration.to_json
+
+    def put_integration_with_connection(self):
+        status, headers, _ = put_integration(self)
+        _, _, api_id, _, resource_id, _, method = self.path.split("/")[:7]
+        integration = self.backend.get_integration(api_id, resource_id, method)
+        integration.connection_id = self._get_param("connectionId")
+        integration.integration_target = self._get_param("integrationTarget")
+        return status, headers, json.dumps(integration.to_json())
+
+    def to_json_with_connection(self):
+        result = to_json(self)
+        for field, value in (("connectionId", getattr(self, "connection_id", None)),
+                             ("integrationTarget", getattr(self, "integration_target", None))):
+            if value:
+                result[field] = value
+        return result
+
+    APIGatewayResponse.put_integration = put_integration_with_connection
+    Integration.to_json = to_json_with_connection
+
+
+def delete_rest_resources_with_children():
+    """AWS: DeleteResource deletes the resource and all its child resources; an unknown id answers
+    404 NotFoundException ("Invalid Resource identifier specified"). moto orphans the children (after which
+    GetResources fails) and answers 500 for an unknown id."""
+    from moto.apigateway.exceptions import ResourceIdNotFoundException
+    from moto.apigateway.models import APIGatewayBackend
+
+    def delete_resource_tree(self, function_id, resource_id):
+        with CREATE_LOCK:
+            api = self.get_rest_api(function_id)
+            if resource_id not in api.resources:
+                raise ResourceIdNotFoundException()
+            doomed = [resource_id]
+            for parent_id in doomed:
+                doomed.extend(r.id for r in api.resources.values() if r.parent_id == parent_id)
+            for child_id in reversed(doomed[1:]):
+                api.resources.pop(child_id)
+            return api.resources.pop(resource_id)
+
+    APIGatewayBackend.delete_resource = delete_resource_tree
+
+
+def reject_duplicate_http_api_route_keys():
+    """AWS: CreateRoute with a routeKey the HTTP API already has fails with ConflictException (HTTP 409).
+    moto accepts the duplicate."""
+    from moto.apigatewayv2.exceptions import APIGatewayV2Error
+    from moto.apigatewayv2.models import Api
+
+    create_route = Api.create_route
+
+    def create_unique_route(self, *args, **kwargs):
+        route_key = kwargs.get("route_key")
+        with CREATE_LOCK:
+            if any(route.route_key == route_key for route in self.routes.values()):
+                conflict = APIGatewayV2Error("ConflictException", f"Route with key {route_key} already exists for this API")
+                conflict.code = 409
+                raise conflict
+            return create_route(self, *args, **kwargs)
+
+    Api.create_route = create_unique_route
+
+
+def serve_service_quotas_for_apigateway_and_elb():
+    """AWS: Service Quotas knows apigateway and elasticloadbalancing. GetServiceQuota answers the applied value
+    (the default when none was applied), GetAWSDefaultServiceQuota the default, ListServiceQuotas and
+    ListAWSDefaultServiceQuotas all quotas of the service; unknown codes answer NoSuchResourceException.
+    moto knows only "vpc" and has no GetAWSDefaultServiceQuota / ListServiceQuotas (HTTP 500)."""
+    from moto.servicequotas.exceptions import NoSuchResource
+    from moto.servicequotas.models import ServiceQuotasBackend
+    from moto.servicequotas.responses import ServiceQuotasResponse
+
+    def quota(backend, service_code, quota_code, applied):
+        name, default, adjustable = DEFAULT_QUOTAS[(service_code, quota_code)]
+        value = STATE.applied_quota(service_code, quota_code) if applied else None
+        return {
+            "ServiceCode": service_code,
+            "ServiceName": SERVICE_NAMES[service_code],
+            "QuotaArn": f"arn:aws:servicequotas:{backend.region_name}:{backend.account_id}:{service_code}/{quota_code}",
+            "QuotaCode": quota_code,
+            "QuotaName": name,
+            "Value": value if value is not None else default,
+            "Unit": "None",
+            "Adjustable": adjustable,
+            "GlobalQuota": False,
+            "QuotaAppliedAtLevel": "ACCOUNT",
+        }
+
+    def moto_quotas(backend, service_code, applied):
+        result = [dict(q) for q in ServiceQuotasBackend.list_aws_default_service_quotas(backend, service_code)]
+        for q in result:
+            value = STATE.applied_quota(service_code, q["QuotaCode"]) if applied else None
+            if value is not None:
+                q["Value"] = value
+        return result
+
+    def quotas(backend, service_code, applied):
+        if service_code in SERVICE_NAMES:
+            return [quota(backend, s, c, applied) for (s, c) in DEFAULT_QUOTAS if s == service_code]
+        return moto_quotas(backend, service_code, applied)
+
+    def find(backend, service_code, quota_code, applied):
+        for q in quotas(backend, service_code, applied):
+            if q["QuotaCode"] == quota_code:
+                return q
+        raise NoSuchResource()
+
+    def params(response):
+        body = json.loads(response.body or "{}")
+        return str(body.get("ServiceCode")), str(body.get("QuotaCode"))
+
+    def get_service_quota(self):
+        service_code, quota_code = params(self)
+        return json.dumps({"Quota": find(self.backend, service_code, quota_code, applied=True)})
+
+    def get_aws_default_service_quota(self):
+        service_code, quota_code = params(self)
+        return json.dumps({"Quota": find(self.backend, service_code, quota_code, applied=False)})
+
+    def list_service_quotas(self):
+        return json.dumps({"Quotas": quotas(self.backend, params(self)[0], applied=True)})
+
+    def list_aws_default_service_quotas(self):
+        return json.dumps({"Quotas": quotas(self.backend, params(self)[0], applied=False)})
+
+    ServiceQuotasResponse.get_service_quota = get_service_quota
+    ServiceQuotasResponse.get_aws_default_service_quota = get_aws_default_service_quota
+    ServiceQuotasResponse.list_service_quotas = list_service_quotas
+    ServiceQuotasResponse.list_aws_default_service_quotas = list_aws_default_service_quotas
+
+
+GAP_FILLERS = (
+    enforce_unique_listener_ports,
+    enforce_listeners_per_load_balancer,
+    reject_duplicate_rest_resource_paths,
+    require_existing_parent_resource,
+    keep_integration_connection_id,
+    delete_rest_resources_with_children,
+    reject_duplicate_http_api_route_keys,
+    serve_service_quotas_for_apigateway_and_elb,
+)
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Which AWS operation a request is: "service:Operation" for call counts, throttling and rate limits.
+# ----------------------------------------------------------------------------------------------------------
+
+def rest_routes(table):
+    return [(method, re.compile("^" + re.sub(r"\{\w+\}", "[^/]+", path) + "/?$"), name) for method, path, name in table]
+
+
+APIGATEWAY_ROUTES = rest_routes([
+    ("GET", "/restapis", "GetRestApis"),
+    ("POST", "/restapis", "CreateRestApi"),
+    ("GET", "/restapis/{api}", "GetRestApi"),
+    ("PATCH", "/restapis/{api}", "UpdateRestApi"),
+    ("DELETE", "/restapis/{api}", "DeleteRestApi"),
+    ("GET", "/restapis/{api}/resources", "GetResources"),
+    ("GET", "/restapis/{api}/resources/{res}", "GetResource"),
+    ("POST", "/restapis/{api}/resources/{res}", "CreateResource"),
+    ("PATCH", "/restapis/{api}/resources/{res}", "UpdateResource"),
+    ("DELETE", "/restapis/{api}/resources/{res}", "DeleteResource"),
+    ("GET", "/restapis/{api}/resources/{res}/methods/{m}", "GetMethod"),
+    ("PUT", "/restapis/{api}/resources/{res}/methods/{m}", "PutMethod"),
+    ("PATCH", "/restapis/{api}/resources/{res}/methods/{m}", "UpdateMethod"),
+    ("DELETE", "/restapis/{api}/resources/{res}/methods/{m}", "DeleteMethod"),
+    ("GET", "/restapis/{api}/resources/{res}/methods/{m}/responses/{s}", "GetMethodResponse"),
+    ("PUT", "/restapis/{api}/resources/{res}/methods/{m}/responses/{s}", "PutMethodResponse"),
+    ("DELETE", "/restapis/{api}/resources/{res}/methods/{m}/responses/{s}", "DeleteMethodResponse"),
+    ("GET", "/restapis/{api}/resources/{res}/methods/{m}/integration", "GetIntegration"),
+    ("PUT", "/restapis/{api}/resources/{res}/methods/{m}/integration", "PutIntegration"),
+    ("PATCH", "/restapis/{api}/resources/{res}/methods/{m}/integration", "UpdateIntegration"),
+    ("DELETE", "/restapis/{api}/resources/{res}/methods/{m}/integration", "DeleteIntegration"),
+    ("GET", "/restapis/{api}/resources/{res}/methods/{m}/integration/responses/{s}", "GetIntegrationResponse"),
+    ("PUT", "/restapis/{api}/resources/{res}/methods/{m}/integration/responses/{s}", "PutIntegrationResponse"),
+    ("DELETE", "/restapis/{api}/resources/{res}/methods/{m}/integration/responses/{s}", "DeleteIntegrationResponse"),
+    ("GET", "/restapis/{api}/deployments", "GetDeployments"),
+    ("POST", "/restapis/{api}/deployments", "CreateDeployment"),
+    ("GET", "/restapis/{api}/deployments/{d}", "GetDeployment"),
+    ("DELETE", "/restapis/{api}/deployments/{d}", "DeleteDeployment"),
+    ("GET", "/restapis/{api}/stages", "GetStages"),
+    ("POST", "/restapis/{api}/stages", "CreateStage"),
+    ("GET", "/restapis/{api}/stages/{s}", "GetStage"),
+    ("PATCH", "/restapis/{api}/stages/{s}", "UpdateStage"),
+    ("DELETE", "/restapis/{api}/stages/{s}", "DeleteStage"),
+    ("GET", "/restapis/{api}/authorizers", "GetAuthorizers"),
+    ("POST", "/restapis/{api}/authorizers", "CreateAuthorizer"),
+    ("GET", "/restapis/{api}/models", "GetModels"),
+    ("POST", "/restapis/{api}/models", "CreateModel"),
+    ("GET", "/vpclinks", "GetVpcLinks"),
+    ("POST", "/vpclinks", "CreateVpcLink"),
+    ("GET", "/vpclinks/{id}", "GetVpcLink"),
+    ("PATCH", "/vpclinks/{id}", "UpdateVpcLink"),
+    ("DELETE", "/vpclinks/{id}", "DeleteVpcLink"),
+    ("GET", "/tags/{arn}", "GetTags"),
+    ("PUT", "/tags/{arn}", "TagResource"),
+    ("DELETE", "/tags/{arn}", "UntagResource"),
+    ("GET", "/domainnames", "GetDomainNames"),
+    ("POST", "/domainnames", "CreateDomainName"),
+    ("GET", "/domainnames/{d}/basepathmappings", "GetBasePathMappings"),
+    ("POST", "/domainnames/{d}/basepathmappings", "CreateBasePathMapping"),
+    ("GET", "/usageplans", "GetUsagePlans"),
+    ("POST", "/usageplans", "CreateUsagePlan"),
+    ("GET", "/apikeys", "GetApiKeys"),
+    ("POST", "/apikeys", "CreateApiKey"),
+    # API Gateway V2 (HTTP APIs) signs as "apigateway" too
+    ("GET", "/v2/apis", "GetApis"),
+    ("POST", "/v2/apis", "CreateApi"),
+    ("GET", "/v2/apis/{api}", "GetApi"),
+    ("PATCH", "/v2/apis/{api}", "UpdateApi"),
+    ("DELETE", "/v2/apis/{api}", "DeleteApi"),
+    ("GET", "/v2/apis/{api}/routes", "GetRoutes"),
+    ("POST", "/v2/apis/{api}/routes", "CreateRoute"),
+    ("GET", "/v2/apis/{api}/routes/{r}", "GetRoute"),
+    ("PATCH", "/v2/apis/{api}/routes/{r}", "UpdateRoute"),
+    ("DELETE", "/v2/apis/{api}/routes/{r}", "DeleteRoute"),
+    ("GET", "/v2/apis/{api}/integrations", "GetIntegrations"),
+    ("POST", "/v2/apis/{api}/integrations", "CreateIntegration"),
+    ("GET", "/v2/apis/{api}/integrations/{i}", "GetIntegration"),
+    ("PATCH", "/v2/apis/{api}/integrations/{i}", "UpdateIntegration"),
+    ("DELETE", "/v2/apis/{api}/integrations/{i}", "DeleteIntegration"),
+    ("GET", "/v2/apis/{api}/stages", "GetStages"),
+    ("POST", "/v2/apis/{api}/stages", "CreateStage"),
+    ("GET", "/v2/apis/{api}/stages/{s}", "GetStage"),
+    ("PATCH", "/v2/apis/{api}/stages/{s}", "UpdateStage"),
+    ("DELETE", "/v2/apis/{api}/stages/{s}", "DeleteStage"),
+    ("GET", "/v2/apis/{api}/deployments", "GetDeployments"),
+    ("POST", "/v2/apis/{api}/deployments", "CreateDeployment"),
+    ("GET", "/v2/vpclinks", "GetVpcLinks"),
+    ("POST", "/v2/vpclinks", "CreateVpcLink"),
+    ("GET", "/v2/vpclinks/{id}", "GetVpcLink"),
+    ("PATCH", "/v2/vpclinks/{id}", "UpdateVpcLink"),
+    ("DELETE", "/v2/vpclinks/{id}", "DeleteVpcLink"),
+    ("GET", "/v2/tags/{arn}", "GetTags"),
+    ("POST", "/v2/tags/{arn}", "TagResource"),
+    ("DELETE", "/v2/tags/{arn}", "UntagResource"),
+])
+
+
+class AwsRequest:
+    """The service (SigV4 credential scope), operation and wire protocol of one request."""
+
+    def __init__(self, environ, body):
+        self.service = signing_service(environ.get("HTTP_AUTHORIZATION", ""))
+        self.protocol, self.operation = operation_of(environ, body)
+
+    @property
+    def key(self):
+        return f"{self.service}:{self.operation}"
+
+
+def signing_service(authorization):
+    # "AWS4-HMAC-SHA256 Credential=AKID/20250101/us-east-1/elasticloadbalancing/aws4_request, SignedHeaders=..."
+    match = re.search(r"Credential=[^/]+/\d{8}/[^/]+/([^/]+)/aws4_request", authorization)
+    return match.group(1) if match else None
+
+
+def operation_of(environ, body):
+    target = environ.get("HTTP_X_AMZ_TARGET")
+    if target:
+        return "json", target.rsplit(".", 1)[-1]
+    path = environ.get("PATH_INFO", "")
+    rpc = re.match(r"^/service/[^/]+/operation/([^/]+)$", path)
+    if rpc:
+        return "rpc-v2-cbor", rpc.group(1)
+    action = parse_qs(environ.get("QUERY_STRING", "")).get("Action")
+    if not action and environ.get("CONTENT_TYPE", "").startswith("application/x-www-form-urlencoded"):
+        action = parse_qs(body.decode("utf-8", "replace")).get("Action")
+    if action:
+        return "query", action[0]
+    method = environ.get("REQUEST_METHOD", "GET")
+    for route_method, pattern, name in APIGATEWAY_ROUTES:
+        if route_method == method and pattern.match(path):
+            return "rest-json", name
+    return "rest-json", f"{method} {path}"
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Errors the test bed answers itself, in each protocol's wire format.
+# ----------------------------------------------------------------------------------------------------------
+
+def aws_error(start_response, request, status, code, message):
+    request_id = str(uuid.uuid4())
+    if request.protocol == "query" and request.service == "ec2":
+        body = (f"<Response><Errors><Error><Code>{code}</Code><Message>{message}</Message></Error></Errors>"
+                f"<RequestID>{request_id}</RequestID></Response>")
+        content_type = "text/xml"
+    elif request.protocol == "query":
+        body = (f"<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code><Message>{message}</Message></Error>"
+                f"<RequestId>{request_id}</RequestId></ErrorResponse>")
+        content_type = "text/xml"
+    else:
+        body = json.dumps({"__type": code, "message": message})
+        content_type = "application/x-amz-json-1.1" if request.protocol == "json" else "application/json"
+    data = body.encode("utf-8")
+    start_response(status, [("Content-Type", content_type), ("Content-Length", str(len(data))),
+                            ("x-amzn-RequestId", request_id), ("x-amzn-ErrorType", code)])
+    return [data]
+
+
+def throttling_error(start_response, request):
+    """What AWS answers when it throttles this service; all are throttling errors to the AWS SDKs."""
+    if request.service == "apigateway":
+        return aws_error(start_response, request, "429 Too Many Requests", "TooManyRequestsException", "Too Many Requests")
+    if request.service == "ec2":
+        return aws_error(start_response, request, "503 Service Unavailable", "RequestLimitExceeded",
+                         "Request limit exceeded.")
+    if request.service == "servicequotas":
+        return aws_error(start_response, request, "400 Bad Request", "TooManyRequestsException",
+                         "Rate exceeded")
+    if request.protocol == "query":  # elasticloadbalancing, monitoring (CloudWatch), sns, ...
+        return aws_error(start_response, request, "400 Bad Request", "Throttling", "Rate exceeded")
+    if request.protocol == "json":  # ecs, servicediscovery, ...
+        return aws_error(start_response, request, "400 Bad Request", "ThrottlingException", "Rate exceeded")
+    return aws_error(start_response, request, "429 Too Many Requests", "TooManyRequestsException", "Too Many Requests")
+
+
+# ----------------------------------------------------------------------------------------------------------
+# The WSGI app: control calls under /_testbed/, then counting, injected failures and rate limits, then moto.
+# ----------------------------------------------------------------------------------------------------------
+
+class TestBedApp:
+    def __init__(self, moto_app):
+        self.moto_app = moto_app
+
+    def __call__(self, environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        if path.startswith("/_testbed/"):
+            return self.control(environ, start_response, path[len("/_testbed/"):])
+        if path.startswith("/moto-api"):
+            return self.moto_app(environ, start_response)
+        body = read_body(environ)
+        request = AwsRequest(environ, body)
+        if request.service is None:
+            return self.moto_app(environ, start_response)
+        STATE.count(request.key)
+        if request.service == "servicequotas" and STATE.service_quotas_failing:
+            return aws_error(start_response, request, "503 Service Unavailable", "ServiceUnavailableException",
+                             "Service Quotas is temporarily unavailable (test bed: failServiceQuotas)")
+        if STATE.take_throttle(request.service, request.operation):
+            return throttling_error(start_response, request)
+        bucket = STATE.elb_describe_bucket
+        if (bucket is not None and request.service == "elasticloadbalancing"
+                and request.operation.startswith("Describe") and not bucket.take()):
+            return throttling_error(start_response, request)
+        return self.moto_app(environ, start_response)
+
+    def control(self, environ, start_response, command):
+        if environ["REQUEST_METHOD"] == "GET" and command == "call-counts":
+            with STATE.lock:
+                lines = "".join(f"{key}\t{count}\n" for key, count in sorted(STATE.call_counts.items()))
+            return text(start_response, "200 OK", lines)
+        if environ["REQUEST_METHOD"] != "POST":
+            return text(start_response, "405 Method Not Allowed", "control calls other than call-counts are POSTs\n")
+        query = {key: values[0] for key, values in parse_qs(environ.get("QUERY_STRING", "")).items()}
+        try:
+            return text(start_response, "200 OK", self.apply(command, query))
+        except KeyError as missing:
+            return text(start_response, "400 Bad Request", f"missing parameter {missing}\n")
+        except LookupError as unknown:
+            return text(start_response, "404 Not Found", f"{unknown}\n")
+        except ValueError as invalid:
+            return text(start_response, "400 Bad Request", f"{invalid}\n")
+
+    @staticmethod
+    def apply(command, query):
+        if command == "reset":
+            STATE.reset()
+        elif command == "clear-call-counts":
+            with STATE.lock:
+                STATE.call_counts = {}
+        elif command == "applied-quota":
+            with STATE.lock:
+                STATE.applied_quotas[(query["serviceCode"], query["quotaCode"])] = float(query["value"])
+        elif command == "fail-service-quotas":
+            with STATE.lock:
+                STATE.service_quotas_failing = flag(query["on"])
+        elif command == "throttle-next":
+            with STATE.lock:
+                STATE.throttles[query["operation"]] = int(query["times"])
+        elif command == "elb-describe-rate-limit":
+            # AWS: ELBv2 Describe* calls share a token bucket of 40, refilled at 10 per second
+            with STATE.lock:
+                STATE.elb_describe_bucket = TokenBucket(40, 10) if flag(query["on"]) else None
+        else:
+            raise LookupError(f"unknown test bed control call: {command}")
+        return "ok\n"
+
+
+def flag(value):
+    if value not in ("true", "false"):
+        raise ValueError(f"expected true or false, got {value}")
+    return value == "true"
+
+
+def read_body(environ):
+    """Reads the request body for operation lookup and puts it back for moto."""
+    length = environ.get("CONTENT_LENGTH")
+    if not length:
+        return b""
+    body = environ["wsgi.input"].read(int(length))
+    environ["wsgi.input"] = io.BytesIO(body)
+    return body
+
+
+def text(start_response, status, body):
+    data = body.encode("utf-8")
+    start_response(status, [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(data)))])
+    return [data]
+
+
+def main(argv=None):
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = TestBedApp(import_moto())
+    for fill_gap in GAP_FILLERS:
+        fill_gap()
+    from werkzeug.serving import make_server
+    server = make_server(args.host, args.port, app, threaded=True)
+    port = server.server_port
+    # moto builds some URLs (e.g. SQS queue URLs) from MOTO_PORT
+    os.environ["MOTO_PORT"] = str(port)
+    if args.exit_with_stdin:
+        exit_when_stdin_closes()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    print(f"{READY_PREFIX}http://{args.host}:{port}", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()
