@@ -7,7 +7,8 @@ stack in the local emulator (whose CloudFormation ignores `Transform`).
 
 1. package: every AWS::Serverless::Function CodeUri that names a local file (the shaded jars `mvn package`
    builds) is uploaded to s3://BUCKET/<md5 of the file> (the key `sam package` uses) and the CodeUri is
-   rewritten to that S3 URI. The S3 calls go wherever boto3 is pointed (AWS_ENDPOINT_URL).
+   rewritten to that S3 URI. The bucket is created when missing (as `resolve_s3` does). The S3 calls go
+   wherever boto3 is pointed (AWS_ENDPOINT_URL).
 2. transform: aws-sam-translator expands the SAM resources into plain CloudFormation. It needs no AWS call:
    the functions have their own roles, so no managed policy is looked up; the loader below fails loudly if
    the template ever starts needing one.
@@ -51,6 +52,13 @@ def md5_of(path):
     return digest.hexdigest()
 
 
+def ensure_bucket(s3, bucket):
+    try:
+        s3.head_bucket(Bucket=bucket)
+    except s3.exceptions.ClientError:
+        s3.create_bucket(Bucket=bucket)
+
+
 def package(template, template_dir, bucket, s3):
     uploaded = {}
     for logical_id, resource in template.get("Resources", {}).items():
@@ -78,10 +86,11 @@ def main(argv=None):
         template = yaml_parse(source.read())
     parameters = dict(item.split("=", 1) for item in args.parameter)
     s3 = boto3.client("s3")
+    ensure_bucket(s3, args.bucket)
     packaged = package(template, os.path.dirname(os.path.abspath(args.template)), args.bucket, s3)
     transformed = transform(packaged, parameters, NoManagedPolicies())
     with open(args.output, "w", encoding="utf-8") as out:
-        json.dump(transformed, out, indent=2)
+        json.dump(transformed, out, separators=(",", ":"))
 
 
 if __name__ == "__main__":

@@ -347,6 +347,35 @@ def serve_service_quotas_for_apigateway_and_elb():
     ServiceQuotasResponse.list_aws_default_service_quotas = list_aws_default_service_quotas
 
 
+def answer_test_event_pattern():
+    """AWS: TestEventPattern answers {"Result": true|false}. moto 5.2.1 answers an empty body; here it answers with
+    the matcher moto itself routes PutEvents with, so a test of a rule's pattern agrees with the delivery."""
+    from moto.events.models import EventPattern
+    from moto.events.responses import EventsHandler
+
+    def test_event_pattern(self):
+        pattern = EventPattern.load(self._get_param("EventPattern"))
+        return json.dumps({"Result": pattern.matches_event(json.loads(self._get_param("Event")))}), self.response_headers
+
+    EventsHandler.test_event_pattern = test_event_pattern
+
+
+def keep_schedule_rules_off_the_event_bus():
+    """AWS: a rule with only a ScheduleExpression fires on its schedule and never matches events put on the bus.
+    moto 5.2.1 treats its empty pattern as match-all and then fails the whole PutEvents (HTTP 500) on the rule's
+    Lambda target, so any stack with a schedule breaks event delivery to every other rule."""
+    from moto.events.models import Rule
+
+    send_to_targets = Rule.send_to_targets
+
+    def send_unless_scheduled(self, original_event, *args, **kwargs):
+        if self.scheduled_expression and not self.event_pattern.get_pattern():
+            return None
+        return send_to_targets(self, original_event, *args, **kwargs)
+
+    Rule.send_to_targets = send_unless_scheduled
+
+
 def create_stack_resources_moto_skips():
     """AWS: CloudFormation creates every resource of a template (the SAM transform's output included).
     moto 5.2.1 skips AWS::Lambda::Alias, AWS::SQS::QueuePolicy, AWS::SNS::Subscription and AWS::CloudWatch::Alarm
@@ -591,6 +620,8 @@ GAP_FILLERS = (
     reject_duplicate_http_api_route_keys,
     serve_service_quotas_for_apigateway_and_elb,
     create_stack_resources_moto_skips,
+    answer_test_event_pattern,
+    keep_schedule_rules_off_the_event_bus,
 )
 
 
