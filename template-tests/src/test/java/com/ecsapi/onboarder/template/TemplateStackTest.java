@@ -38,6 +38,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,11 +46,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -109,9 +112,9 @@ class TemplateStackTest {
 
     @AfterAll
     static void stopTheTestBed() throws IOException {
-        for (AutoCloseable client : new AutoCloseable[] {cloudFormation, lambda, sqs, sns, eventBridge, cloudWatch, logs}) {
-            closeQuietly(client);
-        }
+        Stream.<SdkAutoCloseable>of(cloudFormation, lambda, sqs, sns, eventBridge, cloudWatch, logs)
+                .filter(Objects::nonNull)
+                .forEach(SdkAutoCloseable::close);
         if (moto != null) {
             moto.close();
         }
@@ -568,17 +571,6 @@ class TemplateStackTest {
         String entry = handler.substring(0, handler.indexOf("::")).replace('.', '/') + ".class";
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             assertNotNull(zip.getEntry(entry), jar + " has no " + entry);
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable client) {
-        if (client == null) {
-            return;
-        }
-        try {
-            client.close();
-        } catch (Exception ignored) {
-            // the JVM ends after the tests
         }
     }
 
