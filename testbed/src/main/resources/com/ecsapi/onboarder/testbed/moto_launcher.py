@@ -391,6 +391,270 @@ def serve_service_quotas_for_apigateway_and_elb():
     ServiceQuotasResponse.list_aws_default_service_quotas = list_aws_default_service_quotas
 
 
+def answer_test_event_pattern():
+    """AWS: TestEventPattern answers {"Result": true|false}. moto 5.2.1 answers an empty body; here it answers with
+    the matcher moto itself routes PutEvents with, so a test of a rule's pattern agrees with the delivery."""
+    from moto.events.models import EventPattern
+    from moto.events.responses import EventsHandler
+
+    def test_event_pattern(self):
+        pattern = EventPattern.load(self._get_param("EventPattern"))
+        return json.dumps({"Result": pattern.matches_event(json.loads(self._get_param("Event")))}), self.response_headers
+
+    EventsHandler.test_event_pattern = test_event_pattern
+
+
+def keep_schedule_rules_off_the_event_bus():
+    """AWS: a rule with only a ScheduleExpression fires on its schedule and never matches events put on the bus.
+    moto 5.2.1 treats its empty pattern as match-all and then fails the whole PutEvents (HTTP 500) on the rule's
+    Lambda target, so any stack with a schedule breaks event delivery to every other rule."""
+    from moto.events.models import Rule
+
+    send_to_targets = Rule.send_to_targets
+
+    def send_unless_scheduled(self, original_event, *args, **kwargs):
+        if self.scheduled_expression and not self.event_pattern.get_pattern():
+            return None
+        return send_to_targets(self, original_event, *args, **kwargs)
+
+    Rule.send_to_targets = send_unless_scheduled
+
+
+def create_stack_resources_moto_skips():
+    """AWS: CloudFormation creates every resource of a template (the SAM transform's output included).
+    moto 5.2.1 skips AWS::Lambda::Alias, AWS::SQS::QueuePolicy, AWS::SNS::Subscription and AWS::CloudWatch::Alarm
+    with a warning (the stack still completes, without them, and a Ref to a skipped alias breaks what uses it);
+    AWS::Lambda::Version has no Ref/GetAtt Version; AWS::Lambda::Function drops Architectures, SnapStart and
+    LoggingConfig, and GetFunction always answers SnapStart Off. Each is created here through the backend its own
+    API uses, so the stack's resources read back as AWS shows them."""
+    from moto.awslambda.models import LambdaFunction, LambdaVersion, lambda_backends
+    from moto.cloudformation import parsing
+    from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
+    from moto.cloudwatch.models import cloudwatch_backends
+    from moto.core.common_models import CloudFormationModel
+    from moto.sns.models import sns_backends
+    from moto.sqs.models import sqs_backends
+
+    # moto files its models by the second part of their module name
+    MODULE = "moto.testbed"
+    create_function = LambdaFunction.create_from_cloudformation_json.__func__
+    configuration = LambdaFunction.get_configuration
+
+    def create_function_with_all_properties(cls, resource_name, cloudformation_json, account_id, region_name,
+                                            **kwargs):
+        function = create_function(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+        properties = cloudformation_json["Properties"]
+        if "Architectures" in properties:
+            function.architectures = properties["Architectures"]
+        function.snap_start_apply_on = properties.get("SnapStart", {}).get("ApplyOn", "None")
+        function.logging_config = properties.get("LoggingConfig")
+        return function
+
+    def configuration_with_snap_start(self, *args, **kwargs):
+        config = configuration(self, *args, **kwargs)
+        apply_on = getattr(self, "snap_start_apply_on", "None")
+        published = str(self.version) != "$LATEST"
+        config["SnapStart"] = {"ApplyOn": apply_on,
+                               "OptimizationStatus": "On" if apply_on == "PublishedVersions" and published else "Off"}
+        if getattr(self, "logging_config", None):
+            config["LoggingConfig"] = {"LogFormat": "Text", **self.logging_config}
+        return config
+
+    LambdaFunction.create_from_cloudformation_json = classmethod(create_function_with_all_properties)
+    LambdaFunction.get_configuration = configuration_with_snap_start
+
+    create_version = LambdaVersion.create_from_cloudformation_json.__func__
+
+    def create_version_with_arn(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        version = create_version(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+        function = lambda_backends[account_id][region_name].get_function(
+            cloudformation_json["Properties"]["FunctionName"])
+        version.arn = f"{function.function_arn}:{version.version}"
+        return version
+
+    def version_attribute(self, name):
+        if name == "Version":
+            return self.version
+        raise UnformattedGetAttTemplateException()
+
+    LambdaVersion.create_from_cloudformation_json = classmethod(create_version_with_arn)
+    LambdaVersion.physical_resource_id = property(lambda self: self.arn)
+    LambdaVersion.get_cfn_attribute = version_attribute
+
+    class Alias(CloudFormationModel):
+        __module__ = MODULE
+        def __init__(self, arn, function_name, name):
+            self.arn, self.function_name, self.name = arn, function_name, name
+
+        @staticmethod
+        def cloudformation_name_type():
+            return ""
+
+        @staticmethod
+        def cloudformation_type():
+            return "AWS::Lambda::Alias"
+
+        @classmethod
+        def has_cfn_attr(cls, attr):
+            return attr == "AliasArn"
+
+        @classmethod
+        def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name,
+                                            **kwargs):
+            properties = cloudformation_json["Properties"]
+            alias = lambda_backends[account_id][region_name].create_alias(
+                name=properties["Name"], function_name=properties["FunctionName"],
+                function_version=str(properties["FunctionVersion"]),
+                description=properties.get("Description", ""), routing_config=properties.get("RoutingConfig"))
+            return cls(alias.arn, properties["FunctionName"], properties["Name"])
+
+        @property
+        def physical_resource_id(self):
+            return self.arn
+
+        def get_cfn_attribute(self, name):
+            if name == "AliasArn":
+                return self.arn
+            raise UnformattedGetAttTemplateException()
+
+        def delete(self, account_id, region_name):
+            lambda_backends[account_id][region_name].delete_alias(self.name, self.function_name)
+
+    class QueuePolicy(CloudFormationModel):
+        __module__ = MODULE
+        def __init__(self, queue_urls):
+            self.queue_urls = queue_urls
+
+        @staticmethod
+        def cloudformation_name_type():
+            return ""
+
+        @staticmethod
+        def cloudformation_type():
+            return "AWS::SQS::QueuePolicy"
+
+        @classmethod
+        def has_cfn_attr(cls, attr):
+            return attr == "Id"
+
+        @classmethod
+        def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name,
+                                            **kwargs):
+            properties = cloudformation_json["Properties"]
+            document = properties["PolicyDocument"]
+            for url in properties["Queues"]:
+                sqs_backends[account_id][region_name].set_queue_attributes(
+                    url.rstrip("/").rsplit("/", 1)[-1],
+                    {"Policy": document if isinstance(document, str) else json.dumps(document)})
+            return cls(properties["Queues"])
+
+        @property
+        def physical_resource_id(self):
+            return ",".join(self.queue_urls)
+
+        def delete(self, account_id, region_name):
+            for url in self.queue_urls:
+                sqs_backends[account_id][region_name].set_queue_attributes(
+                    url.rstrip("/").rsplit("/", 1)[-1], {"Policy": ""})
+
+    class Subscription(CloudFormationModel):
+        __module__ = MODULE
+        def __init__(self, arn):
+            self.arn = arn
+
+        @staticmethod
+        def cloudformation_name_type():
+            return ""
+
+        @staticmethod
+        def cloudformation_type():
+            return "AWS::SNS::Subscription"
+
+        @classmethod
+        def has_cfn_attr(cls, attr):
+            return attr == "Arn"
+
+        @classmethod
+        def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name,
+                                            **kwargs):
+            properties = cloudformation_json["Properties"]
+            subscription = sns_backends[account_id][region_name].subscribe(
+                properties["TopicArn"], properties["Endpoint"], properties["Protocol"])
+            return cls(subscription.arn)
+
+        @property
+        def physical_resource_id(self):
+            return self.arn
+
+        def get_cfn_attribute(self, name):
+            if name == "Arn":
+                return self.arn
+            raise UnformattedGetAttTemplateException()
+
+        def delete(self, account_id, region_name):
+            sns_backends[account_id][region_name].unsubscribe(self.arn)
+
+    class Alarm(CloudFormationModel):
+        __module__ = MODULE
+        def __init__(self, name, arn):
+            self.name, self.arn = name, arn
+
+        @staticmethod
+        def cloudformation_name_type():
+            return "AlarmName"
+
+        @staticmethod
+        def cloudformation_type():
+            return "AWS::CloudWatch::Alarm"
+
+        @classmethod
+        def has_cfn_attr(cls, attr):
+            return attr == "Arn"
+
+        @classmethod
+        def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name,
+                                            **kwargs):
+            properties = cloudformation_json["Properties"]
+            name = properties.get("AlarmName", resource_name)
+            alarm = cloudwatch_backends[account_id][region_name].put_metric_alarm(
+                name=name,
+                namespace=properties.get("Namespace"),
+                metric_name=properties.get("MetricName"),
+                comparison_operator=properties["ComparisonOperator"],
+                evaluation_periods=int(properties["EvaluationPeriods"]),
+                period=int(properties["Period"]) if "Period" in properties else None,
+                threshold=float(properties["Threshold"]) if "Threshold" in properties else None,
+                statistic=properties.get("Statistic"),
+                description=properties.get("AlarmDescription"),
+                dimensions=properties.get("Dimensions", []),
+                alarm_actions=properties.get("AlarmActions", []),
+                datapoints_to_alarm=properties.get("DatapointsToAlarm"),
+                extended_statistic=properties.get("ExtendedStatistic"),
+                ok_actions=properties.get("OKActions", []),
+                insufficient_data_actions=properties.get("InsufficientDataActions", []),
+                unit=properties.get("Unit"),
+                actions_enabled=properties.get("ActionsEnabled", True) not in (False, "false"),
+                treat_missing_data=properties.get("TreatMissingData"),
+                evaluate_low_sample_count_percentile=properties.get("EvaluateLowSampleCountPercentile"),
+                threshold_metric_id=properties.get("ThresholdMetricId"))
+            return cls(name, alarm.alarm_arn)
+
+        @property
+        def physical_resource_id(self):
+            return self.name
+
+        def get_cfn_attribute(self, name):
+            if name == "Arn":
+                return self.arn
+            raise UnformattedGetAttTemplateException()
+
+        def delete(self, account_id, region_name):
+            cloudwatch_backends[account_id][region_name].delete_alarms([self.name])
+
+    parsing.get_model_map.cache_clear()
+    parsing.get_name_type_map.cache_clear()
+
+
 GAP_FILLERS = (
     enforce_unique_listener_ports,
     enforce_listeners_per_load_balancer,
@@ -400,6 +664,9 @@ GAP_FILLERS = (
     delete_rest_resources_with_children,
     reject_duplicate_http_api_route_keys,
     serve_service_quotas_for_apigateway_and_elb,
+    create_stack_resources_moto_skips,
+    answer_test_event_pattern,
+    keep_schedule_rules_off_the_event_bus,
 )
 
 
