@@ -26,7 +26,6 @@ import java.util.Map;
  */
 public final class OnboardingHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
-    private static final StructuredLog LOG = StructuredLog.of(OnboardingHandler.class);
     private final Onboarder onboarder;
 
     public OnboardingHandler() {
@@ -40,18 +39,20 @@ public final class OnboardingHandler implements RequestHandler<SQSEvent, SQSBatc
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
-        Metrics metrics = Metrics.create(onboarder.config.metricsNamespace(), Map.of("Function", "onboarding"));
-        Reconciler reconciler = onboarder.reconciler(onboarder.landscape(), LOG);
+        Metrics metrics = Metrics.create(onboarder.config.metricsNamespace(), Map.of("Function", "onboarding"), System.out,
+                java.time.Clock.systemUTC());
+        StructuredLog log = StructuredLog.of(OnboardingHandler.class, System.out, java.time.Clock.systemUTC());
+        Reconciler reconciler = onboarder.reconciler(onboarder.landscape(), log);
         int firstFailure = records.size();
         Map<ApiStage, Integer> deployments = new LinkedHashMap<>();
         for (int index = 0; index < records.size(); index++) {
             SQSEvent.SQSMessage record = records.get(index);
-            if (!process(record, reconciler, metrics, index, deployments)) {
+            if (!process(record, reconciler, metrics, log, index, deployments)) {
                 firstFailure = index;
                 break;
             }
         }
-        firstFailure = Math.min(firstFailure, deploy(deployments));
+        firstFailure = Math.min(firstFailure, deploy(deployments, log));
         metrics.flush();
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (int index = firstFailure; index < records.size(); index++) {
@@ -61,13 +62,13 @@ public final class OnboardingHandler implements RequestHandler<SQSEvent, SQSBatc
     }
 
     /** True when the message is done with (including deliberate skips and refusals). */
-    private boolean process(SQSEvent.SQSMessage record, Reconciler reconciler, Metrics metrics, int index,
+    private boolean process(SQSEvent.SQSMessage record, Reconciler reconciler, Metrics metrics, StructuredLog log, int index,
                             Map<ApiStage, Integer> deployments) {
         Intent intent = EventParser.parse(record.getBody() == null ? "" : record.getBody());
         switch (intent) {
             case Intent.Malformed malformed -> {
                 metrics.count("Rejected", Map.of("Reason", "MalformedEvent"));
-                LOG.error("Malformed message: left for the retries and the dead-letter queue", decision(
+                log.error("Malformed message: left for the retries and the dead-letter queue", decision(
                         record, null, "none", "Failed", "MalformedEvent", malformed.detail()));
                 return false;
             }
@@ -75,7 +76,7 @@ public final class OnboardingHandler implements RequestHandler<SQSEvent, SQSBatc
                 if (skip.reason().equals("FailedCall")) {
                     metrics.count("Rejected", Map.of("Reason", "FailedCall"));
                 }
-                LOG.info("Skipped", decision(record, null, "none", Outcome.Skipped.name(), skip.reason(), skip.detail()));
+                log.info("Skipped", decision(record, null, "none", Outcome.Skipped.name(), skip.reason(), skip.detail()));
                 return true;
             }
             case Intent.Reconcile reconcile -> {
@@ -96,13 +97,13 @@ public final class OnboardingHandler implements RequestHandler<SQSEvent, SQSBatc
                     if (onboarder.config.dryRun()) {
                         fields.put("plannedChanges", result.plan().changes().stream().map(Object::toString).toList());
                     }
-                    LOG.info("Service reconciled", fields);
+                    log.info("Service reconciled", fields);
                     return true;
                 } catch (RuntimeException e) {
                     Map<String, Object> fields = decision(record, reconcile.service().serviceArn(), "reconcile",
                             "Failed", e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
                     fields.put("trigger", reconcile.trigger());
-                    LOG.error("Reconcile failed; the message is retried", fields);
+                    log.error("Reconcile failed; the message is retried", fields);
                     return false;
                 }
             }
@@ -110,7 +111,7 @@ public final class OnboardingHandler implements RequestHandler<SQSEvent, SQSBatc
     }
 
     /** Deploys each touched stage once; the index of the first message whose stage failed, or MAX_VALUE. */
-    private int deploy(Map<ApiStage, Integer> deployments) {
+    private int deploy(Map<ApiStage, Integer> deployments, StructuredLog log) {
         int firstFailure = Integer.MAX_VALUE;
         if (onboarder.config.dryRun()) {
             return firstFailure;
@@ -123,10 +124,10 @@ public final class OnboardingHandler implements RequestHandler<SQSEvent, SQSBatc
             try {
                 fields.put("deploymentId", onboarder.restApis.createDeployment(stage.apiId(), stage.stage(),
                         "ecs-api-onboarder batch"));
-                LOG.info("Stage deployed", fields);
+                log.info("Stage deployed", fields);
             } catch (RuntimeException e) {
                 fields.put("error", e.toString());
-                LOG.error("Deployment failed; its messages are retried and redeploy", fields);
+                log.error("Deployment failed; its messages are retried and redeploy", fields);
                 firstFailure = Math.min(firstFailure, entry.getValue());
             }
         }
