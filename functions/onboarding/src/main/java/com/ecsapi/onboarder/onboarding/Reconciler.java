@@ -64,13 +64,13 @@ final class Reconciler {
         EcsService service = ecs.describe(ref).orElse(null);
         ServiceBackend backend = service != null && service.active() && service.tags().containsKey(DesiredState.PATH_TAG)
                 ? backend(service) : ServiceBackend.none();
-        Target target = DesiredState.of(service, backend, config.defaults());
+        final Target target = DesiredState.of(service, backend, config.defaults());
         String action = target instanceof Target.Absent ? "deregister" : "onboard";
         for (int attempt = 1; ; attempt++) {
             Plan plan = Planner.plan(ref.serviceArn(), target, landscape.pool(),
                     landscape.apis(apiIds(ref.serviceArn(), service, target)), settings);
             if (config.dryRun() || plan.changes().isEmpty()) {
-                return result(ref, action, target, plan, redelivered && !config.dryRun());
+                return result(ref, action, target, plan, redelivered);
             }
             try {
                 executor.execute(plan.changes());
@@ -83,7 +83,7 @@ final class Reconciler {
                 landscape.markFull(plan.nlbArn());
             } catch (ConflictException e) {
                 retryOrThrow(attempt, e);
-                target = reread(target);
+                forgetTargetApi(target);
             } catch (DuplicateTargetGroupNameException e) {
                 retryOrThrow(attempt, e);
                 landscape.forgetTargetGroups();
@@ -91,11 +91,11 @@ final class Reconciler {
         }
     }
 
-    private Target reread(Target target) {
+    /** Someone else created a resource on the target API meanwhile: read its resources again. */
+    private void forgetTargetApi(Target target) {
         if (target instanceof Target.Present present) {
             landscape.forgetApi(present.route().apiId());
         }
-        return target;
     }
 
     private static void retryOrThrow(int attempt, RuntimeException e) {

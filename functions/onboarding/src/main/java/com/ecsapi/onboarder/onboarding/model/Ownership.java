@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How the onboarder marks what it owns. Listeners and target groups carry tags naming the owning service and
@@ -40,15 +41,15 @@ public final class Ownership {
     }
 
     /** The owning service named by a method's operationName, if the onboarder made it. */
-    public static java.util.Optional<String> ownerOf(RestMethod method) {
+    public static Optional<String> ownerOf(RestMethod method) {
         String name = method.operationName();
         return name != null && name.startsWith(OPERATION_PREFIX)
-                ? java.util.Optional.of(name.substring(OPERATION_PREFIX.length()))
-                : java.util.Optional.empty();
+                ? Optional.of(name.substring(OPERATION_PREFIX.length()))
+                : Optional.empty();
     }
 
-    public static java.util.Optional<String> ownerOf(Map<String, String> tags) {
-        return java.util.Optional.ofNullable(tags.get(SERVICE_TAG));
+    public static Optional<String> ownerOf(Map<String, String> tags) {
+        return Optional.ofNullable(tags.get(SERVICE_TAG));
     }
 
     /**

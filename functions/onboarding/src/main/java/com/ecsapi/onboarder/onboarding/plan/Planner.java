@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -242,10 +243,10 @@ public final class Planner {
                                   Settings settings) {
         return listeners.stream().map(NlbListener::tags)
                 .filter(tags -> apiId.equals(tags.get(Ownership.API_TAG)))
-                .map(tags -> tags.get(Ownership.STAGE_TAG)).filter(java.util.Objects::nonNull).findFirst()
+                .map(tags -> tags.get(Ownership.STAGE_TAG)).filter(Objects::nonNull).findFirst()
                 .or(() -> targetGroups.stream().map(TargetGroup::tags)
                         .filter(tags -> apiId.equals(tags.get(Ownership.API_TAG)))
-                        .map(tags -> tags.get(Ownership.STAGE_TAG)).filter(java.util.Objects::nonNull).findFirst())
+                        .map(tags -> tags.get(Ownership.STAGE_TAG)).filter(Objects::nonNull).findFirst())
                 .orElse(settings.defaultStage());
     }
 
