@@ -49,6 +49,6 @@ final class Onboarder {
     Reconciler reconciler(Landscape landscape, StructuredLog log) {
         int listenerLimit = new QuotaLimits(serviceQuotas, log).limit(Quota.LISTENERS_PER_NLB).asInt();
         return new Reconciler(ecs, loadBalancing, landscape, new ChangeExecutor(loadBalancing, restApis, landscape, log),
-                config, new Planner.Settings(config.ports(), listenerLimit, config.defaults().stage()));
+                config, new Planner.Settings(config.ports(), listenerLimit, config.defaults().stage()), log);
     }
 }

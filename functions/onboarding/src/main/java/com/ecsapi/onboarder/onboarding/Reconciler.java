@@ -17,14 +17,17 @@ import com.ecsapi.onboarder.onboarding.plan.Planner;
 import com.ecsapi.onboarder.onboarding.plan.PoolLandscape;
 import com.ecsapi.onboarder.onboarding.plan.ServiceBackend;
 import com.ecsapi.onboarder.onboarding.plan.Target;
+import com.ecsapi.onboarder.telemetry.StructuredLog;
 import software.amazon.awssdk.services.apigateway.model.ConflictException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DuplicateListenerException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DuplicateTargetGroupNameException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TooManyListenersException;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -48,15 +51,17 @@ final class Reconciler {
     private final ChangeExecutor executor;
     private final OnboarderConfig config;
     private final Planner.Settings settings;
+    private final StructuredLog log;
 
     Reconciler(EcsServices ecs, LoadBalancing loadBalancing, Landscape landscape, ChangeExecutor executor,
-               OnboarderConfig config, Planner.Settings settings) {
+               OnboarderConfig config, Planner.Settings settings, StructuredLog log) {
         this.ecs = ecs;
         this.loadBalancing = loadBalancing;
         this.landscape = landscape;
         this.executor = executor;
         this.config = config;
         this.settings = settings;
+        this.log = log;
     }
 
     /** {@code redelivered}: an earlier attempt may have changed objects without deploying them. */
@@ -76,16 +81,16 @@ final class Reconciler {
                 executor.execute(plan.changes());
                 return result(ref, action, target, plan, redelivered);
             } catch (DuplicateListenerException e) {
-                retryOrThrow(attempt, e);
+                retryOrThrow(ref, plan, attempt, e);
                 landscape.forgetListeners(plan.nlbArn());
             } catch (TooManyListenersException e) {
-                retryOrThrow(attempt, e);
+                retryOrThrow(ref, plan, attempt, e);
                 landscape.markFull(plan.nlbArn());
             } catch (ConflictException e) {
-                retryOrThrow(attempt, e);
+                retryOrThrow(ref, plan, attempt, e);
                 forgetTargetApi(target);
             } catch (DuplicateTargetGroupNameException e) {
-                retryOrThrow(attempt, e);
+                retryOrThrow(ref, plan, attempt, e);
                 landscape.forgetTargetGroups();
             }
         }
@@ -98,10 +103,19 @@ final class Reconciler {
         }
     }
 
-    private static void retryOrThrow(int attempt, RuntimeException e) {
+    /** Another writer got there first; rolled back already, so re-read and plan again, within bounds. */
+    private void retryOrThrow(ServiceRef ref, Plan plan, int attempt, RuntimeException e) {
         if (attempt >= MAX_ATTEMPTS) {
             throw e;
         }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("service", ref.serviceArn());
+        fields.put("attempt", attempt);
+        fields.put("nlb", plan.nlbArn());
+        fields.put("port", plan.port());
+        fields.put("path", plan.path());
+        fields.put("refusal", e.getClass().getSimpleName());
+        log.info("Allocation taken by another writer; re-reading and planning again", fields);
     }
 
     private static Result result(ServiceRef ref, String action, Target target, Plan plan, boolean redeploy) {

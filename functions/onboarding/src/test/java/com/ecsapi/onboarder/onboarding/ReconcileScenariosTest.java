@@ -91,6 +91,49 @@ class ReconcileScenariosTest extends EmulatorTestBase {
     }
 
     @Test
+    void withServiceQuotasDownTheDocumentedDefaultIsUsedAndAwsRefusalSpillsToTheNextNlb() {
+        TestLandscape.Nlb nlbA2 = aws.nlb(vpcA, "a2", "default");
+        aws.vpcLink(nlbA2);
+        moto.setAppliedQuota("elasticloadbalancing", "L-57A373D6", 1);
+        moto.failServiceQuotas(true);
+        onboard("one", "/one");
+
+        onboard("two", "/two");
+
+        assertEquals(List.of(10000), aws.listeners(nlbA1).stream().map(Listener::port).toList());
+        assertEquals(List.of(10000), aws.listeners(nlbA2).stream().map(Listener::port).toList());
+        assertEquals("Onboarded", text(decisions().get(0), "outcome"));
+        assertTrue(lines.stream().anyMatch(line -> "TooManyListenersException".equals(text(line, "refusal"))),
+                "AWS's TooManyListeners made the reconciler re-plan");
+        assertTrue(lines.stream().anyMatch(line -> text(line, "message").startsWith("Service Quotas did not answer")));
+    }
+
+    @Test
+    void dryRunLogsThePlanAndChangesNothing() {
+        String tg = aws.tcpTargetGroup(vpcA, "orders-tg");
+        String service = aws.service(cluster, "orders", tg, vpcA, Map.of("apigw:path", "/orders"));
+        String before = snapshot(nlbA1);
+        dryRun = true;
+
+        SQSBatchResponse response = run(TestLandscape.batch(TestLandscape.createServiceEvent(service, cluster)));
+
+        assertEquals(List.of(), failures(response));
+        assertEquals(before, snapshot(nlbA1));
+        assertEquals("Onboarded", text(decisions().get(0), "outcome"));
+        assertEquals(5, decisions().get(0).asObject().get("plannedChanges").asArray().size(),
+                "1 listener, 2 resources, 2 methods with their integrations");
+    }
+
+    private boolean dryRun;
+
+    @Override
+    Map<String, String> environment() {
+        Map<String, String> variables = super.environment();
+        variables.put("DRY_RUN", String.valueOf(dryRun));
+        return variables;
+    }
+
+    @Test
     void redeliveryChangesNothing() {
         String tg = aws.tcpTargetGroup(vpcA, "orders-tg");
         String service = aws.service(cluster, "orders", tg, vpcA, Map.of("apigw:path", "/orders"));

@@ -56,14 +56,13 @@ public final class Landscape {
         List<LoadBalancer> poolNlbs = loadBalancers().stream()
                 .filter(LoadBalancer::network)
                 .filter(lb -> lb.tags().containsKey(DesiredState.POOL_TAG))
-                .filter(lb -> !fullNlbs.contains(lb.arn()))
                 .toList();
         Map<String, List<NlbListener>> byNlb = new LinkedHashMap<>();
         poolNlbs.forEach(nlb -> byNlb.put(nlb.arn(), listeners(nlb.arn())));
         if (vpcLinks == null) {
             vpcLinks = restApis.vpcLinks();
         }
-        return new PoolLandscape(poolNlbs, byNlb, vpcLinks, ownTargetGroups());
+        return new PoolLandscape(poolNlbs, byNlb, vpcLinks, ownTargetGroups(), fullNlbs);
     }
 
     public List<NlbListener> listeners(String nlbArn) {
@@ -149,7 +148,7 @@ public final class Landscape {
         listeners.remove(nlbArn);
     }
 
-    /** AWS refused one more listener on this NLB: skip it for the rest of the batch. */
+    /** AWS refused one more listener on this NLB: place no new listener there for the rest of the batch. */
     public void markFull(String nlbArn) {
         fullNlbs.add(nlbArn);
     }

@@ -50,7 +50,7 @@ public final class Placement {
         }
         for (Candidate candidate : candidates) {
             List<NlbListener> listeners = landscape.listeners(candidate.nlb().arn());
-            if (listeners.size() >= listenerLimit) {
+            if (listeners.size() >= listenerLimit || landscape.fullNlbs().contains(candidate.nlb().arn())) {
                 continue;
             }
             Set<Integer> taken = listeners.stream().map(NlbListener::port).collect(Collectors.toSet());

@@ -58,6 +58,6 @@ final class Fixtures {
         Map<String, List<NlbListener>> byNlb = new java.util.HashMap<>();
         nlbs.forEach(nlb -> byNlb.put(nlb.arn(), new ArrayList<>()));
         listeners.forEach(listener -> byNlb.get(listener.loadBalancerArn()).add(listener));
-        return new PoolLandscape(nlbs, byNlb, links, List.of());
+        return new PoolLandscape(nlbs, byNlb, links, List.of(), java.util.Set.of());
     }
 }
