@@ -69,7 +69,7 @@ final class Reconciler {
         EcsService service = ecs.describe(ref).orElse(null);
         ServiceBackend backend = service != null && service.active() && service.tags().containsKey(DesiredState.PATH_TAG)
                 ? backend(service) : ServiceBackend.none();
-        final Target target = DesiredState.of(service, backend, config.defaults());
+        Target target = DesiredState.of(service, backend, config.defaults());
         String action = target instanceof Target.Absent ? "deregister" : "onboard";
         for (int attempt = 1; ; attempt++) {
             Plan plan = Planner.plan(ref.serviceArn(), target, landscape.pool(),
