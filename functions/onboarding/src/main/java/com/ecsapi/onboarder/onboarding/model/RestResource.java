@@ -8,8 +8,4 @@ public record RestResource(String id, String parentId, String path, Map<String, 
     public RestResource {
         methods = Map.copyOf(methods);
     }
-
-    public String pathPart() {
-        return path.substring(path.lastIndexOf('/') + 1);
-    }
 }
