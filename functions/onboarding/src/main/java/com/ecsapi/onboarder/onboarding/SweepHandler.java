@@ -3,14 +3,153 @@ package com.ecsapi.onboarder.onboarding;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.ecsapi.onboarder.aws.AwsClients;
+import com.ecsapi.onboarder.config.Environment;
+import com.ecsapi.onboarder.json.Json;
+import com.ecsapi.onboarder.onboarding.aws.Landscape;
+import com.ecsapi.onboarder.onboarding.event.EventParser;
+import com.ecsapi.onboarder.onboarding.model.EcsService;
+import com.ecsapi.onboarder.onboarding.model.NlbListener;
+import com.ecsapi.onboarder.onboarding.model.Ownership;
+import com.ecsapi.onboarder.onboarding.model.RestResource;
+import com.ecsapi.onboarder.onboarding.model.TargetGroup;
+import com.ecsapi.onboarder.onboarding.plan.DesiredState;
+import com.ecsapi.onboarder.onboarding.plan.PoolLandscape;
+import com.ecsapi.onboarder.telemetry.Metrics;
+import com.ecsapi.onboarder.telemetry.StructuredLog;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
-/** Entry point of ReconcileSweepFunction: a scheduled event. */
+/**
+ * Entry point of ReconcileSweepFunction (scheduled). It writes nothing to the gateway itself: it enqueues one
+ * reconcile message per opted-in service of the configured clusters and per owner of onboarder objects
+ * whose service is gone or opted out, into the same FIFO message group the events use, so the one writer
+ * applies them in order with the events.
+ */
 public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+
+    public static final String MESSAGE_GROUP = "ecs-services";
+    private static final StructuredLog LOG = StructuredLog.of(SweepHandler.class);
+    private static final int SEND_BATCH = 10;
+    private final Onboarder onboarder;
+    private final SqsClient sqs;
+
+    public SweepHandler() {
+        this(Environment.system());
+    }
+
+    public SweepHandler(Environment environment) {
+        this.onboarder = Onboarder.create(OnboarderConfig.from(environment));
+        this.sqs = AwsClients.create(SqsClient.builder());
+    }
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
-        return Map.of();
+        long start = System.nanoTime();
+        String queueUrl = onboarder.config.queueUrl();
+        if (queueUrl == null) {
+            throw new IllegalStateException("Environment variable QUEUE_URL is required but not set");
+        }
+        String sweepId = event != null && event.getId() != null ? event.getId() : Instant.now().toString();
+
+        Map<String, String> clusterOf = new TreeMap<>();
+        Set<String> optedIn = new LinkedHashSet<>();
+        Set<String> active = new LinkedHashSet<>();
+        for (String cluster : onboarder.ecs.clusters(onboarder.config.clusters())) {
+            for (EcsService service : onboarder.ecs.describe(cluster, onboarder.ecs.serviceArns(cluster))) {
+                clusterOf.put(service.arn(), service.clusterArn());
+                if (service.active()) {
+                    active.add(service.arn());
+                    if (service.tags().containsKey(DesiredState.PATH_TAG)) {
+                        optedIn.add(service.arn());
+                    }
+                }
+            }
+        }
+        Set<String> owners = owners(onboarder.landscape());
+        Set<String> toReconcile = new LinkedHashSet<>(optedIn);
+        owners.stream().filter(owner -> !optedIn.contains(owner)).forEach(toReconcile::add);
+
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+        for (String serviceArn : toReconcile) {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("serviceArn", serviceArn);
+            detail.put("clusterArn", clusterOf.get(serviceArn));
+            Map<String, Object> message = new LinkedHashMap<>();
+            message.put("version", "0");
+            message.put("id", sweepId + "/" + entries.size());
+            message.put("source", EventParser.SWEEP_SOURCE);
+            message.put("detail-type", EventParser.SWEEP_DETAIL_TYPE);
+            message.put("time", Instant.now().toString());
+            message.put("detail", detail);
+            String body = Json.write(message);
+            entries.add(SendMessageBatchRequestEntry.builder().id("m" + entries.size()).messageBody(body)
+                    .messageGroupId(MESSAGE_GROUP).messageDeduplicationId(sha256(sweepId + "|" + serviceArn)).build());
+        }
+        for (int from = 0; from < entries.size(); from += SEND_BATCH) {
+            List<SendMessageBatchRequestEntry> chunk = entries.subList(from, Math.min(entries.size(), from + SEND_BATCH));
+            var response = sqs.sendMessageBatch(request -> request.queueUrl(queueUrl).entries(chunk));
+            if (!response.failed().isEmpty()) {
+                throw new IllegalStateException("SQS refused " + response.failed().size() + " sweep messages: "
+                        + response.failed().get(0).message());
+            }
+        }
+
+        long orphans = owners.stream().filter(owner -> !active.contains(owner)).count();
+        double millis = (System.nanoTime() - start) / 1e6;
+        Metrics metrics = Metrics.create(onboarder.config.metricsNamespace(), Map.of("Function", "sweep"));
+        metrics.add("ReconcileDuration", millis, Metrics.Unit.Milliseconds, Map.of());
+        metrics.flush();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("services", active.size());
+        summary.put("optedIn", optedIn.size());
+        summary.put("orphanOwners", orphans);
+        summary.put("enqueued", entries.size());
+        summary.put("durationMs", Math.round(millis));
+        LOG.info("Sweep enqueued reconcile requests", summary);
+        return summary;
+    }
+
+    /** Every service named as owner by a pool listener, an onboarder target group or a route on a known API. */
+    private Set<String> owners(Landscape landscape) {
+        PoolLandscape pool = landscape.pool();
+        Set<String> owners = new LinkedHashSet<>();
+        Set<String> apiIds = new LinkedHashSet<>();
+        Stream.concat(pool.allListeners().stream().map(NlbListener::tags), pool.ownTargetGroups().stream().map(TargetGroup::tags))
+                .forEach(tags -> {
+                    Ownership.ownerOf(tags).ifPresent(owners::add);
+                    if (tags.containsKey(Ownership.API_TAG)) {
+                        apiIds.add(tags.get(Ownership.API_TAG));
+                    }
+                });
+        if (onboarder.config.defaults().apiId() != null) {
+            apiIds.add(onboarder.config.defaults().apiId());
+        }
+        landscape.apis(apiIds).values().stream().flatMap(List::stream).map(RestResource::methods)
+                .flatMap(methods -> methods.values().stream()).map(Ownership::ownerOf)
+                .forEach(owner -> owner.ifPresent(owners::add));
+        return owners;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,0 +1,54 @@
+package com.ecsapi.onboarder.onboarding;
+
+import com.ecsapi.onboarder.aws.AwsClients;
+import com.ecsapi.onboarder.onboarding.aws.ChangeExecutor;
+import com.ecsapi.onboarder.onboarding.aws.EcsServices;
+import com.ecsapi.onboarder.onboarding.aws.Landscape;
+import com.ecsapi.onboarder.onboarding.aws.LoadBalancing;
+import com.ecsapi.onboarder.onboarding.aws.RestApis;
+import com.ecsapi.onboarder.onboarding.plan.Planner;
+import com.ecsapi.onboarder.quota.Quota;
+import com.ecsapi.onboarder.quota.QuotaLimits;
+import com.ecsapi.onboarder.telemetry.StructuredLog;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
+
+/** The wiring shared by both handlers: AWS adapters built once per Lambda instance, a fresh view per run. */
+final class Onboarder {
+
+    final OnboarderConfig config;
+    final EcsServices ecs;
+    final LoadBalancing loadBalancing;
+    final RestApis restApis;
+    final ServiceQuotasClient serviceQuotas;
+
+    private Onboarder(OnboarderConfig config, EcsServices ecs, LoadBalancing loadBalancing, RestApis restApis,
+                      ServiceQuotasClient serviceQuotas) {
+        this.config = config;
+        this.ecs = ecs;
+        this.loadBalancing = loadBalancing;
+        this.restApis = restApis;
+        this.serviceQuotas = serviceQuotas;
+    }
+
+    static Onboarder create(OnboarderConfig config) {
+        return new Onboarder(config,
+                new EcsServices(AwsClients.create(EcsClient.builder())),
+                new LoadBalancing(AwsClients.create(ElasticLoadBalancingV2Client.builder())),
+                new RestApis(AwsClients.create(ApiGatewayClient.builder())),
+                AwsClients.create(ServiceQuotasClient.builder()));
+    }
+
+    Landscape landscape() {
+        return new Landscape(loadBalancing, restApis);
+    }
+
+    /** A reconciler for one batch: its own landscape view and quota reads. */
+    Reconciler reconciler(Landscape landscape, StructuredLog log) {
+        int listenerLimit = new QuotaLimits(serviceQuotas, log).limit(Quota.LISTENERS_PER_NLB).asInt();
+        return new Reconciler(ecs, loadBalancing, landscape, new ChangeExecutor(loadBalancing, restApis, landscape, log),
+                config, new Planner.Settings(config.ports(), listenerLimit, config.defaults().stage()), log);
+    }
+}

@@ -1,0 +1,29 @@
+package com.ecsapi.onboarder.onboarding;
+
+import com.ecsapi.onboarder.config.Environment;
+import com.ecsapi.onboarder.onboarding.plan.Defaults;
+import com.ecsapi.onboarder.onboarding.plan.PortRange;
+
+import java.util.List;
+
+/** The environment variables of OnboardingFunction and ReconcileSweepFunction. */
+public record OnboarderConfig(Defaults defaults, PortRange ports, List<String> clusters, String queueUrl,
+                              String metricsNamespace, boolean dryRun) {
+
+    public OnboarderConfig {
+        clusters = List.copyOf(clusters);
+    }
+
+    public static OnboarderConfig from(Environment environment) {
+        return new OnboarderConfig(
+                new Defaults(environment.optional("DEFAULT_API_ID").orElse(null),
+                        environment.string("DEFAULT_STAGE", "prod"),
+                        environment.string("DEFAULT_POOL", "default")),
+                new PortRange(environment.integer("LISTENER_PORT_MIN", 10000),
+                        environment.integer("LISTENER_PORT_MAX", 10999)),
+                environment.list("CLUSTERS"),
+                environment.optional("QUEUE_URL").orElse(null),
+                environment.string("METRICS_NAMESPACE", "EcsApiOnboarder"),
+                environment.bool("DRY_RUN", false));
+    }
+}

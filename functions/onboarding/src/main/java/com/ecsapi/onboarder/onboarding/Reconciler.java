@@ -1,0 +1,184 @@
+package com.ecsapi.onboarder.onboarding;
+
+import com.ecsapi.onboarder.onboarding.aws.ChangeExecutor;
+import com.ecsapi.onboarder.onboarding.aws.EcsServices;
+import com.ecsapi.onboarder.onboarding.aws.Landscape;
+import com.ecsapi.onboarder.onboarding.aws.LoadBalancing;
+import com.ecsapi.onboarder.onboarding.event.ServiceRef;
+import com.ecsapi.onboarder.onboarding.model.EcsService;
+import com.ecsapi.onboarder.onboarding.model.LoadBalancer;
+import com.ecsapi.onboarder.onboarding.model.NlbListener;
+import com.ecsapi.onboarder.onboarding.model.Ownership;
+import com.ecsapi.onboarder.onboarding.model.TargetGroup;
+import com.ecsapi.onboarder.onboarding.plan.ApiStage;
+import com.ecsapi.onboarder.onboarding.plan.DesiredState;
+import com.ecsapi.onboarder.onboarding.plan.Plan;
+import com.ecsapi.onboarder.onboarding.plan.Planner;
+import com.ecsapi.onboarder.onboarding.plan.PoolLandscape;
+import com.ecsapi.onboarder.onboarding.plan.ServiceBackend;
+import com.ecsapi.onboarder.onboarding.plan.Target;
+import com.ecsapi.onboarder.telemetry.StructuredLog;
+import software.amazon.awssdk.services.apigateway.model.ConflictException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DuplicateListenerException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DuplicateTargetGroupNameException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TooManyListenersException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Reconciles one service at a time within a batch: read (service, backend, landscape), plan, apply. A write
+ * refused because another writer got there first (port taken, NLB full, path created) re-reads that part and
+ * plans again; the refusal is AWS's own conditional allocation, so concurrent writers never collide.
+ */
+final class Reconciler {
+
+    static final int MAX_ATTEMPTS = 25;
+
+    /** The outcome of one service; {@code deployments} are the stages its changes need redeployed. */
+    record Result(ServiceRef service, String action, Plan plan, Set<ApiStage> deployments) {
+    }
+
+    private final EcsServices ecs;
+    private final LoadBalancing loadBalancing;
+    private final Landscape landscape;
+    private final ChangeExecutor executor;
+    private final OnboarderConfig config;
+    private final Planner.Settings settings;
+    private final StructuredLog log;
+
+    Reconciler(EcsServices ecs, LoadBalancing loadBalancing, Landscape landscape, ChangeExecutor executor,
+               OnboarderConfig config, Planner.Settings settings, StructuredLog log) {
+        this.ecs = ecs;
+        this.loadBalancing = loadBalancing;
+        this.landscape = landscape;
+        this.executor = executor;
+        this.config = config;
+        this.settings = settings;
+        this.log = log;
+    }
+
+    /** {@code redelivered}: an earlier attempt may have changed objects without deploying them. */
+    Result reconcile(ServiceRef ref, boolean redelivered) {
+        EcsService service = ecs.describe(ref).orElse(null);
+        ServiceBackend backend = service != null && service.active() && service.tags().containsKey(DesiredState.PATH_TAG)
+                ? backend(service) : ServiceBackend.none();
+        Target target = DesiredState.of(service, backend, config.defaults());
+        String action = target instanceof Target.Absent ? "deregister" : "onboard";
+        for (int attempt = 1; ; attempt++) {
+            Plan plan = Planner.plan(ref.serviceArn(), target, landscape.pool(),
+                    landscape.apis(apiIds(ref.serviceArn(), service, target)), settings);
+            if (config.dryRun() || plan.changes().isEmpty()) {
+                return result(ref, action, target, plan, redelivered);
+            }
+            try {
+                executor.execute(plan.changes());
+                return result(ref, action, target, plan, redelivered);
+            } catch (DuplicateListenerException e) {
+                retryOrThrow(ref, plan, attempt, e);
+                landscape.forgetListeners(plan.nlbArn());
+            } catch (TooManyListenersException e) {
+                retryOrThrow(ref, plan, attempt, e);
+                landscape.markFull(plan.nlbArn());
+            } catch (ConflictException e) {
+                retryOrThrow(ref, plan, attempt, e);
+                forgetTargetApi(target);
+            } catch (DuplicateTargetGroupNameException e) {
+                retryOrThrow(ref, plan, attempt, e);
+                landscape.forgetTargetGroups();
+            }
+        }
+    }
+
+    /** Someone else created a resource on the target API meanwhile: read its resources again. */
+    private void forgetTargetApi(Target target) {
+        if (target instanceof Target.Present present) {
+            landscape.forgetApi(present.route().apiId());
+        }
+    }
+
+    /** Another writer got there first; rolled back already, so re-read and plan again, within bounds. */
+    private void retryOrThrow(ServiceRef ref, Plan plan, int attempt, RuntimeException e) {
+        if (attempt >= MAX_ATTEMPTS) {
+            throw e;
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("service", ref.serviceArn());
+        fields.put("attempt", attempt);
+        fields.put("nlb", plan.nlbArn());
+        fields.put("port", plan.port());
+        fields.put("path", plan.path());
+        fields.put("refusal", e.getClass().getSimpleName());
+        log.info("Allocation taken by another writer; re-reading and planning again", fields);
+    }
+
+    private static Result result(ServiceRef ref, String action, Target target, Plan plan, boolean redeploy) {
+        Set<ApiStage> deployments = new LinkedHashSet<>(plan.deployments());
+        if (redeploy && target instanceof Target.Present present) {
+            deployments.add(new ApiStage(present.route().apiId(), present.route().stage()));
+        }
+        return new Result(ref, action, plan, deployments);
+    }
+
+    /** The target API, plus every API the service's listeners and target groups say it has a route in. */
+    private Set<String> apiIds(String serviceArn, EcsService service, Target target) {
+        Set<String> ids = new LinkedHashSet<>();
+        if (target instanceof Target.Present present) {
+            ids.add(present.route().apiId());
+        }
+        PoolLandscape pool = landscape.pool();
+        Stream.concat(pool.allListeners().stream().map(NlbListener::tags), pool.ownTargetGroups().stream().map(TargetGroup::tags))
+                .filter(tags -> serviceArn.equals(tags.get(Ownership.SERVICE_TAG)))
+                .map(tags -> tags.get(Ownership.API_TAG)).filter(Objects::nonNull).forEach(ids::add);
+        if (service != null && service.tags().containsKey(DesiredState.API_TAG)) {
+            ids.add(service.tags().get(DesiredState.API_TAG));
+        }
+        if (config.defaults().apiId() != null) {
+            ids.add(config.defaults().apiId());
+        }
+        return ids;
+    }
+
+    /**
+     * The service's first target group and the load balancers it is attached to, not counting pool NLBs that
+     * reach it only through onboarder-owned listeners (option 3 attaches the group to the pool NLB itself).
+     */
+    private ServiceBackend backend(EcsService service) {
+        if (service.targetGroupArns().isEmpty()) {
+            return ServiceBackend.none();
+        }
+        String arn = service.targetGroupArns().get(0);
+        TargetGroup group = loadBalancing.targetGroup(arn).orElse(null);
+        if (group == null) {
+            return new ServiceBackend(arn, null, List.of(), List.of());
+        }
+        List<LoadBalancer> attached = new ArrayList<>();
+        List<NlbListener> listeners = new ArrayList<>();
+        for (String lbArn : group.loadBalancerArns()) {
+            LoadBalancer lb = landscape.loadBalancer(lbArn).orElse(null);
+            if (lb == null || reachedOnlyByOnboarder(lb, arn)) {
+                continue;
+            }
+            attached.add(lb);
+            if (lb.application()) {
+                listeners.addAll(loadBalancing.listeners(lbArn, false));
+            }
+        }
+        return new ServiceBackend(arn, group, attached, listeners);
+    }
+
+    private boolean reachedOnlyByOnboarder(LoadBalancer lb, String targetGroupArn) {
+        if (!lb.network() || !lb.tags().containsKey(DesiredState.POOL_TAG)) {
+            return false;
+        }
+        return landscape.listeners(lb.arn()).stream()
+                .filter(listener -> listener.targetGroupArns().contains(targetGroupArn))
+                .allMatch(listener -> listener.tags().containsKey(Ownership.SERVICE_TAG));
+    }
+}

@@ -1,0 +1,122 @@
+package com.ecsapi.onboarder.onboarding.aws;
+
+import com.ecsapi.onboarder.onboarding.model.NlbListener;
+import com.ecsapi.onboarder.onboarding.model.RestMethod;
+import com.ecsapi.onboarder.onboarding.model.RestResource;
+import com.ecsapi.onboarder.onboarding.model.TargetGroup;
+import com.ecsapi.onboarder.onboarding.plan.Change;
+import com.ecsapi.onboarder.telemetry.StructuredLog;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Carries out a plan in order. All or nothing: when a change fails, what this run created is deleted again
+ * (newest first) before the error goes up, so a failed attempt leaves no orphan; the retry plans afresh.
+ */
+public final class ChangeExecutor {
+
+    private final LoadBalancing loadBalancing;
+    private final RestApis restApis;
+    private final Landscape landscape;
+    private final StructuredLog log;
+
+    public ChangeExecutor(LoadBalancing loadBalancing, RestApis restApis, Landscape landscape, StructuredLog log) {
+        this.loadBalancing = loadBalancing;
+        this.restApis = restApis;
+        this.landscape = landscape;
+        this.log = log;
+    }
+
+    public void execute(List<Change> changes) {
+        Deque<Runnable> undo = new ArrayDeque<>();
+        Map<String, String> createdTargetGroups = new HashMap<>();
+        try {
+            for (Change change : changes) {
+                apply(change, undo, createdTargetGroups);
+            }
+        } catch (RuntimeException failure) {
+            rollBack(undo, failure);
+            throw failure;
+        }
+    }
+
+    private void apply(Change change, Deque<Runnable> undo, Map<String, String> createdTargetGroups) {
+        switch (change) {
+            case Change.CreateTargetGroup create -> {
+                TargetGroup group = loadBalancing.createAlbTargetGroup(create.name(), create.vpcId(), create.albArn(),
+                        create.albPort(), create.tags());
+                createdTargetGroups.put(create.name(), group.arn());
+                landscape.targetGroupCreated(group);
+                undo.push(() -> {
+                    loadBalancing.deleteTargetGroup(group.arn());
+                    landscape.targetGroupDeleted(group.arn());
+                });
+            }
+            case Change.CreateListener create -> {
+                String targetGroupArn = switch (create.target()) {
+                    case Change.ExistingTargetGroup existing -> existing.arn();
+                    case Change.PlannedTargetGroup planned -> createdTargetGroups.get(planned.name());
+                };
+                NlbListener listener = loadBalancing.createTcpListener(create.nlbArn(), create.port(), targetGroupArn,
+                        create.tags());
+                landscape.listenerCreated(listener);
+                undo.push(() -> {
+                    loadBalancing.deleteListener(listener.arn());
+                    landscape.listenerDeleted(listener.arn());
+                });
+            }
+            case Change.TagListener tag -> {
+                loadBalancing.tag(tag.listenerArn(), tag.tags());
+                landscape.listenerRetagged(tag.listenerArn(), tag.tags());
+            }
+            case Change.CreateResource create -> {
+                String parentPath = create.path().substring(0, Math.max(1, create.path().lastIndexOf('/')));
+                RestResource parent = landscape.resource(create.apiId(), parentPath).orElseThrow(() ->
+                        new IllegalStateException("parent " + parentPath + " of " + create.path() + " is missing"));
+                RestResource resource = restApis.createResource(create.apiId(), parent.id(), create.path());
+                landscape.resourceCreated(create.apiId(), resource);
+                undo.push(() -> {
+                    restApis.deleteResource(create.apiId(), resource.id());
+                    landscape.resourceDeleted(create.apiId(), resource.id());
+                });
+            }
+            case Change.PutProxyMethod put -> {
+                RestResource resource = landscape.resource(put.apiId(), put.path()).orElseThrow(() ->
+                        new IllegalStateException("resource " + put.path() + " is missing"));
+                RestMethod method = restApis.putProxyMethod(put.apiId(), resource.id(), put.putMethod(),
+                        put.operationName(), put.uri(), put.vpcLinkId(), put.greedy());
+                landscape.methodPut(put.apiId(), resource.id(), method);
+            }
+            case Change.DeleteResource delete -> {
+                restApis.deleteResource(delete.apiId(), delete.resourceId());
+                landscape.resourceDeleted(delete.apiId(), delete.resourceId());
+            }
+            case Change.DeleteListener delete -> {
+                loadBalancing.deleteListener(delete.listenerArn());
+                landscape.listenerDeleted(delete.listenerArn());
+            }
+            case Change.DeleteTargetGroup delete -> {
+                loadBalancing.deleteTargetGroup(delete.arn());
+                landscape.targetGroupDeleted(delete.arn());
+            }
+        }
+    }
+
+    private void rollBack(Deque<Runnable> undo, RuntimeException failure) {
+        while (!undo.isEmpty()) {
+            try {
+                undo.pop().run();
+            } catch (RuntimeException e) {
+                Map<String, Object> fields = new LinkedHashMap<>();
+                fields.put("error", e.toString());
+                fields.put("cause", failure.toString());
+                log.error("Roll-back step failed; the next reconcile of the service removes the leftover", fields);
+            }
+        }
+    }
+}

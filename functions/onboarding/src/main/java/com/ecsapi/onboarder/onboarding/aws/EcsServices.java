@@ -1,0 +1,78 @@
+package com.ecsapi.onboarder.onboarding.aws;
+
+import com.ecsapi.onboarder.onboarding.event.ServiceRef;
+import com.ecsapi.onboarder.onboarding.model.EcsService;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
+import software.amazon.awssdk.services.ecs.model.LoadBalancer;
+import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.ServiceField;
+import software.amazon.awssdk.services.ecs.model.Tag;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** ECS reads: services with their tags (DescribeServices include=TAGS), clusters and service lists. */
+public final class EcsServices {
+
+    private static final int DESCRIBE_BATCH = 10;
+    private final EcsClient ecs;
+
+    public EcsServices(EcsClient ecs) {
+        this.ecs = ecs;
+    }
+
+    /** The service as ECS knows it now; empty when neither it nor its cluster exists. */
+    public Optional<EcsService> describe(ServiceRef ref) {
+        return describe(ref.cluster(), List.of(ref.serviceArn())).stream().findFirst();
+    }
+
+    public List<EcsService> describe(String cluster, List<String> serviceArns) {
+        List<EcsService> services = new ArrayList<>();
+        for (int from = 0; from < serviceArns.size(); from += DESCRIBE_BATCH) {
+            List<String> chunk = serviceArns.subList(from, Math.min(serviceArns.size(), from + DESCRIBE_BATCH));
+            try {
+                ecs.describeServices(request -> request.cluster(cluster).services(chunk).include(ServiceField.TAGS))
+                        .services().forEach(service -> services.add(toService(service)));
+            } catch (ClusterNotFoundException e) {
+                return List.of();
+            }
+        }
+        return services;
+    }
+
+    /** The configured clusters, or every cluster of the account and Region when none is configured. */
+    public List<String> clusters(List<String> configured) {
+        if (!configured.isEmpty()) {
+            return configured;
+        }
+        List<String> clusters = new ArrayList<>();
+        ecs.listClustersPaginator(request -> { }).forEach(page -> clusters.addAll(page.clusterArns()));
+        return clusters;
+    }
+
+    public List<String> serviceArns(String cluster) {
+        List<String> arns = new ArrayList<>();
+        try {
+            ecs.listServicesPaginator(request -> request.cluster(cluster)).forEach(page -> arns.addAll(page.serviceArns()));
+        } catch (ClusterNotFoundException e) {
+            return List.of();
+        }
+        return arns;
+    }
+
+    private static EcsService toService(Service service) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (Tag tag : service.tags()) {
+            tags.put(tag.key(), tag.value());
+        }
+        List<String> targetGroups = service.loadBalancers().stream().map(LoadBalancer::targetGroupArn)
+                .filter(Objects::nonNull).toList();
+        return new EcsService(service.serviceArn(), service.serviceName(), service.clusterArn(), service.status(),
+                tags, targetGroups);
+    }
+}

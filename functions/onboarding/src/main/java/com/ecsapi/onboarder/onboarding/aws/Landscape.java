@@ -1,0 +1,163 @@
+package com.ecsapi.onboarder.onboarding.aws;
+
+import com.ecsapi.onboarder.onboarding.model.LoadBalancer;
+import com.ecsapi.onboarder.onboarding.model.NlbListener;
+import com.ecsapi.onboarder.onboarding.model.Ownership;
+import com.ecsapi.onboarder.onboarding.model.RestMethod;
+import com.ecsapi.onboarder.onboarding.model.RestResource;
+import com.ecsapi.onboarder.onboarding.model.TargetGroup;
+import com.ecsapi.onboarder.onboarding.model.VpcLink;
+import com.ecsapi.onboarder.onboarding.plan.DesiredState;
+import com.ecsapi.onboarder.onboarding.plan.PoolLandscape;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What one batch knows of AWS: read once (lazily), then kept up to date by the batch's own writes, so ten
+ * services cost one round of describes, not ten. Other writers are caught by AWS's conditional creates
+ * (DuplicateListener, TooManyListeners, ConflictException), after which the affected part is read again.
+ */
+public final class Landscape {
+
+    private final LoadBalancing loadBalancing;
+    private final RestApis restApis;
+    private List<LoadBalancer> loadBalancers;
+    private final Map<String, List<NlbListener>> listeners = new HashMap<>();
+    private final Set<String> fullNlbs = new HashSet<>();
+    private List<VpcLink> vpcLinks;
+    private List<TargetGroup> ownTargetGroups;
+    private final Map<String, Optional<List<RestResource>>> apis = new HashMap<>();
+
+    public Landscape(LoadBalancing loadBalancing, RestApis restApis) {
+        this.loadBalancing = loadBalancing;
+        this.restApis = restApis;
+    }
+
+    public List<LoadBalancer> loadBalancers() {
+        if (loadBalancers == null) {
+            loadBalancers = loadBalancing.loadBalancers();
+        }
+        return loadBalancers;
+    }
+
+    public Optional<LoadBalancer> loadBalancer(String arn) {
+        return loadBalancers().stream().filter(lb -> lb.arn().equals(arn)).findFirst();
+    }
+
+    /** The pool NLBs (tag {@code apigw:pool}), their listeners, the VPC links and the onboarder's target groups. */
+    public PoolLandscape pool() {
+        List<LoadBalancer> poolNlbs = loadBalancers().stream()
+                .filter(LoadBalancer::network)
+                .filter(lb -> lb.tags().containsKey(DesiredState.POOL_TAG))
+                .toList();
+        Map<String, List<NlbListener>> byNlb = new LinkedHashMap<>();
+        poolNlbs.forEach(nlb -> byNlb.put(nlb.arn(), listeners(nlb.arn())));
+        if (vpcLinks == null) {
+            vpcLinks = restApis.vpcLinks();
+        }
+        return new PoolLandscape(poolNlbs, byNlb, vpcLinks, ownTargetGroups(), fullNlbs);
+    }
+
+    public List<NlbListener> listeners(String nlbArn) {
+        return listeners.computeIfAbsent(nlbArn, arn -> new ArrayList<>(loadBalancing.listeners(arn, true)));
+    }
+
+    public List<TargetGroup> ownTargetGroups() {
+        if (ownTargetGroups == null) {
+            ownTargetGroups = new ArrayList<>(loadBalancing.targetGroups(
+                    name -> name.startsWith(Ownership.TARGET_GROUP_PREFIX)));
+        }
+        return ownTargetGroups;
+    }
+
+    /** The resources of each API; an API that does not exist is left out. */
+    public Map<String, List<RestResource>> apis(Set<String> apiIds) {
+        Map<String, List<RestResource>> result = new LinkedHashMap<>();
+        for (String apiId : apiIds) {
+            apis.computeIfAbsent(apiId, id -> restApis.resources(id).map(ArrayList::new))
+                    .ifPresent(resources -> result.put(apiId, resources));
+        }
+        return result;
+    }
+
+    public Optional<RestResource> resource(String apiId, String path) {
+        return apis(Set.of(apiId)).getOrDefault(apiId, List.of()).stream()
+                .filter(resource -> resource.path().equals(path)).findFirst();
+    }
+
+    void listenerCreated(NlbListener listener) {
+        listeners(listener.loadBalancerArn()).add(listener);
+    }
+
+    void listenerRetagged(String arn, Map<String, String> tags) {
+        listeners.values().forEach(list -> list.replaceAll(listener -> listener.arn().equals(arn)
+                ? new NlbListener(arn, listener.loadBalancerArn(), listener.port(), listener.protocol(),
+                listener.targetGroupArns(), tags) : listener));
+    }
+
+    void listenerDeleted(String arn) {
+        listeners.values().forEach(list -> list.removeIf(listener -> listener.arn().equals(arn)));
+    }
+
+    void targetGroupCreated(TargetGroup group) {
+        ownTargetGroups().add(group);
+    }
+
+    void targetGroupDeleted(String arn) {
+        ownTargetGroups().removeIf(group -> group.arn().equals(arn));
+    }
+
+    void resourceCreated(String apiId, RestResource resource) {
+        apis.get(apiId).orElseThrow().add(resource);
+    }
+
+    void methodPut(String apiId, String resourceId, RestMethod method) {
+        List<RestResource> resources = apis.get(apiId).orElseThrow();
+        resources.replaceAll(resource -> {
+            if (!resource.id().equals(resourceId)) {
+                return resource;
+            }
+            Map<String, RestMethod> methods = new LinkedHashMap<>(resource.methods());
+            methods.put(method.httpMethod(), method);
+            return new RestResource(resource.id(), resource.parentId(), resource.path(), methods);
+        });
+    }
+
+    /** Drops the resource and everything below it, as DeleteResource does. */
+    void resourceDeleted(String apiId, String resourceId) {
+        List<RestResource> resources = apis.get(apiId).orElseThrow();
+        Set<String> doomed = new HashSet<>(Set.of(resourceId));
+        int before;
+        do {
+            before = doomed.size();
+            resources.stream().filter(r -> r.parentId() != null && doomed.contains(r.parentId()))
+                    .forEach(r -> doomed.add(r.id()));
+        } while (doomed.size() > before);
+        resources.removeIf(resource -> doomed.contains(resource.id()));
+    }
+
+    /** Someone else wrote to this NLB: read its listeners again. */
+    public void forgetListeners(String nlbArn) {
+        listeners.remove(nlbArn);
+    }
+
+    /** AWS refused one more listener on this NLB: place no new listener there for the rest of the batch. */
+    public void markFull(String nlbArn) {
+        fullNlbs.add(nlbArn);
+    }
+
+    public void forgetApi(String apiId) {
+        apis.remove(apiId);
+    }
+
+    public void forgetTargetGroups() {
+        ownTargetGroups = null;
+    }
+}

@@ -1,0 +1,149 @@
+package com.ecsapi.onboarder.onboarding.aws;
+
+import com.ecsapi.onboarder.onboarding.model.LoadBalancer;
+import com.ecsapi.onboarder.onboarding.model.NlbListener;
+import com.ecsapi.onboarder.onboarding.model.TargetGroup;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ListenerNotFoundException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupNotFoundException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupTuple;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/** ELBv2 reads and writes: load balancers, listeners, target groups and their tags. */
+public final class LoadBalancing {
+
+    private static final int TAGS_BATCH = 20;
+    private final ElasticLoadBalancingV2Client elb;
+
+    public LoadBalancing(ElasticLoadBalancingV2Client elb) {
+        this.elb = elb;
+    }
+
+    /** Every load balancer of the account and Region, with its tags. */
+    public List<LoadBalancer> loadBalancers() {
+        List<software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer> all = new ArrayList<>();
+        elb.describeLoadBalancersPaginator(request -> { }).forEach(page -> all.addAll(page.loadBalancers()));
+        Map<String, Map<String, String>> tags = tags(all.stream().map(lb -> lb.loadBalancerArn()).toList());
+        return all.stream().map(lb -> new LoadBalancer(lb.loadBalancerArn(), lb.loadBalancerName(), lb.typeAsString(),
+                lb.dnsName(), lb.vpcId(), tags.getOrDefault(lb.loadBalancerArn(), Map.of()))).toList();
+    }
+
+    /** A load balancer's listeners; with their tags when {@code withTags}. */
+    public List<NlbListener> listeners(String loadBalancerArn, boolean withTags) {
+        List<Listener> all = new ArrayList<>();
+        elb.describeListenersPaginator(request -> request.loadBalancerArn(loadBalancerArn))
+                .forEach(page -> all.addAll(page.listeners()));
+        Map<String, Map<String, String>> tags = withTags ? tags(all.stream().map(Listener::listenerArn).toList()) : Map.of();
+        return all.stream().map(listener -> new NlbListener(listener.listenerArn(), listener.loadBalancerArn(),
+                listener.port(), listener.protocolAsString(), forwardTargets(listener.defaultActions()),
+                tags.getOrDefault(listener.listenerArn(), Map.of()))).toList();
+    }
+
+    public Optional<TargetGroup> targetGroup(String arn) {
+        try {
+            return elb.describeTargetGroups(request -> request.targetGroupArns(arn)).targetGroups().stream()
+                    .findFirst().map(group -> toTargetGroup(group, Map.of()));
+        } catch (TargetGroupNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Target groups whose name passes {@code names}, with their tags. */
+    public List<TargetGroup> targetGroups(Predicate<String> names) {
+        List<software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup> matching = new ArrayList<>();
+        elb.describeTargetGroupsPaginator(request -> { }).forEach(page -> page.targetGroups().stream()
+                .filter(group -> names.test(group.targetGroupName())).forEach(matching::add));
+        Map<String, Map<String, String>> tags = tags(matching.stream().map(group -> group.targetGroupArn()).toList());
+        return matching.stream().map(group -> toTargetGroup(group, tags.getOrDefault(group.targetGroupArn(), Map.of())))
+                .toList();
+    }
+
+    /** An {@code alb}-type TCP target group with the ALB registered on {@code albPort}. */
+    public TargetGroup createAlbTargetGroup(String name, String vpcId, String albArn, int albPort,
+                                            Map<String, String> tags) {
+        var group = elb.createTargetGroup(request -> request.name(name).protocol(ProtocolEnum.TCP).port(albPort)
+                .vpcId(vpcId).targetType(TargetTypeEnum.ALB).tags(toTags(tags))).targetGroups().get(0);
+        elb.registerTargets(request -> request.targetGroupArn(group.targetGroupArn())
+                .targets(target -> target.id(albArn).port(albPort)));
+        return toTargetGroup(group, tags);
+    }
+
+    public NlbListener createTcpListener(String nlbArn, int port, String targetGroupArn, Map<String, String> tags) {
+        Listener listener = elb.createListener(request -> request.loadBalancerArn(nlbArn).protocol(ProtocolEnum.TCP)
+                .port(port).tags(toTags(tags))
+                .defaultActions(action -> action.type(ActionTypeEnum.FORWARD).targetGroupArn(targetGroupArn)))
+                .listeners().get(0);
+        return new NlbListener(listener.listenerArn(), nlbArn, port, "TCP", List.of(targetGroupArn), tags);
+    }
+
+    public void tag(String arn, Map<String, String> tags) {
+        elb.addTags(request -> request.resourceArns(arn).tags(toTags(tags)));
+    }
+
+    public void deleteListener(String arn) {
+        try {
+            elb.deleteListener(request -> request.listenerArn(arn));
+        } catch (ListenerNotFoundException e) {
+            // already gone: the goal of the call
+        }
+    }
+
+    public void deleteTargetGroup(String arn) {
+        try {
+            elb.deleteTargetGroup(request -> request.targetGroupArn(arn));
+        } catch (TargetGroupNotFoundException e) {
+            // already gone
+        }
+    }
+
+    Map<String, Map<String, String>> tags(List<String> arns) {
+        Map<String, Map<String, String>> tags = new HashMap<>();
+        for (int from = 0; from < arns.size(); from += TAGS_BATCH) {
+            List<String> chunk = arns.subList(from, Math.min(arns.size(), from + TAGS_BATCH));
+            elb.describeTags(request -> request.resourceArns(chunk)).tagDescriptions().forEach(description -> {
+                Map<String, String> map = new HashMap<>();
+                description.tags().forEach(tag -> map.put(tag.key(), tag.value()));
+                tags.put(description.resourceArn(), map);
+            });
+        }
+        return tags;
+    }
+
+    private static List<String> forwardTargets(List<Action> actions) {
+        Set<String> targets = new LinkedHashSet<>();
+        for (Action action : actions) {
+            if (action.targetGroupArn() != null) {
+                targets.add(action.targetGroupArn());
+            } else if (action.forwardConfig() != null) {
+                action.forwardConfig().targetGroups().stream().map(TargetGroupTuple::targetGroupArn).forEach(targets::add);
+            }
+        }
+        return List.copyOf(targets);
+    }
+
+    private static TargetGroup toTargetGroup(software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup group,
+                                             Map<String, String> tags) {
+        return new TargetGroup(group.targetGroupArn(), group.targetGroupName(), group.protocolAsString(),
+                group.port() == null ? 0 : group.port(), group.vpcId(), group.targetTypeAsString(),
+                group.loadBalancerArns(), tags);
+    }
+
+    private static List<Tag> toTags(Map<String, String> tags) {
+        return tags.entrySet().stream().map(entry -> Tag.builder().key(entry.getKey()).value(entry.getValue()).build())
+                .toList();
+    }
+}

@@ -1,0 +1,14 @@
+package com.ecsapi.onboarder.onboarding.model;
+
+import java.util.List;
+import java.util.Map;
+
+/** A load balancer listener and the target groups its default action forwards to. */
+public record NlbListener(String arn, String loadBalancerArn, int port, String protocol, List<String> targetGroupArns,
+                          Map<String, String> tags) {
+
+    public NlbListener {
+        targetGroupArns = List.copyOf(targetGroupArns);
+        tags = Map.copyOf(tags);
+    }
+}

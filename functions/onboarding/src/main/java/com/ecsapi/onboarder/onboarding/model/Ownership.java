@@ -1,0 +1,68 @@
+package com.ecsapi.onboarder.onboarding.model;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How the onboarder marks what it owns. Listeners and target groups carry tags naming the owning service and
+ * its route. REST resources cannot be tagged after creation, so their ANY method carries the owner in its
+ * {@code operationName}: a method the onboarder did not create never has that name, and it survives the loss
+ * of the listener (which the integration uri alone would not prove).
+ */
+public final class Ownership {
+
+    public static final String SERVICE_TAG = "ecs-api-onboarder:service";
+    public static final String PATH_TAG = "ecs-api-onboarder:path";
+    public static final String API_TAG = "ecs-api-onboarder:api";
+    public static final String STAGE_TAG = "ecs-api-onboarder:stage";
+    public static final String OPERATION_PREFIX = "ecs-api-onboarder:";
+    /** Prefix of the names of the onboarder's own target groups (option 4), so a batch lists only those. */
+    public static final String TARGET_GROUP_PREFIX = "eao-";
+
+    private Ownership() {
+    }
+
+    public static Map<String, String> tags(String serviceArn, String apiId, String stage, String path) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put(SERVICE_TAG, serviceArn);
+        tags.put(API_TAG, apiId);
+        tags.put(STAGE_TAG, stage);
+        tags.put(PATH_TAG, path);
+        return tags;
+    }
+
+    public static String operationName(String serviceArn) {
+        return OPERATION_PREFIX + serviceArn;
+    }
+
+    /** The owning service named by a method's operationName, if the onboarder made it. */
+    public static Optional<String> ownerOf(RestMethod method) {
+        String name = method.operationName();
+        return name != null && name.startsWith(OPERATION_PREFIX)
+                ? Optional.of(name.substring(OPERATION_PREFIX.length()))
+                : Optional.empty();
+    }
+
+    public static Optional<String> ownerOf(Map<String, String> tags) {
+        return Optional.ofNullable(tags.get(SERVICE_TAG));
+    }
+
+    /**
+     * Deterministic name (32 characters at most) of the {@code alb}-type target group of a service: retrying
+     * finds the same one, and a different ALB, port or VPC gives a new name, so the old one can be swapped out.
+     */
+    public static String targetGroupName(String serviceArn, String albArn, int albPort, String vpcId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                    (serviceArn + "|" + albArn + "|" + albPort + "|" + vpcId).getBytes(StandardCharsets.UTF_8));
+            return TARGET_GROUP_PREFIX + HexFormat.of().formatHex(digest).substring(0, 28);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

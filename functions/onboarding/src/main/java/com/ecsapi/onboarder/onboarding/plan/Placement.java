@@ -1,0 +1,75 @@
+package com.ecsapi.onboarder.onboarding.plan;
+
+import com.ecsapi.onboarder.onboarding.model.LoadBalancer;
+import com.ecsapi.onboarder.onboarding.model.NlbListener;
+import com.ecsapi.onboarder.onboarding.model.VpcLink;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Where a new listener goes. Candidates are the pool's NLBs in the service's VPC that an AVAILABLE VPC link
+ * targets, in name order; the first one below the listener quota gets the lowest free port of the range.
+ * Same landscape, same answer.
+ */
+public final class Placement {
+
+    public record Candidate(LoadBalancer nlb, VpcLink vpcLink) {
+    }
+
+    public sealed interface Result {
+    }
+
+    public record Placed(LoadBalancer nlb, VpcLink vpcLink, int port) implements Result {
+    }
+
+    public record NoRoom(RejectReason reason, String detail) implements Result {
+    }
+
+    private Placement() {
+    }
+
+    public static List<Candidate> candidates(PoolLandscape landscape, String pool, String vpcId) {
+        return landscape.poolNlbs().stream()
+                .filter(LoadBalancer::network)
+                .filter(nlb -> pool.equals(nlb.tags().get(DesiredState.POOL_TAG)))
+                .filter(nlb -> nlb.vpcId().equals(vpcId))
+                .sorted(Comparator.comparing(LoadBalancer::name).thenComparing(LoadBalancer::arn))
+                .flatMap(nlb -> vpcLink(landscape, nlb).map(link -> new Candidate(nlb, link)).stream())
+                .toList();
+    }
+
+    public static Result place(PoolLandscape landscape, String pool, String vpcId, PortRange range, int listenerLimit) {
+        List<Candidate> candidates = candidates(landscape, pool, vpcId);
+        if (candidates.isEmpty()) {
+            return new NoRoom(RejectReason.NoPoolNlb, "no NLB of pool '" + pool + "' in " + vpcId
+                    + " is targeted by an AVAILABLE VPC link");
+        }
+        for (Candidate candidate : candidates) {
+            List<NlbListener> listeners = landscape.listeners(candidate.nlb().arn());
+            if (listeners.size() >= listenerLimit || landscape.fullNlbs().contains(candidate.nlb().arn())) {
+                continue;
+            }
+            Set<Integer> taken = listeners.stream().map(NlbListener::port).collect(Collectors.toSet());
+            for (int port = range.min(); port <= range.max(); port++) {
+                if (!taken.contains(port)) {
+                    return new Placed(candidate.nlb(), candidate.vpcLink(), port);
+                }
+            }
+        }
+        return new NoRoom(RejectReason.CapacityExhausted, "pool '" + pool + "' in " + vpcId + " is full: "
+                + candidates.size() + " NLB(s), each at " + listenerLimit + " listeners or without a free port in "
+                + range.min() + ".." + range.max());
+    }
+
+    /** The AVAILABLE VPC link targeting this NLB, lowest id first. */
+    static Optional<VpcLink> vpcLink(PoolLandscape landscape, LoadBalancer nlb) {
+        return landscape.vpcLinks().stream()
+                .filter(VpcLink::available)
+                .filter(link -> link.targetArns().contains(nlb.arn()))
+                .min(Comparator.comparing(VpcLink::id));
+    }
+}

@@ -1,0 +1,259 @@
+package com.ecsapi.onboarder.onboarding.plan;
+
+import com.ecsapi.onboarder.onboarding.model.LoadBalancer;
+import com.ecsapi.onboarder.onboarding.model.NlbListener;
+import com.ecsapi.onboarder.onboarding.model.Ownership;
+import com.ecsapi.onboarder.onboarding.model.RestMethod;
+import com.ecsapi.onboarder.onboarding.model.RestResource;
+import com.ecsapi.onboarder.onboarding.model.TargetGroup;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The reconciler's brain: desired state versus the objects a service owns (found by ownership marks) gives
+ * the ordered list of changes. Creates come first (parents before children), deletes last (children before
+ * parents), so a moved route is never down in between.
+ */
+public final class Planner {
+
+    /** {@code listenerLimit}: the listeners-per-NLB quota in force. */
+    public record Settings(PortRange ports, int listenerLimit, String defaultStage) {
+    }
+
+    private Planner() {
+    }
+
+    /**
+     * @param apis the resources of every REST API the service may own objects in (its target API, and the APIs
+     *             its listeners' tags name); a target API missing from the map does not exist
+     */
+    public static Plan plan(String serviceArn, Target target, PoolLandscape landscape,
+                            Map<String, List<RestResource>> apis, Settings settings) {
+        List<NlbListener> ownedListeners = landscape.allListeners().stream()
+                .filter(listener -> serviceArn.equals(listener.tags().get(Ownership.SERVICE_TAG)))
+                .sorted(Comparator.comparing(NlbListener::loadBalancerArn).thenComparing(NlbListener::port))
+                .toList();
+        List<TargetGroup> ownedTargetGroups = landscape.ownTargetGroups().stream()
+                .filter(group -> serviceArn.equals(group.tags().get(Ownership.SERVICE_TAG)))
+                .toList();
+        return switch (target) {
+            case Target.Refused refused -> Plan.rejected(refused.reason(), refused.detail(), refused.path());
+            case Target.Absent absent -> remove(serviceArn, absent, ownedListeners, ownedTargetGroups, apis, settings);
+            case Target.Present present -> place(serviceArn, present, landscape, ownedListeners, ownedTargetGroups,
+                    apis, settings);
+        };
+    }
+
+    private static Plan remove(String serviceArn, Target.Absent absent, List<NlbListener> ownedListeners,
+                               List<TargetGroup> ownedTargetGroups, Map<String, List<RestResource>> apis,
+                               Settings settings) {
+        List<Change> changes = new ArrayList<>();
+        Set<ApiStage> deployments = new LinkedHashSet<>();
+        apis.forEach((apiId, resources) -> {
+            List<Change> deletes = deleteRoutes(apiId, new RestTree(resources), serviceArn, Set.of());
+            if (!deletes.isEmpty()) {
+                changes.addAll(deletes);
+                deployments.add(new ApiStage(apiId, stageOf(apiId, ownedListeners, ownedTargetGroups, settings)));
+            }
+        });
+        ownedListeners.forEach(listener -> changes.add(
+                new Change.DeleteListener(listener.arn(), listener.loadBalancerArn(), listener.port())));
+        ownedTargetGroups.forEach(group -> changes.add(new Change.DeleteTargetGroup(group.arn(), group.name())));
+        String path = ownedListeners.stream().map(listener -> listener.tags().get(Ownership.PATH_TAG)).findFirst()
+                .orElse(null);
+        return new Plan(changes.isEmpty() ? Outcome.Skipped : Outcome.Deregistered, null, absent.why(), changes,
+                deployments, null, null, 0, path);
+    }
+
+    private static Plan place(String serviceArn, Target.Present present, PoolLandscape landscape,
+                              List<NlbListener> ownedListeners, List<TargetGroup> ownedTargetGroups,
+                              Map<String, List<RestResource>> apis, Settings settings) {
+        RouteSpec route = present.route();
+        List<RestResource> targetApi = apis.get(route.apiId());
+        if (targetApi == null) {
+            return Plan.rejected(RejectReason.NoApi, "REST API " + route.apiId() + " does not exist", route.path());
+        }
+        RestTree tree = new RestTree(targetApi);
+        Optional<String> conflict = tree.conflict(route.path(), serviceArn);
+        if (conflict.isPresent()) {
+            return Plan.rejected(RejectReason.PathConflict, conflict.get(), route.path());
+        }
+
+        List<Change> changes = new ArrayList<>();
+        Map<String, String> tags = Ownership.tags(serviceArn, route.apiId(), route.stage(), route.path());
+        Change.TargetRef listenerTarget;
+        Optional<TargetGroup> keptTargetGroup = Optional.empty();
+        switch (present.pattern()) {
+            case Pattern.SharedNlbToTargetGroup direct ->
+                    listenerTarget = new Change.ExistingTargetGroup(direct.targetGroup().arn());
+            case Pattern.SharedNlbToAlb viaAlb -> {
+                String name = Ownership.targetGroupName(serviceArn, viaAlb.alb().arn(), viaAlb.albPort(),
+                        present.vpcId());
+                keptTargetGroup = ownedTargetGroups.stream().filter(group -> group.name().equals(name)).findFirst();
+                listenerTarget = keptTargetGroup.<Change.TargetRef>map(
+                        group -> new Change.ExistingTargetGroup(group.arn()))
+                        .orElse(new Change.PlannedTargetGroup(name));
+                if (keptTargetGroup.isEmpty()) {
+                    changes.add(new Change.CreateTargetGroup(name, present.vpcId(), viaAlb.alb().arn(),
+                            viaAlb.albPort(), tags));
+                }
+            }
+            case Pattern.Unsupported unsupported -> {
+                return Plan.rejected(unsupported.reason(), unsupported.detail(), route.path());
+            }
+        }
+
+        List<Placement.Candidate> candidates = Placement.candidates(landscape, present.pool(), present.vpcId());
+        Optional<NlbListener> kept = candidates.stream()
+                .flatMap(candidate -> ownedListeners.stream()
+                        .filter(listener -> listener.loadBalancerArn().equals(candidate.nlb().arn())))
+                .filter(listener -> listenerTarget instanceof Change.ExistingTargetGroup existing
+                        && listener.targetGroupArns().equals(List.of(existing.arn())))
+                .findFirst();
+        LoadBalancer nlb;
+        String vpcLinkId;
+        int port;
+        if (kept.isPresent()) {
+            Placement.Candidate candidate = candidates.stream()
+                    .filter(c -> c.nlb().arn().equals(kept.get().loadBalancerArn())).findFirst().orElseThrow();
+            nlb = candidate.nlb();
+            vpcLinkId = candidate.vpcLink().id();
+            port = kept.get().port();
+            if (!kept.get().tags().entrySet().containsAll(tags.entrySet())) {
+                changes.add(new Change.TagListener(kept.get().arn(), tags));
+            }
+        } else {
+            Placement.Result result = Placement.place(landscape, present.pool(), present.vpcId(), settings.ports(),
+                    settings.listenerLimit());
+            if (result instanceof Placement.NoRoom noRoom) {
+                return Plan.rejected(noRoom.reason(), noRoom.detail(), route.path());
+            }
+            Placement.Placed placed = (Placement.Placed) result;
+            nlb = placed.nlb();
+            vpcLinkId = placed.vpcLink().id();
+            port = placed.port();
+            changes.add(new Change.CreateListener(nlb.arn(), port, listenerTarget, tags));
+        }
+
+        int listenerChanges = changes.size();
+        String uri = "http://" + nlb.dnsName() + ":" + port + "/";
+        String operationName = Ownership.operationName(serviceArn);
+        String greedyPath = route.path() + "/" + RestTree.GREEDY;
+        for (String path : withAncestors(route.path())) {
+            if (tree.at(path).isEmpty()) {
+                changes.add(new Change.CreateResource(route.apiId(), path));
+            }
+        }
+        if (tree.at(greedyPath).isEmpty()) {
+            changes.add(new Change.CreateResource(route.apiId(), greedyPath));
+        }
+        putMethodIfDifferent(tree, route.apiId(), route.path(), operationName, uri, vpcLinkId, false, changes);
+        putMethodIfDifferent(tree, route.apiId(), greedyPath, operationName, uri + "{proxy}", vpcLinkId, true, changes);
+        Set<ApiStage> deployments = new LinkedHashSet<>();
+        if (changes.size() > listenerChanges) {
+            deployments.add(new ApiStage(route.apiId(), route.stage()));
+        }
+
+        Set<String> keep = new HashSet<>(withAncestors(route.path()));
+        keep.add(greedyPath);
+        apis.forEach((apiId, resources) -> {
+            List<Change> deletes = deleteRoutes(apiId, new RestTree(resources), serviceArn,
+                    apiId.equals(route.apiId()) ? keep : Set.of());
+            if (!deletes.isEmpty()) {
+                changes.addAll(deletes);
+                deployments.add(apiId.equals(route.apiId()) ? new ApiStage(apiId, route.stage())
+                        : new ApiStage(apiId, stageOf(apiId, ownedListeners, ownedTargetGroups, settings)));
+            }
+        });
+        ownedListeners.stream().filter(listener -> kept.map(k -> !k.arn().equals(listener.arn())).orElse(true))
+                .forEach(listener -> changes.add(
+                        new Change.DeleteListener(listener.arn(), listener.loadBalancerArn(), listener.port())));
+        Optional<TargetGroup> keptGroup = keptTargetGroup;
+        ownedTargetGroups.stream().filter(group -> keptGroup.map(k -> !k.arn().equals(group.arn())).orElse(true))
+                .forEach(group -> changes.add(new Change.DeleteTargetGroup(group.arn(), group.name())));
+
+        return new Plan(changes.isEmpty() ? Outcome.Unchanged : Outcome.Onboarded, null,
+                present.pattern().getClass().getSimpleName(), changes, deployments, nlb.arn(), vpcLinkId, port,
+                route.path());
+    }
+
+    private static void putMethodIfDifferent(RestTree tree, String apiId, String path, String operationName,
+                                             String uri, String vpcLinkId, boolean greedy, List<Change> changes) {
+        Optional<RestMethod> current = tree.at(path).map(resource -> resource.methods().get("ANY"));
+        boolean same = current.filter(method -> operationName.equals(method.operationName())
+                && "HTTP_PROXY".equals(method.integrationType())
+                && uri.equals(method.uri())
+                && "VPC_LINK".equals(method.connectionType())
+                && vpcLinkId.equals(method.connectionId())).isPresent();
+        if (!same) {
+            changes.add(new Change.PutProxyMethod(apiId, path, current.isEmpty(), operationName, uri, vpcLinkId, greedy));
+        }
+    }
+
+    /**
+     * Deletes of the service's resources outside {@code keep}, children first, then of the ancestors they leave
+     * empty (no methods, no other children): those were made for the route. A resource with something foreign
+     * below it is left, so nothing the service does not own is deleted with it.
+     */
+    private static List<Change> deleteRoutes(String apiId, RestTree tree, String serviceArn, Set<String> keep) {
+        Set<String> doomed = new HashSet<>();
+        for (RestResource owned : tree.ownedBy(serviceArn)) {
+            if (!keep.contains(owned.path())) {
+                doomed.add(owned.path());
+            }
+        }
+        doomed.removeIf(path -> tree.at(path).map(resource -> tree.descendants(resource).stream()
+                .anyMatch(descendant -> !isOwnedBy(descendant, serviceArn))).orElse(true));
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (String path : List.copyOf(doomed)) {
+                String parent = RestTree.parentPath(path);
+                if (parent.equals("/") || doomed.contains(parent) || keep.contains(parent)) {
+                    continue;
+                }
+                RestResource resource = tree.at(parent).orElse(null);
+                if (resource != null && resource.methods().isEmpty()
+                        && tree.children(resource).stream().allMatch(child -> doomed.contains(child.path()))) {
+                    doomed.add(parent);
+                    grew = true;
+                }
+            }
+        }
+        return doomed.stream()
+                .sorted(Comparator.comparingInt(RestTree::depth).reversed().thenComparing(Comparator.naturalOrder()))
+                .map(path -> (Change) new Change.DeleteResource(apiId, tree.at(path).orElseThrow().id(), path))
+                .toList();
+    }
+
+    private static boolean isOwnedBy(RestResource resource, String serviceArn) {
+        return !resource.methods().isEmpty() && resource.methods().values().stream()
+                .allMatch(method -> Ownership.ownerOf(method).filter(serviceArn::equals).isPresent());
+    }
+
+    private static String stageOf(String apiId, List<NlbListener> listeners, List<TargetGroup> targetGroups,
+                                  Settings settings) {
+        return listeners.stream().map(NlbListener::tags)
+                .filter(tags -> apiId.equals(tags.get(Ownership.API_TAG)))
+                .map(tags -> tags.get(Ownership.STAGE_TAG)).filter(Objects::nonNull).findFirst()
+                .or(() -> targetGroups.stream().map(TargetGroup::tags)
+                        .filter(tags -> apiId.equals(tags.get(Ownership.API_TAG)))
+                        .map(tags -> tags.get(Ownership.STAGE_TAG)).filter(Objects::nonNull).findFirst())
+                .orElse(settings.defaultStage());
+    }
+
+    /** {@code /a/b} -> {@code /a}, {@code /a/b}. */
+    static List<String> withAncestors(String path) {
+        List<String> paths = new ArrayList<>(RestTree.ancestors(path));
+        paths.add(path);
+        return paths;
+    }
+}

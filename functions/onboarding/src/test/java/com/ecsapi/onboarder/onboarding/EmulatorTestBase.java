@@ -1,0 +1,105 @@
+package com.ecsapi.onboarder.onboarding;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.ecsapi.onboarder.config.Environment;
+import com.ecsapi.onboarder.json.Json;
+import com.ecsapi.onboarder.testbed.MotoServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One emulator per test class, reset before each test, with a base landscape: VPC A with the NLB {@code a1}
+ * of pool {@code default} behind a VPC link, a REST API with stage {@code prod}, and the cluster {@code apps}.
+ */
+abstract class EmulatorTestBase {
+
+    static MotoServer moto;
+    TestLandscape aws;
+    TestLandscape.Vpc vpcA;
+    TestLandscape.Nlb nlbA1;
+    String linkA1;
+    String apiId;
+    String cluster;
+
+    @BeforeAll
+    static void startEmulator() {
+        moto = MotoServer.start();
+        moto.useForThisJvm();
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        moto.close();
+    }
+
+    @BeforeEach
+    void baseLandscape() {
+        moto.reset();
+        aws = new TestLandscape();
+        vpcA = aws.vpc("10.1");
+        nlbA1 = aws.nlb(vpcA, "a1", "default");
+        linkA1 = aws.vpcLink(nlbA1);
+        apiId = aws.restApi("public", "prod");
+        cluster = aws.cluster("apps");
+        moto.clearCallCounts();
+    }
+
+    Map<String, String> environment() {
+        Map<String, String> variables = new HashMap<>();
+        variables.put("DEFAULT_API_ID", apiId);
+        variables.put("DEFAULT_STAGE", "prod");
+        variables.put("LISTENER_PORT_MIN", "10000");
+        variables.put("LISTENER_PORT_MAX", "10999");
+        return variables;
+    }
+
+    OnboardingHandler handler() {
+        return new OnboardingHandler(Environment.of(environment()));
+    }
+
+    /** Runs a batch through a fresh handler; the log lines it printed are kept in {@link #lines}. */
+    SQSBatchResponse run(SQSEvent event) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            return handler().handleRequest(event, null);
+        } finally {
+            System.setOut(original);
+            String text = buffer.toString(StandardCharsets.UTF_8);
+            original.print(text);
+            lines = new ArrayList<>();
+            for (String line : text.split("\n")) {
+                if (line.startsWith("{")) {
+                    lines.add(Json.parse(line));
+                }
+            }
+        }
+    }
+
+    List<JsonNode> lines = List.of();
+
+    /** The decision lines ("Service reconciled") of the last run, in order. */
+    List<JsonNode> decisions() {
+        return lines.stream().filter(line -> Json.text(line, "message").orElse("").equals("Service reconciled")).toList();
+    }
+
+    static String text(JsonNode node, String field) {
+        return Json.text(node, field).orElse(null);
+    }
+
+    static List<String> failures(SQSBatchResponse response) {
+        return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
+    }
+}

@@ -1,0 +1,229 @@
+package com.ecsapi.onboarder.onboarding;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.apigateway.model.Resource;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Placement, idempotency, conflicts, tag changes and bad events, each checking the outcome and the state. */
+class ReconcileScenariosTest extends EmulatorTestBase {
+
+    private String onboard(String name, String path) {
+        String tg = aws.tcpTargetGroup(vpcA, name + "-tg");
+        String service = aws.service(cluster, name, tg, vpcA, Map.of("apigw:path", path));
+        SQSBatchResponse response = run(TestLandscape.batch(TestLandscape.createServiceEvent(service, cluster)));
+        assertEquals(List.of(), failures(response));
+        return service;
+    }
+
+    /** Everything a test must see unchanged: listeners of every NLB, resources and deployments of the API. */
+    private String snapshot(TestLandscape.Nlb... nlbs) {
+        StringBuilder state = new StringBuilder();
+        for (TestLandscape.Nlb nlb : nlbs) {
+            aws.listeners(nlb).forEach(listener -> state.append(listener.port()).append(' ')
+                    .append(listener.defaultActions()).append('\n'));
+        }
+        aws.resources(apiId).forEach((path, resource) -> state.append(path).append(' ')
+                .append(resource.resourceMethods()).append('\n'));
+        state.append("deployments ").append(aws.deployments(apiId));
+        state.append(" onboarderTargetGroups ").append(aws.elb.describeTargetGroups().targetGroups().stream()
+                .filter(group -> group.targetGroupName().startsWith("eao-")).count());
+        return state.toString();
+    }
+
+    @Test
+    void twoVpcsTwoPoolsTheServiceLandsOnTheNlbOfItsOwnVpcAndPool() {
+        TestLandscape.Vpc vpcB = aws.vpc("10.2");
+        TestLandscape.Nlb nlbB1 = aws.nlb(vpcB, "b1", "default");
+        TestLandscape.Nlb nlbBlue = aws.nlb(vpcB, "b2-blue", "blue");
+        aws.vpcLink(nlbB1);
+        String linkBlue = aws.vpcLink(nlbBlue);
+        String tg = aws.tcpTargetGroup(vpcB, "inventory-tg");
+        String service = aws.service(cluster, "inventory", tg, vpcB, Map.of("apigw:path", "/inventory", "apigw:pool", "blue"));
+
+        SQSBatchResponse response = run(TestLandscape.batch(TestLandscape.createServiceEvent(service, cluster)));
+
+        assertEquals(List.of(), failures(response));
+        assertEquals(List.of(), aws.listeners(nlbA1));
+        assertEquals(List.of(), aws.listeners(nlbB1));
+        assertEquals(List.of(10000), aws.listeners(nlbBlue).stream().map(Listener::port).toList());
+        assertEquals(linkBlue, text(decisions().get(0), "vpcLink"));
+        assertTrue(aws.apiGateway.getIntegration(request -> request.restApiId(apiId)
+                .resourceId(aws.resources(apiId).get("/inventory").id()).httpMethod("ANY")).uri()
+                .startsWith("http://" + nlbBlue.dnsName() + ":10000/"));
+    }
+
+    @Test
+    void aFullNlbSpillsToTheNextOneOfThePool() {
+        TestLandscape.Nlb nlbA2 = aws.nlb(vpcA, "a2", "default");
+        aws.vpcLink(nlbA2);
+        moto.setAppliedQuota("elasticloadbalancing", "L-57A373D6", 2);
+        onboard("one", "/one");
+        onboard("two", "/two");
+        onboard("three", "/three");
+
+        assertEquals(List.of(10000, 10001), aws.listeners(nlbA1).stream().map(Listener::port).sorted().toList());
+        assertEquals(List.of(10000), aws.listeners(nlbA2).stream().map(Listener::port).toList());
+        assertEquals("Onboarded", text(decisions().get(0), "outcome"));
+    }
+
+    @Test
+    void aFullPoolIsCapacityExhaustedAndNothingIsCreated() {
+        moto.setAppliedQuota("elasticloadbalancing", "L-57A373D6", 1);
+        onboard("one", "/one");
+        String before = snapshot(nlbA1);
+
+        onboard("two", "/two");
+
+        assertEquals("Rejected", text(decisions().get(0), "outcome"));
+        assertEquals("CapacityExhausted", text(decisions().get(0), "reason"));
+        assertTrue(lines.stream().anyMatch(line -> line.asObject().containsKey("CapacityExhausted")),
+                "a CapacityExhausted metric is published");
+        assertEquals(before, snapshot(nlbA1));
+    }
+
+    @Test
+    void withServiceQuotasDownTheDocumentedDefaultIsUsedAndAwsRefusalSpillsToTheNextNlb() {
+        TestLandscape.Nlb nlbA2 = aws.nlb(vpcA, "a2", "default");
+        aws.vpcLink(nlbA2);
+        moto.setAppliedQuota("elasticloadbalancing", "L-57A373D6", 1);
+        moto.failServiceQuotas(true);
+        onboard("one", "/one");
+
+        onboard("two", "/two");
+
+        assertEquals(List.of(10000), aws.listeners(nlbA1).stream().map(Listener::port).toList());
+        assertEquals(List.of(10000), aws.listeners(nlbA2).stream().map(Listener::port).toList());
+        assertEquals("Onboarded", text(decisions().get(0), "outcome"));
+        assertTrue(lines.stream().anyMatch(line -> "TooManyListenersException".equals(text(line, "refusal"))),
+                "AWS's TooManyListeners made the reconciler re-plan");
+        assertTrue(lines.stream().anyMatch(line -> text(line, "message").startsWith("Service Quotas did not answer")));
+    }
+
+    @Test
+    void dryRunLogsThePlanAndChangesNothing() {
+        String tg = aws.tcpTargetGroup(vpcA, "orders-tg");
+        String service = aws.service(cluster, "orders", tg, vpcA, Map.of("apigw:path", "/orders"));
+        String before = snapshot(nlbA1);
+        dryRun = true;
+
+        SQSBatchResponse response = run(TestLandscape.batch(TestLandscape.createServiceEvent(service, cluster)));
+
+        assertEquals(List.of(), failures(response));
+        assertEquals(before, snapshot(nlbA1));
+        assertEquals("Onboarded", text(decisions().get(0), "outcome"));
+        assertEquals(5, decisions().get(0).asObject().get("plannedChanges").asArray().size(),
+                "1 listener, 2 resources, 2 methods with their integrations");
+    }
+
+    private boolean dryRun;
+
+    @Override
+    Map<String, String> environment() {
+        Map<String, String> variables = super.environment();
+        variables.put("DRY_RUN", String.valueOf(dryRun));
+        return variables;
+    }
+
+    @Test
+    void redeliveryChangesNothing() {
+        String tg = aws.tcpTargetGroup(vpcA, "orders-tg");
+        String service = aws.service(cluster, "orders", tg, vpcA, Map.of("apigw:path", "/orders"));
+        String event = TestLandscape.createServiceEvent(service, cluster);
+        run(TestLandscape.batch(event));
+        String before = snapshot(nlbA1);
+        moto.clearCallCounts();
+
+        SQSBatchResponse response = run(TestLandscape.batch(event, event));
+
+        assertEquals(List.of(), failures(response));
+        assertEquals(before, snapshot(nlbA1));
+        assertEquals(List.of("Unchanged", "Unchanged"), decisions().stream().map(line -> text(line, "outcome")).toList());
+        assertTrue(moto.callCounts().keySet().stream().noneMatch(key -> key.matches(
+                ".*:(Create|Put|Delete|Add|Register).*") && !key.endsWith("GetResources")), moto.callCounts().toString());
+    }
+
+    @Test
+    void aPathMadeByHandOrOwnedByAnotherServiceIsAConflictAndNothingChanges() {
+        String rootId = aws.resources(apiId).get("/").id();
+        String handMade = aws.apiGateway.createResource(request -> request.restApiId(apiId).parentId(rootId)
+                .pathPart("legacy")).id();
+        aws.apiGateway.putMethod(request -> request.restApiId(apiId).resourceId(handMade).httpMethod("GET")
+                .authorizationType("NONE"));
+        onboard("orders", "/orders");
+        String before = snapshot(nlbA1);
+
+        onboard("intruder", "/legacy");
+        assertEquals("PathConflict", text(decisions().get(0), "reason"));
+        onboard("thief", "/orders");
+        assertEquals("PathConflict", text(decisions().get(0), "reason"));
+        onboard("nested", "/orders/admin");
+        assertEquals("PathConflict", text(decisions().get(0), "reason"));
+
+        assertEquals(before, snapshot(nlbA1));
+    }
+
+    @Test
+    void removingThePathTagDeregistersTheService() {
+        String service = onboard("orders", "/orders");
+        int deployments = aws.deployments(apiId);
+        aws.ecs.untagResource(request -> request.resourceArn(service).tagKeys("apigw:path"));
+
+        SQSBatchResponse response = run(TestLandscape.batch(TestLandscape.tagEvent("UntagResource", service)));
+
+        assertEquals(List.of(), failures(response));
+        assertEquals("Deregistered", text(decisions().get(0), "outcome"));
+        assertEquals(List.of(), aws.listeners(nlbA1));
+        assertEquals(Set.of("/"), aws.resources(apiId).keySet());
+        assertEquals(deployments + 1, aws.deployments(apiId));
+    }
+
+    @Test
+    void changingThePathMovesTheRouteAndKeepsThePort() {
+        String service = onboard("orders", "/orders");
+        aws.ecs.tagResource(request -> request.resourceArn(service).tags(tag -> tag.key("apigw:path").value("/shop/orders")));
+
+        SQSBatchResponse response = run(TestLandscape.batch(TestLandscape.tagEvent("TagResource", service)));
+
+        assertEquals(List.of(), failures(response));
+        assertEquals("Onboarded", text(decisions().get(0), "outcome"));
+        Map<String, Resource> resources = aws.resources(apiId);
+        assertEquals(Set.of("/", "/shop", "/shop/orders", "/shop/orders/{proxy+}"), resources.keySet());
+        List<Listener> listeners = aws.listeners(nlbA1);
+        assertEquals(1, listeners.size());
+        assertEquals(10000, listeners.get(0).port());
+        assertEquals("/shop/orders", aws.tags(listeners.get(0).listenerArn()).get("ecs-api-onboarder:path"));
+    }
+
+    @Test
+    void badAndFailedEventsAreReportedAndChangeNothing() {
+        String tg = aws.tcpTargetGroup(vpcA, "orders-tg");
+        String service = aws.service(cluster, "orders", tg, vpcA, Map.of("apigw:path", "/orders"));
+        String untagged = aws.service(cluster, "internal", aws.tcpTargetGroup(vpcA, "internal-tg"), vpcA, Map.of());
+        String before = snapshot(nlbA1);
+
+        SQSEvent skipped = TestLandscape.batch(TestLandscape.failedCreateEvent(cluster, "orders"),
+                TestLandscape.createServiceEvent(untagged, cluster),
+                TestLandscape.tagEvent("TagResource", cluster));
+        SQSBatchResponse response = run(skipped);
+        assertEquals(List.of(), failures(response));
+        assertEquals(before, snapshot(nlbA1));
+        assertTrue(lines.stream().anyMatch(line -> "FailedCall".equals(text(line, "reason"))));
+        assertEquals("Skipped", text(decisions().get(0), "outcome"));
+
+        SQSEvent withGarbage = TestLandscape.batch("{not json", TestLandscape.createServiceEvent(service, cluster));
+        response = run(withGarbage);
+        List<String> ids = withGarbage.getRecords().stream().map(SQSEvent.SQSMessage::getMessageId).toList();
+        assertEquals(ids, failures(response), "the bad message and every later one go back to the FIFO queue");
+        assertEquals(before, snapshot(nlbA1));
+        assertTrue(lines.stream().anyMatch(line -> "MalformedEvent".equals(text(line, "reason"))));
+    }
+}

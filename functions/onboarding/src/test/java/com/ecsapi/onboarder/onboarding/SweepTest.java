@@ -1,0 +1,76 @@
+package com.ecsapi.onboarder.onboarding;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.ecsapi.onboarder.aws.AwsClients;
+import com.ecsapi.onboarder.config.Environment;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The sweep finds what events missed; the onboarding handler fixes it from the sweep's messages. */
+class SweepTest extends EmulatorTestBase {
+
+    private final SqsClient sqs = AwsClients.create(SqsClient.builder());
+
+    @Test
+    void sweepRepairsADeletedListenerAndRemovesTheObjectsOfAServiceDeletedWithoutEvent() {
+        String queueUrl = sqs.createQueue(request -> request.queueName("onboarding.fifo").attributes(Map.of(
+                QueueAttributeName.FIFO_QUEUE, "true", QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "true"))).queueUrl();
+        String keptTg = aws.tcpTargetGroup(vpcA, "kept-tg");
+        String kept = aws.service(cluster, "kept", keptTg, vpcA, Map.of("apigw:path", "/kept"));
+        String gone = aws.service(cluster, "gone", aws.tcpTargetGroup(vpcA, "gone-tg"), vpcA, Map.of("apigw:path", "/gone"));
+        aws.service(cluster, "plain", aws.tcpTargetGroup(vpcA, "plain-tg"), vpcA, Map.of());
+        assertEquals(List.of(), failures(run(TestLandscape.batch(TestLandscape.createServiceEvent(kept, cluster),
+                TestLandscape.createServiceEvent(gone, cluster)))));
+        Listener keptListener = aws.listeners(nlbA1).stream()
+                .filter(listener -> listener.defaultActions().get(0).targetGroupArn().equals(keptTg)).findFirst().orElseThrow();
+        aws.elb.deleteListener(request -> request.listenerArn(keptListener.listenerArn()));
+        aws.ecs.deleteService(request -> request.cluster(cluster).service(gone).force(true));
+
+        Map<String, String> variables = new java.util.HashMap<>(environment());
+        variables.put("QUEUE_URL", queueUrl);
+        variables.put("CLUSTERS", "apps");
+        Map<String, Object> summary = new SweepHandler(Environment.of(variables)).handleRequest(new ScheduledEvent(), null);
+        assertEquals(2, ((Number) summary.get("enqueued")).intValue(), summary.toString());
+
+        List<Message> messages = sqs.receiveMessage(request -> request.queueUrl(queueUrl).maxNumberOfMessages(10))
+                .messages();
+        assertEquals(2, messages.size());
+        List<String> bodies = new ArrayList<>();
+        messages.forEach(message -> bodies.add(message.body()));
+        SQSBatchResponse response = run(TestLandscape.batch(bodies));
+
+        assertEquals(List.of(), failures(response));
+        List<Listener> listeners = aws.listeners(nlbA1);
+        assertEquals(1, listeners.size());
+        assertEquals(keptTg, listeners.get(0).defaultActions().get(0).targetGroupArn());
+        assertEquals(keptListener.port(), listeners.get(0).port(), "the route's uri still names this port");
+        assertEquals(Set.of("/", "/kept", "/kept/{proxy+}"), aws.resources(apiId).keySet());
+        assertEquals(Set.of("Onboarded", "Deregistered"),
+                Set.copyOf(decisions().stream().map(line -> text(line, "outcome")).toList()));
+    }
+
+    @Test
+    void sweepMessagesAreUnderstoodByTheOnboardingHandler() {
+        String tg = aws.tcpTargetGroup(vpcA, "orders-tg");
+        String service = aws.service(cluster, "orders", tg, vpcA, Map.of("apigw:path", "/orders"));
+        String body = "{\"version\":\"0\",\"id\":\"s\",\"source\":\"ecs-api-onboarder.sweep\",\"detail-type\":\"Reconcile Service\","
+                + "\"detail\":{\"serviceArn\":\"" + service + "\",\"clusterArn\":\"" + cluster + "\"}}";
+        SQSEvent event = TestLandscape.batch(body);
+
+        assertEquals(List.of(), failures(run(event)));
+        assertEquals(1, aws.listeners(nlbA1).size());
+        assertEquals("Sweep", text(decisions().get(0), "trigger"));
+    }
+}

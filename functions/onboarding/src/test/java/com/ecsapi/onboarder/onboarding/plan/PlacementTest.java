@@ -1,0 +1,89 @@
+package com.ecsapi.onboarder.onboarding.plan;
+
+import com.ecsapi.onboarder.onboarding.model.LoadBalancer;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static com.ecsapi.onboarder.onboarding.plan.Fixtures.landscape;
+import static com.ecsapi.onboarder.onboarding.plan.Fixtures.link;
+import static com.ecsapi.onboarder.onboarding.plan.Fixtures.listener;
+import static com.ecsapi.onboarder.onboarding.plan.Fixtures.nlb;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+class PlacementTest {
+
+    private static final PortRange RANGE = new PortRange(10000, 10002);
+
+    @Test
+    void takesTheLowestFreePortOnTheFirstNlbByName() {
+        LoadBalancer b = nlb("b", "vpc-1", "default");
+        LoadBalancer a = nlb("a", "vpc-1", "default");
+        PoolLandscape landscape = landscape(List.of(b, a), List.of(listener(a, 10000, "tg", Map.of())),
+                List.of(link("l-b", b, "AVAILABLE"), link("l-a", a, "AVAILABLE")));
+
+        Placement.Placed placed = assertInstanceOf(Placement.Placed.class,
+                Placement.place(landscape, "default", "vpc-1", RANGE, 50));
+
+        assertEquals(a, placed.nlb());
+        assertEquals("l-a", placed.vpcLink().id());
+        assertEquals(10001, placed.port());
+    }
+
+    @Test
+    void onlyNlbsOfThePoolAndVpcWithAnAvailableLinkAreCandidates() {
+        LoadBalancer otherPool = nlb("a", "vpc-1", "blue");
+        LoadBalancer otherVpc = nlb("b", "vpc-2", "default");
+        LoadBalancer pending = nlb("c", "vpc-1", "default");
+        LoadBalancer noPool = nlb("d", "vpc-1", null);
+        LoadBalancer good = nlb("e", "vpc-1", "default");
+        PoolLandscape landscape = landscape(List.of(otherPool, otherVpc, pending, noPool, good), List.of(),
+                List.of(link("1", otherPool, "AVAILABLE"), link("2", otherVpc, "AVAILABLE"), link("3", pending, "PENDING"),
+                        link("4", noPool, "AVAILABLE"), link("5", good, "AVAILABLE")));
+
+        assertEquals(good, assertInstanceOf(Placement.Placed.class,
+                Placement.place(landscape, "default", "vpc-1", RANGE, 50)).nlb());
+        assertEquals(RejectReason.NoPoolNlb, assertInstanceOf(Placement.NoRoom.class,
+                Placement.place(landscape, "green", "vpc-1", RANGE, 50)).reason());
+    }
+
+    @Test
+    void aFullNlbSpillsAndAFullPoolIsCapacityExhausted() {
+        LoadBalancer a = nlb("a", "vpc-1", "default");
+        LoadBalancer b = nlb("b", "vpc-1", "default");
+        PoolLandscape landscape = landscape(List.of(a, b),
+                List.of(listener(a, 10000, "tg", Map.of()), listener(a, 10001, "tg", Map.of()), listener(b, 80, "tg", Map.of())),
+                List.of(link("l-a", a, "AVAILABLE"), link("l-b", b, "AVAILABLE")));
+
+        Placement.Placed spilled = assertInstanceOf(Placement.Placed.class,
+                Placement.place(landscape, "default", "vpc-1", RANGE, 2));
+        assertEquals(b, spilled.nlb());
+        assertEquals(10000, spilled.port());
+
+        assertEquals(RejectReason.CapacityExhausted, assertInstanceOf(Placement.NoRoom.class,
+                Placement.place(landscape, "default", "vpc-1", RANGE, 1)).reason());
+    }
+
+    @Test
+    void anNlbAwsCalledFullIsSkippedWhateverItsCount() {
+        LoadBalancer a = nlb("a", "vpc-1", "default");
+        LoadBalancer b = nlb("b", "vpc-1", "default");
+        PoolLandscape landscape = new PoolLandscape(List.of(a, b), Map.of(a.arn(), List.of(), b.arn(), List.of()),
+                List.of(link("l-a", a, "AVAILABLE"), link("l-b", b, "AVAILABLE")), List.of(), java.util.Set.of(a.arn()));
+
+        assertEquals(b, assertInstanceOf(Placement.Placed.class,
+                Placement.place(landscape, "default", "vpc-1", RANGE, 50)).nlb());
+    }
+
+    @Test
+    void aFullPortRangeCountsAsFull() {
+        LoadBalancer a = nlb("a", "vpc-1", "default");
+        PoolLandscape landscape = landscape(List.of(a), List.of(listener(a, 10000, "t", Map.of()),
+                listener(a, 10001, "t", Map.of()), listener(a, 10002, "t", Map.of())), List.of(link("l", a, "AVAILABLE")));
+
+        assertEquals(RejectReason.CapacityExhausted, assertInstanceOf(Placement.NoRoom.class,
+                Placement.place(landscape, "default", "vpc-1", RANGE, 50)).reason());
+    }
+}
