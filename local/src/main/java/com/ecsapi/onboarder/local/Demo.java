@@ -1,7 +1,6 @@
 package com.ecsapi.onboarder.local;
 
 import com.ecsapi.onboarder.aws.AwsClients;
-import com.ecsapi.onboarder.json.Json;
 import com.ecsapi.onboarder.local.demo.DemoEvents;
 import com.ecsapi.onboarder.local.demo.Landscape;
 import com.ecsapi.onboarder.local.demo.ReadBack;
@@ -31,11 +30,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The one-command demo ({@code bin/demo}): starts the emulator, creates a small real landscape in it, runs
@@ -50,12 +46,10 @@ public final class Demo {
 
     static final String ONBOARDING = "OnboardingFunction";
     static final String QUOTA_MONITOR = "QuotaMonitorFunction";
-    static final String SWEEP = "ReconcileSweepFunction";
 
     private final Template template;
     private final Path workDirectory;
     private final PrintStream out;
-    private final AtomicReference<Process> running = new AtomicReference<>();
 
     Demo(Template template, Path workDirectory, PrintStream out) {
         this.template = template;
@@ -93,12 +87,9 @@ public final class Demo {
     int run() throws IOException {
         out.println("Starting the local AWS emulator (moto behind the test bed launcher)...");
         try (MotoServer moto = MotoServer.start()) {
-            Thread stopFunction = new Thread(this::stopRunningFunction, "demo-stop-function");
-            Runtime.getRuntime().addShutdownHook(stopFunction);
             try {
                 return run(moto);
             } finally {
-                Runtime.getRuntime().removeShutdownHook(stopFunction);
                 out.println();
                 out.println("Stopping the emulator.");
             }
@@ -125,7 +116,7 @@ public final class Demo {
                     DemoEvents.onboardingCreateService(landscape, now));
             Path monitorEvent = write("quota-monitor-scheduled.json",
                     DemoEvents.scheduled("local-QuotaMonitorFunctionMonitor", now));
-            Path envVarsFile = write("env-vars.json", envVars(landscape));
+            Path envVarsFile = write("env-vars.json", landscape.envVarsJson());
             out.println();
             out.println("Events and env-vars written to " + workDirectory);
 
@@ -158,69 +149,26 @@ public final class Demo {
         out.println("  onboarding queue " + landscape.queueUrl() + ", alarm topic " + landscape.alarmTopicArn());
     }
 
-    /** The overrides a user would pass with {@code --env-vars}: this landscape's API, stage, queue and topic. */
-    static String envVars(Landscape landscape) {
-        Map<String, Object> onboarding = new LinkedHashMap<>();
-        onboarding.put("DEFAULT_API_ID", landscape.restApiId());
-        onboarding.put("DEFAULT_STAGE", landscape.stage());
-        onboarding.put("DEFAULT_POOL", Landscape.POOL);
-        onboarding.put("QUEUE_URL", landscape.queueUrl());
-        onboarding.put("CLUSTERS", landscape.clusterArn());
-        Map<String, Object> monitor = new LinkedHashMap<>();
-        monitor.put("ALARM_TOPIC_ARN", landscape.alarmTopicArn());
-        monitor.put("ALARM_NAME_PREFIX", "local");
-        monitor.put("MONITORED_API_IDS", landscape.restApiId());
-        Map<String, Object> file = new LinkedHashMap<>();
-        file.put(ONBOARDING, onboarding);
-        file.put(SWEEP, onboarding);
-        file.put(QUOTA_MONITOR, monitor);
-        return Json.write(file);
-    }
-
     private boolean invoke(String functionId, Path event, EnvVarsFile envVars, Map<String, String> caller)
             throws IOException {
         out.println();
-        out.println("Running " + functionId + " (bin/local-invoke " + functionId + " -e " + event + " --env-vars "
+        out.println("Running " + functionId + " in a fresh JVM (as: bin/local-invoke " + functionId + " -e " + event + " --env-vars "
                 + workDirectory.resolve("env-vars.json") + ")");
         Invocation invocation = Invocation.prepare(template, functionId, event, envVars, caller);
         Path log = workDirectory.resolve(functionId + ".log");
-        long started = System.nanoTime();
-        Process process = FunctionRunner.forThisJvm()
-                .start(invocation, ProcessBuilder.Redirect.PIPE, ProcessBuilder.Redirect.to(log.toFile()));
-        running.set(process);
-        String result;
-        try {
-            result = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (!process.waitFor(invocation.function().timeoutSeconds() + 30L, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                out.println("  timed out; logs: " + log);
-                return false;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            return false;
-        } finally {
-            running.set(null);
-        }
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        out.println("  exit code " + process.exitValue() + " after " + millis + " ms; logs: " + log);
-        out.println("  answered: " + (result.length() > 400 ? result.substring(0, 400) + "..." : result));
-        if (process.exitValue() != 0) {
+        FunctionRunner.Result result = FunctionRunner.forThisJvm().run(invocation, log);
+        String answer = result.stdout();
+        out.println("  exit code " + result.exitCode() + (result.timedOut() ? " (timed out)" : "") + " after "
+                + result.wallMillis() + " ms; logs: " + log);
+        out.println("  answered: " + (answer.length() > 400 ? answer.substring(0, 400) + "..." : answer));
+        if (result.exitCode() != 0) {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             lines.subList(Math.max(0, lines.size() - 15), lines.size()).forEach(line -> out.println("  | " + line));
         }
-        return process.exitValue() == 0;
+        return result.exitCode() == 0;
     }
 
     private Path write(String name, String content) throws IOException {
         return Files.writeString(workDirectory.resolve(name), content, StandardCharsets.UTF_8);
-    }
-
-    private void stopRunningFunction() {
-        Process process = running.get();
-        if (process != null) {
-            process.destroyForcibly();
-        }
     }
 }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,29 +17,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/**
- * End to end through the child JVM: the fixture handlers are packaged as a function jar (with aws-lambda-java-events
- * and joda-time, as a real function jar bundles them) and run with the invoker jar the package phase built.
- */
+/** End to end through the child JVM: the fixture function jar run with the invoker jar the package phase built. */
 class LocalInvokeIT {
-
-    private static final String FIXTURE_PACKAGE = "com/ecsapi/onboarder/local/fixture/";
 
     @TempDir
     static Path directory;
@@ -48,46 +35,7 @@ class LocalInvokeIT {
 
     @BeforeAll
     static void packageFixtureFunction() throws Exception {
-        template = directory.resolve("template.yaml");
-        try (InputStream in = LocalInvokeIT.class.getResourceAsStream("/fixture/template.yaml")) {
-            Files.copy(in, template);
-        }
-        Path testClasses = Path.of(LocalInvokeIT.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        List<Path> libraries = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-                .map(Path::of)
-                .filter(path -> path.getFileName().toString().startsWith("aws-lambda-java-events")
-                        || path.getFileName().toString().startsWith("joda-time"))
-                .toList();
-        assertEquals(2, libraries.size(), "aws-lambda-java-events and joda-time on the test classpath: " + libraries);
-        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(directory.resolve("fixture-function.jar")))) {
-            Set<String> written = new HashSet<>();
-            try (Stream<Path> classes = Files.walk(testClasses.resolve(FIXTURE_PACKAGE))) {
-                for (Path file : classes.filter(Files::isRegularFile).toList()) {
-                    add(jar, written, testClasses.relativize(file).toString().replace(File.separatorChar, '/'),
-                            Files.readAllBytes(file));
-                }
-            }
-            for (Path library : libraries) {
-                try (JarFile libraryJar = new JarFile(library.toFile())) {
-                    for (Enumeration<JarEntry> entries = libraryJar.entries(); entries.hasMoreElements(); ) {
-                        JarEntry entry = entries.nextElement();
-                        if (!entry.isDirectory() && !entry.getName().startsWith("META-INF/")) {
-                            try (InputStream in = libraryJar.getInputStream(entry)) {
-                                add(jar, written, entry.getName(), in.readAllBytes());
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    private static void add(JarOutputStream jar, Set<String> written, String name, byte[] content) throws IOException {
-        if (written.add(name)) {
-            jar.putNextEntry(new JarEntry(name));
-            jar.write(content);
-            jar.closeEntry();
-        }
+        template = FixtureFunctionJar.build(directory, "/fixture/template.yaml");
     }
 
     private record Outcome(int exitCode, String stdout, String stderr) {

@@ -1,5 +1,6 @@
 package com.ecsapi.onboarder.local.demo;
 
+import com.ecsapi.onboarder.json.Json;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.EndpointType;
 import software.amazon.awssdk.services.apigateway.model.IntegrationType;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +44,28 @@ public record Landscape(String vpcId, List<String> subnetIds, String securityGro
     /** The clients the landscape is built (and read back) with. */
     public record Clients(Ec2Client ec2, ElasticLoadBalancingV2Client elb, ApiGatewayClient apiGateway, EcsClient ecs,
                           SqsClient sqs, SnsClient sns) {
+    }
+
+    /**
+     * The overrides a user would pass with {@code --env-vars} to run the template's functions against this
+     * landscape: its API, stage, pool, queue and alarm topic.
+     */
+    public String envVarsJson() {
+        Map<String, Object> onboarding = new LinkedHashMap<>();
+        onboarding.put("DEFAULT_API_ID", restApiId);
+        onboarding.put("DEFAULT_STAGE", stage);
+        onboarding.put("DEFAULT_POOL", POOL);
+        onboarding.put("QUEUE_URL", queueUrl);
+        onboarding.put("CLUSTERS", clusterArn);
+        Map<String, Object> monitor = new LinkedHashMap<>();
+        monitor.put("ALARM_TOPIC_ARN", alarmTopicArn);
+        monitor.put("ALARM_NAME_PREFIX", "local");
+        monitor.put("MONITORED_API_IDS", restApiId);
+        Map<String, Object> file = new LinkedHashMap<>();
+        file.put("OnboardingFunction", onboarding);
+        file.put("ReconcileSweepFunction", onboarding);
+        file.put("QuotaMonitorFunction", monitor);
+        return Json.write(file);
     }
 
     public static Landscape create(Clients aws) {

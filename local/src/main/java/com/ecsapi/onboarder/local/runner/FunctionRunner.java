@@ -6,10 +6,13 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts an {@link Invocation} in a fresh JVM whose classpath holds only the invoker jar (the stand-in for the
@@ -85,6 +88,53 @@ public final class FunctionRunner {
             return process;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + java, e);
+        }
+    }
+
+    /**
+     * What one run gave.
+     *
+     * @param stdout     the function's result (or Lambda's error document)
+     * @param wallMillis from starting the child JVM to its exit, as the caller saw it
+     */
+    public record Result(int exitCode, String stdout, long wallMillis, boolean timedOut) {
+    }
+
+    /**
+     * Runs the invocation to its end (at most the function's Timeout plus a JVM's start-up), the logs going to
+     * {@code log}. The child JVM never outlives this JVM: a shutdown hook (Ctrl-C) stops it.
+     */
+    public Result run(Invocation invocation, Path log) {
+        long started = System.nanoTime();
+        Process process = start(invocation, ProcessBuilder.Redirect.PIPE, ProcessBuilder.Redirect.to(log.toFile()));
+        Thread stopChild = new Thread(process::destroyForcibly, "stop-" + invocation.function().logicalId());
+        Runtime.getRuntime().addShutdownHook(stopChild);
+        try {
+            CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> readAll(process));
+            boolean finished = process.waitFor(invocation.function().timeoutSeconds() + 30L, TimeUnit.SECONDS);
+            if (!finished) {
+                process.destroyForcibly().waitFor();
+            }
+            long wallMillis = (System.nanoTime() - started) / 1_000_000;
+            return new Result(process.exitValue(), stdout.join().trim(), wallMillis, !finished);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new IllegalStateException("Interrupted while " + invocation.function().logicalId() + " ran", e);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopChild);
+            } catch (IllegalStateException shutdownInProgress) {
+                // the hook runs anyway
+            }
+        }
+    }
+
+    private static String readAll(Process process) {
+        try {
+            return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -50,6 +50,14 @@ public final class Template {
                 .toList();
     }
 
+    /** The {@code Type} of each of the function's event sources ({@code SQS}, {@code Schedule}, ...). */
+    public List<String> triggerTypes(String logicalId) {
+        Map<String, Object> properties = map(map(section("Resources").get(logicalId)).get("Properties"));
+        return map(properties.get("Events")).values().stream()
+                .map(event -> String.valueOf(map(event).get("Type")))
+                .toList();
+    }
+
     /**
      * The function as {@code sam local invoke} would run it.
      *
