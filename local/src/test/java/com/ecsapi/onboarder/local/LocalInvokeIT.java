@@ -136,6 +136,16 @@ class LocalInvokeIT {
         assertTrue(outcome.stderr().contains("The handler failed"), outcome.stderr());
     }
 
+    @Test
+    void handlerRunningPastTheTimeoutIsStoppedLikeLambdaDoes() throws Exception {
+        Outcome outcome = invoke("SlowFunction", "\"wait\"", EnvVarsFile.NONE);
+
+        assertEquals(1, outcome.exitCode());
+        assertEquals("Sandbox.Timedout", Json.text(outcome.json(), "errorType").orElseThrow());
+        assertTrue(Json.text(outcome.json(), "errorMessage").orElseThrow().endsWith("Task timed out after 1.00 seconds"),
+                outcome.stdout());
+    }
+
     private static Outcome script(String... args) throws Exception {
         Path repoRoot = Path.of("").toAbsolutePath().getParent();
         List<String> command = new ArrayList<>();

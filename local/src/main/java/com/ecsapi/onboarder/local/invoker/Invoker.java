@@ -63,6 +63,7 @@ public final class Invoker {
             long initEnd = System.nanoTime();
             LocalContext context = LocalContext.fromEnvironment(requestId, System.getenv());
             System.err.println("START RequestId: " + requestId + " Version: " + context.getFunctionVersion());
+            startTimeoutWatchdog(context, result);
             byte[] output = handler.invoke(event, context);
             long handled = System.currentTimeMillis();
             long invokeEnd = System.nanoTime();
@@ -83,6 +84,33 @@ public final class Invoker {
         result.flush();
         System.err.flush();
         System.exit(exitCode);
+    }
+
+    /** Ends the invocation as Lambda does when the handler runs past the function's Timeout. */
+    private static void startTimeoutWatchdog(LocalContext context, PrintStream result) {
+        int timeoutMillis = context.getRemainingTimeInMillis();
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(timeoutMillis);
+            } catch (InterruptedException e) {
+                return;
+            }
+            String message = java.time.Instant.now() + " " + context.getAwsRequestId() + " Task timed out after "
+                    + String.format(java.util.Locale.ROOT, "%.2f", timeoutMillis / 1000.0) + " seconds";
+            System.err.println(message);
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("errorMessage", message);
+            error.put("errorType", "Sandbox.Timedout");
+            try {
+                result.println(JacksonFactory.getInstance().getMapper().writeValueAsString(error));
+            } catch (IOException e) {
+                result.println("{\"errorMessage\":\"" + message + "\"}");
+            }
+            result.flush();
+            Runtime.getRuntime().halt(1);
+        }, "lambda-timeout");
+        watchdog.setDaemon(true);
+        watchdog.start();
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -26,7 +26,7 @@ class TemplateTest {
     @Test
     void listsOnlyTheServerlessFunctionsInTemplateOrder() {
         assertEquals(java.util.List.of("ScheduledFunction", "SqsFunction", "StreamFunction", "FailingFunction",
-                "MissingJarFunction"), template.functionIds());
+                "SlowFunction", "MissingJarFunction"), template.functionIds());
     }
 
     @Test
