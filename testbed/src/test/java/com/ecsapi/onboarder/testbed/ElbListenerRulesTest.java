@@ -11,7 +11,15 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TooManyListenersException;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,14 +43,63 @@ class ElbListenerRulesTest extends TestBedTestBase {
     }
 
     @Test
-    void aTakenPortFailsWithDuplicateListenerAndAddsNothing() {
+    void aTakenPortFailsWithDuplicateListenerAndChangesNothing() {
         Nlb nlb = networkLoadBalancer(ec2, elb, "pool-a");
-        createListener(nlb, 10000);
+        String otherService = targetGroup(elb, nlb.vpcId(), "other-service");
+        createListener(nlb, 10000, nlb.targetGroupArn());
 
-        DuplicateListenerException error = assertThrows(DuplicateListenerException.class, () -> createListener(nlb, 10000));
+        DuplicateListenerException error = assertThrows(DuplicateListenerException.class,
+                () -> createListener(nlb, 10000, otherService));
 
         assertAwsError(error, 400, "DuplicateListener");
+        List<Listener> listeners = elb.describeListeners(r -> r.loadBalancerArn(nlb.arn())).listeners();
+        assertEquals(1, listeners.size());
+        assertEquals(nlb.targetGroupArn(), listeners.get(0).defaultActions().get(0).targetGroupArn());
+    }
+
+    @Test
+    void repeatingTheSameCreateListenerIsIdempotent() {
+        Nlb nlb = networkLoadBalancer(ec2, elb, "pool-a");
+        String first = createListener(nlb, 10000, nlb.targetGroupArn());
+
+        String again = createListener(nlb, 10000, nlb.targetGroupArn());
+
+        assertEquals(first, again);
         assertEquals(List.of(10000), ports(nlb));
+    }
+
+    @Test
+    void concurrentCreatesOfOnePortYieldExactlyOneListener() throws Exception {
+        Nlb nlb = networkLoadBalancer(ec2, elb, "pool-a");
+        int writers = 20;
+        CountDownLatch go = new CountDownLatch(1);
+        List<Callable<String>> attempts = new ArrayList<>();
+        for (int writer = 0; writer < writers; writer++) {
+            String service = targetGroup(elb, nlb.vpcId(), "service-" + writer);
+            attempts.add(() -> {
+                go.await();
+                try {
+                    createListener(nlb, 10000, service);
+                    return "created";
+                } catch (DuplicateListenerException e) {
+                    return e.awsErrorDetails().errorCode();
+                }
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<String>> outcomes = attempts.stream().map(pool::submit).toList();
+            go.countDown();
+            Map<String, Long> tally = new TreeMap<>();
+            for (Future<String> outcome : outcomes) {
+                tally.merge(outcome.get(), 1L, Long::sum);
+            }
+
+            assertEquals(Map.of("created", 1L, "DuplicateListener", (long) writers - 1), tally);
+            assertEquals(List.of(10000), ports(nlb));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
@@ -83,8 +140,12 @@ class ElbListenerRulesTest extends TestBedTestBase {
     }
 
     private static void createListener(Nlb nlb, int port) {
-        elb.createListener(r -> r.loadBalancerArn(nlb.arn()).protocol(ProtocolEnum.TCP).port(port)
-                .defaultActions(a -> a.type("forward").targetGroupArn(nlb.targetGroupArn())));
+        createListener(nlb, port, nlb.targetGroupArn());
+    }
+
+    private static String createListener(Nlb nlb, int port, String targetGroupArn) {
+        return elb.createListener(r -> r.loadBalancerArn(nlb.arn()).protocol(ProtocolEnum.TCP).port(port)
+                .defaultActions(a -> a.type("forward").targetGroupArn(targetGroupArn))).listeners().get(0).listenerArn();
     }
 
     private static List<Integer> ports(Nlb nlb) {

@@ -64,6 +64,14 @@ class RestApiRulesTest extends TestBedTestBase {
     }
 
     @Test
+    void anUnknownParentFailsWithNotFoundAndCreatesNothing() {
+        NotFoundException error = assertThrows(NotFoundException.class, () -> createResource("unknown123", "orders"));
+
+        assertAwsError(error, 404, "NotFoundException");
+        assertEquals(List.of("/"), paths());
+    }
+
+    @Test
     void aVpcLinkIntegrationKeepsItsConnectionId() {
         String vpcLinkId = vpcLink();
         String proxy = createResource(createResource(rootId, "orders"), "{proxy+}");

@@ -45,7 +45,12 @@ abstract class TestBedTestBase {
         return ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.doNotRetry()).build();
     }
 
-    record Nlb(String arn, String targetGroupArn) {
+    record Nlb(String arn, String targetGroupArn, String vpcId) {
+    }
+
+    static String targetGroup(ElasticLoadBalancingV2Client elb, String vpcId, String name) {
+        return elb.createTargetGroup(r -> r.name(name).protocol(ProtocolEnum.TCP).port(8080).vpcId(vpcId)
+                .targetType(TargetTypeEnum.IP)).targetGroups().get(0).targetGroupArn();
     }
 
     /** A VPC with a subnet, an internal NLB in it and a TCP target group. */
@@ -55,8 +60,7 @@ abstract class TestBedTestBase {
                 .subnet().subnetId();
         String nlbArn = elb.createLoadBalancer(r -> r.name(name).type(LoadBalancerTypeEnum.NETWORK).scheme("internal")
                 .subnets(subnetId)).loadBalancers().get(0).loadBalancerArn();
-        String targetGroupArn = elb.createTargetGroup(r -> r.name(name + "-tg").protocol(ProtocolEnum.TCP).port(8080)
-                .vpcId(vpcId).targetType(TargetTypeEnum.IP)).targetGroups().get(0).targetGroupArn();
-        return new Nlb(nlbArn, targetGroupArn);
+        String targetGroupArn = targetGroup(elb, vpcId, name + "-tg");
+        return new Nlb(nlbArn, targetGroupArn, vpcId);
     }
 }
