@@ -181,10 +181,42 @@ public final class ColdStartBenchmark {
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : Double.NaN;
     }
 
-    /** {@code events/<kebab-name>*.json} if present, else the demo's event for the function's trigger. */
+    /**
+     * The first {@code events/<name>*.json}, where name is the function's kebab-case name without "Function" or
+     * its last words ({@code reconcile-sweep}, then {@code sweep}); an SQS batch of a CloudTrail service event is
+     * pointed at the landscape. Without a sample, the demo's event for the function's trigger.
+     */
     private Path eventFor(String functionId, Landscape landscape) throws IOException {
-        String prefix = kebab(functionId.replaceFirst("Function$", ""));
-        if (Files.isDirectory(eventsDirectory)) {
+        String name = kebab(functionId.replaceFirst("Function$", ""));
+        Path sample = sampleEvent(name);
+        if (sample != null) {
+            String text = Files.readString(sample, StandardCharsets.UTF_8);
+            if (!text.contains("\\\"responseElements\\\"")) {
+                return sample;
+            }
+            return Files.writeString(workDirectory.resolve(sample.getFileName()),
+                    DemoEvents.adaptSample(text, landscape));
+        }
+        List<String> triggers = template.triggerTypes(functionId);
+        Instant now = Instant.now();
+        if (triggers.contains("SQS")) {
+            return Files.writeString(workDirectory.resolve(name + "-generated.json"),
+                    DemoEvents.onboardingCreateService(landscape, now));
+        }
+        if (triggers.contains("Schedule") || triggers.contains("ScheduleV2")) {
+            return Files.writeString(workDirectory.resolve(name + "-generated.json"),
+                    DemoEvents.scheduled("local-" + functionId, now));
+        }
+        return null;
+    }
+
+    private Path sampleEvent(String name) throws IOException {
+        if (!Files.isDirectory(eventsDirectory)) {
+            return null;
+        }
+        String[] words = name.split("-");
+        for (int first = 0; first < words.length; first++) {
+            String prefix = String.join("-", java.util.Arrays.copyOfRange(words, first, words.length)) + "-";
             try (Stream<Path> files = Files.list(eventsDirectory)) {
                 Path sample = files.filter(file -> file.getFileName().toString().startsWith(prefix)
                                 && file.getFileName().toString().endsWith(".json"))
@@ -194,16 +226,6 @@ public final class ColdStartBenchmark {
                     return sample;
                 }
             }
-        }
-        List<String> triggers = template.triggerTypes(functionId);
-        Instant now = Instant.now();
-        if (triggers.contains("SQS")) {
-            return Files.writeString(workDirectory.resolve(prefix + "-generated.json"),
-                    DemoEvents.onboardingCreateService(landscape, now));
-        }
-        if (triggers.contains("Schedule") || triggers.contains("ScheduleV2")) {
-            return Files.writeString(workDirectory.resolve(prefix + "-generated.json"),
-                    DemoEvents.scheduled("local-" + functionId, now));
         }
         return null;
     }

@@ -111,11 +111,8 @@ public final class Demo {
             Landscape landscape = Landscape.create(new Landscape.Clients(ec2, elb, apiGateway, ecs, sqs, sns));
             printLandscape(landscape);
 
-            Instant now = Instant.now();
-            Path onboardingEvent = write("onboarding-create-service.json",
-                    DemoEvents.onboardingCreateService(landscape, now));
-            Path monitorEvent = write("quota-monitor-scheduled.json",
-                    DemoEvents.scheduled("local-QuotaMonitorFunctionMonitor", now));
+            Path onboardingEvent = onboardingEvent(landscape);
+            Path monitorEvent = monitorEvent();
             Path envVarsFile = write("env-vars.json", landscape.envVarsJson());
             out.println();
             out.println("Events and env-vars written to " + workDirectory);
@@ -147,6 +144,27 @@ public final class Demo {
         out.println("  ECS service " + landscape.service().serviceArn() + " (apigw:path=" + Landscape.SERVICE_PATH
                 + ") -> target group " + landscape.targetGroupArn());
         out.println("  onboarding queue " + landscape.queueUrl() + ", alarm topic " + landscape.alarmTopicArn());
+    }
+
+    /**
+     * The project's sample {@code events/onboarding-create-service.json} pointed at this landscape; built in code
+     * (same shape) when the project has no such sample.
+     */
+    private Path onboardingEvent(Landscape landscape) throws IOException {
+        Path sample = template.directory().resolve("events").resolve("onboarding-create-service.json");
+        if (Files.isRegularFile(sample)) {
+            out.println();
+            out.println("Onboarding event: " + sample + ", pointed at this landscape");
+            return write("onboarding-create-service.json",
+                    DemoEvents.adaptSample(Files.readString(sample, StandardCharsets.UTF_8), landscape));
+        }
+        return write("onboarding-create-service.json", DemoEvents.onboardingCreateService(landscape, Instant.now()));
+    }
+
+    private Path monitorEvent() throws IOException {
+        Path sample = template.directory().resolve("events").resolve("quota-monitor-scheduled.json");
+        return Files.isRegularFile(sample) ? sample : write("quota-monitor-scheduled.json",
+                DemoEvents.scheduled("local-QuotaMonitorFunctionMonitor", Instant.now()));
     }
 
     private boolean invoke(String functionId, Path event, EnvVarsFile envVars, Map<String, String> caller)

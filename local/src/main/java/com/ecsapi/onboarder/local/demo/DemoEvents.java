@@ -1,6 +1,7 @@
 package com.ecsapi.onboarder.local.demo;
 
 import com.ecsapi.onboarder.json.Json;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.Tag;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -56,6 +58,64 @@ public final class DemoEvents {
         record.put("eventSourceARN", landscape.queueArn());
         record.put("awsRegion", REGION);
         return Json.write(Map.of("Records", List.of(record)));
+    }
+
+    /**
+     * A sample SQS batch of a CloudTrail service event (e.g. {@code events/onboarding-create-service.json}) pointed
+     * at the landscape: the sample's service, cluster, task definition, target group, subnets, security group,
+     * queue and account become the landscape's, and the record's {@code md5OfBody} and deduplication id follow the
+     * new body. Anything else in the sample is kept as it is.
+     */
+    public static String adaptSample(String sampleBatch, Landscape landscape) {
+        JsonNode sampleRecord = firstRecord(sampleBatch);
+        String sampleBody = Json.text(sampleRecord, "body").orElseThrow(
+                () -> new IllegalArgumentException("The sample's record has no body"));
+        JsonNode event = Json.parse(sampleBody);
+        JsonNode service = Json.at(event, "detail", "responseElements", "service").orElseThrow(
+                () -> new IllegalArgumentException("The sample is not a CloudTrail event of a created service"));
+        Service real = landscape.service();
+        Map<String, String> replacements = new LinkedHashMap<>();
+        Json.text(service, "serviceArn").ifPresent(arn -> replacements.put(arn, real.serviceArn()));
+        Json.text(service, "clusterArn").ifPresent(arn -> replacements.put(arn, real.clusterArn()));
+        Json.text(service, "taskDefinition").ifPresent(arn -> replacements.put(arn, real.taskDefinition()));
+        List<JsonNode> loadBalancers = Json.array(service, "loadBalancers");
+        if (!loadBalancers.isEmpty()) {
+            Json.text(loadBalancers.get(0), "targetGroupArn")
+                    .ifPresent(arn -> replacements.put(arn, landscape.targetGroupArn()));
+        }
+        List<JsonNode> subnets = Json.array(service, "networkConfiguration", "awsvpcConfiguration", "subnets");
+        for (int i = 0; i < subnets.size() && i < landscape.subnetIds().size(); i++) {
+            replacements.put(subnets.get(i).asString(), landscape.subnetIds().get(i));
+        }
+        List<JsonNode> groups = Json.array(service, "networkConfiguration", "awsvpcConfiguration", "securityGroups");
+        if (!groups.isEmpty()) {
+            replacements.put(groups.get(0).asString(), landscape.securityGroupId());
+        }
+        Json.text(sampleRecord, "eventSourceARN").ifPresent(arn -> replacements.put(arn, landscape.queueArn()));
+        Json.text(event, "account").ifPresent(account -> replacements.put(account, ACCOUNT));
+
+        String adapted = sampleBatch;
+        for (Map.Entry<String, String> replacement : replacements.entrySet()) {
+            adapted = adapted.replace(replacement.getKey(), replacement.getValue());
+        }
+        String body = Json.text(firstRecord(adapted), "body").orElseThrow();
+        Optional<String> oldMd5 = Json.text(sampleRecord, "md5OfBody");
+        if (oldMd5.isPresent()) {
+            adapted = adapted.replace(oldMd5.get(), hex("MD5", body));
+        }
+        Optional<String> oldDeduplicationId = Json.text(sampleRecord, "attributes", "MessageDeduplicationId");
+        if (oldDeduplicationId.isPresent()) {
+            adapted = adapted.replace(oldDeduplicationId.get(), hex("SHA-256", body));
+        }
+        return adapted;
+    }
+
+    private static JsonNode firstRecord(String batch) {
+        List<JsonNode> records = Json.array(Json.parse(batch), "Records");
+        if (records.isEmpty()) {
+            throw new IllegalArgumentException("The sample is not an SQS batch (no Records)");
+        }
+        return records.get(0);
     }
 
     /** EventBridge's scheduled event, as a {@code Schedule} event source delivers it. */

@@ -41,6 +41,11 @@ public final class Template {
         }
     }
 
+    /** The directory the template is in: CodeUri paths (and the project's events/) are relative to it. */
+    public Path directory() {
+        return directory;
+    }
+
     /** Logical ids of the template's {@code AWS::Serverless::Function} resources, in template order. */
     public List<String> functionIds() {
         return section("Resources").entrySet().stream()

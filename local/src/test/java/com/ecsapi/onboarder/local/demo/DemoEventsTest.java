@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 class DemoEventsTest {
 
@@ -73,6 +74,38 @@ class DemoEventsTest {
         assertEquals("/orders", Json.text(tag, "value").orElseThrow());
         assertEquals(List.of("subnet-1", "subnet-2"), Json.array(service, "networkConfiguration",
                 "awsvpcConfiguration", "subnets").stream().map(JsonNode::asString).toList());
+    }
+
+    @Test
+    void projectSampleIsPointedAtTheLandscape() throws Exception {
+        String sample;
+        try (var in = DemoEventsTest.class.getResourceAsStream("/fixture/onboarding-create-service.json")) {
+            sample = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        String adapted = DemoEvents.adaptSample(sample, landscape());
+
+        JsonNode record = Json.array(Json.parse(adapted), "Records").get(0);
+        assertEquals("arn:aws:sqs:us-east-1:123456789012:local-onboarding.fifo",
+                Json.text(record, "eventSourceARN").orElseThrow());
+        String body = Json.text(record, "body").orElseThrow();
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
+                .digest(body.getBytes(StandardCharsets.UTF_8))), Json.text(record, "md5OfBody").orElseThrow());
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(body.getBytes(StandardCharsets.UTF_8))),
+                Json.text(record, "attributes", "MessageDeduplicationId").orElseThrow());
+        JsonNode event = Json.parse(body);
+        JsonNode service = Json.at(event, "detail", "responseElements", "service").orElseThrow();
+        assertEquals(SERVICE_ARN, Json.text(service, "serviceArn").orElseThrow());
+        assertEquals(CLUSTER_ARN, Json.text(service, "clusterArn").orElseThrow());
+        assertEquals(CLUSTER_ARN, Json.text(event, "detail", "requestParameters", "cluster").orElseThrow());
+        assertEquals(TARGET_GROUP_ARN, Json.text(Json.array(service, "loadBalancers").get(0), "targetGroupArn")
+                .orElseThrow());
+        assertEquals(List.of("subnet-1", "subnet-2"), Json.array(service, "networkConfiguration",
+                "awsvpcConfiguration", "subnets").stream().map(JsonNode::asString).toList());
+        assertEquals("123456789012", Json.text(event, "account").orElseThrow());
+        assertFalse(adapted.contains("111122223333"), "no trace of the sample's account");
+        assertEquals("ecs-services", Json.text(record, "attributes", "MessageGroupId").orElseThrow());
     }
 
     @Test
