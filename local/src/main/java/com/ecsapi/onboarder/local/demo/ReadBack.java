@@ -151,7 +151,9 @@ public final class ReadBack {
         Map<String, Map<String, String>> rows = new TreeMap<>();
         for (Metric metric : metrics) {
             String key = dimension(metric, "Quota") + " / " + dimension(metric, "Resource");
-            rows.computeIfAbsent(key, k -> new TreeMap<>()).put(metric.metricName(), latest(metric));
+            String value = latest(metric);
+            rows.computeIfAbsent(key, k -> new TreeMap<>()).put(metric.metricName(),
+                    metric.metricName().equals("Utilization") ? value + "%" : value);
         }
         rows.forEach((key, values) -> out.println("  " + key + ": " + values.entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + entry.getValue())
@@ -185,6 +187,7 @@ public final class ReadBack {
     }
 
     private static String format(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : String.format("%.1f", value);
+        return value == Math.rint(value) ? Long.toString((long) value)
+                : String.format(java.util.Locale.ROOT, value < 1 ? "%.2f" : "%.1f", value);
     }
 }
