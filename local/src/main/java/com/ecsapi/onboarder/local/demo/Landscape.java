@@ -8,8 +8,10 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
+import software.amazon.awssdk.services.ecs.model.PortMapping;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
@@ -82,7 +84,8 @@ public record Landscape(String vpcId, List<String> subnetIds, String securityGro
                 .type(LoadBalancerTypeEnum.NETWORK)
                 .scheme(LoadBalancerSchemeEnum.INTERNAL)
                 .subnets(subnetIds)
-                .tags(t -> t.key("apigw:pool").value(POOL))).loadBalancers().get(0);
+                .tags(software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag.builder()
+                        .key("apigw:pool").value(POOL).build())).loadBalancers().get(0);
         String vpcLinkId = aws.apiGateway().createVpcLink(r -> r.name("apigw-pool-default-1")
                 .description("VPC link of the default pool NLB")
                 .targetArns(nlb.loadBalancerArn())).id();
@@ -107,17 +110,19 @@ public record Landscape(String vpcId, List<String> subnetIds, String securityGro
                 .networkMode(NetworkMode.AWSVPC)
                 .requiresCompatibilities(Compatibility.FARGATE)
                 .cpu("256").memory("512")
-                .containerDefinitions(c -> c.name("orders").image("public.ecr.aws/nginx/nginx:stable")
-                        .essential(true).portMappings(p -> p.containerPort(8080))))
+                .containerDefinitions(ContainerDefinition.builder().name("orders")
+                        .image("public.ecr.aws/nginx/nginx:stable").essential(true)
+                        .portMappings(PortMapping.builder().containerPort(8080).build()).build()))
                 .taskDefinition().taskDefinitionArn();
         Service created = aws.ecs().createService(r -> r.cluster(clusterArn).serviceName("orders")
                 .taskDefinition(taskDefinitionArn)
                 .desiredCount(2)
                 .launchType(LaunchType.FARGATE)
-                .loadBalancers(l -> l.targetGroupArn(targetGroupArn).containerName("orders").containerPort(8080))
+                .loadBalancers(software.amazon.awssdk.services.ecs.model.LoadBalancer.builder()
+                        .targetGroupArn(targetGroupArn).containerName("orders").containerPort(8080).build())
                 .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnetIds)
                         .securityGroups(securityGroupId).assignPublicIp(AssignPublicIp.DISABLED)))
-                .tags(t -> t.key("apigw:path").value(SERVICE_PATH))).service();
+                .tags(Tag.builder().key("apigw:path").value(SERVICE_PATH).build())).service();
         Service service = created;
         if (!created.hasTags() || created.tags().isEmpty()) {
             // AWS answers CreateService with the service's tags (CloudTrail's responseElements carry them)
