@@ -1,0 +1,257 @@
+package com.ecsapi.onboarder.local.invoker;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Runs in the child JVM, in the place of the Lambda Java runtime: loads the handler, deserializes the event into its
+ * input type as the runtime does ({@link LambdaEventSerializers} for aws-lambda-java-events types, Jackson otherwise),
+ * calls it once with a local {@link Context} and writes the serialized result to stdout. Everything the function
+ * prints goes to stderr, as {@code sam local invoke} shows a function's logs. On failure it writes Lambda's error
+ * document ({@code errorMessage}, {@code errorType}, {@code stackTrace}) to stdout and exits with 1.
+ *
+ * <p>Usage: {@code Invoker HANDLER EVENT_FILE}. The function's configuration comes from the {@code AWS_LAMBDA_*}
+ * environment variables the runner sets.
+ */
+public final class Invoker {
+
+    public static final String REPORT_PREFIX = "REPORT RequestId: ";
+
+    private Invoker() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream result = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        System.setOut(System.err);
+        if (args.length != 2) {
+            System.err.println("Usage: Invoker HANDLER EVENT_FILE");
+            System.exit(2);
+        }
+        String requestId = UUID.randomUUID().toString();
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        long initStart = System.nanoTime();
+        int exitCode;
+        try {
+            byte[] event = Files.readAllBytes(Path.of(args[1]));
+            Handler handler = Handler.load(args[0]);
+            long initEnd = System.nanoTime();
+            LocalContext context = LocalContext.fromEnvironment(requestId, System.getenv());
+            System.err.println("START RequestId: " + requestId + " Version: " + context.getFunctionVersion());
+            startTimeoutWatchdog(context, result);
+            byte[] output = handler.invoke(event, context);
+            long handled = System.currentTimeMillis();
+            long invokeEnd = System.nanoTime();
+            System.err.printf("END RequestId: %s%n", requestId);
+            System.err.printf("%s%s\tDuration: %.2f ms\tInit Duration: %.2f ms\tMemory Size: %d MB\t"
+                            + "Fresh JVM to first event handled: %d ms%n",
+                    REPORT_PREFIX, requestId, (invokeEnd - initEnd) / 1e6, (initEnd - initStart) / 1e6,
+                    context.getMemoryLimitInMB(), handled - jvmStart);
+            result.write(output);
+            result.println();
+            exitCode = 0;
+        } catch (Throwable failure) {
+            Throwable cause = unwrap(failure);
+            System.err.println("The handler failed: " + cause);
+            result.println(errorDocument(cause));
+            exitCode = 1;
+        }
+        result.flush();
+        System.err.flush();
+        System.exit(exitCode);
+    }
+
+    /** Ends the invocation as Lambda does when the handler runs past the function's Timeout. */
+    private static void startTimeoutWatchdog(LocalContext context, PrintStream result) {
+        int timeoutMillis = context.getRemainingTimeInMillis();
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(timeoutMillis);
+            } catch (InterruptedException e) {
+                return;
+            }
+            String message = java.time.Instant.now() + " " + context.getAwsRequestId() + " Task timed out after "
+                    + String.format(java.util.Locale.ROOT, "%.2f", timeoutMillis / 1000.0) + " seconds";
+            System.err.println(message);
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("errorMessage", message);
+            error.put("errorType", "Sandbox.Timedout");
+            try {
+                result.println(JacksonFactory.getInstance().getMapper().writeValueAsString(error));
+            } catch (IOException e) {
+                result.println("{\"errorMessage\":\"" + message + "\"}");
+            }
+            result.flush();
+            Runtime.getRuntime().halt(1);
+        }, "lambda-timeout");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while ((current instanceof InvocationTargetException || current instanceof ExceptionInInitializerError)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    /** Lambda's error response: {@code errorMessage}, {@code errorType}, {@code stackTrace}, then the causes. */
+    static String errorDocument(Throwable error) {
+        try {
+            return JacksonFactory.getInstance().getMapper().writeValueAsString(errorFields(error));
+        } catch (IOException e) {
+            return "{\"errorMessage\":\"" + error.getClass().getName() + "\",\"errorType\":\""
+                    + error.getClass().getName() + "\"}";
+        }
+    }
+
+    private static Map<String, Object> errorFields(Throwable error) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("errorMessage", error.getMessage() == null ? error.getClass().getName() : error.getMessage());
+        fields.put("errorType", error.getClass().getName());
+        fields.put("stackTrace", Arrays.stream(error.getStackTrace()).map(StackTraceElement::toString).toList());
+        if (error.getCause() != null && error.getCause() != error) {
+            fields.put("cause", errorFields(error.getCause()));
+        }
+        return fields;
+    }
+
+    /** A handler method with the serializers of its input and output types. */
+    private record Handler(Object target, Method method, Shape shape, PojoSerializer<Object> input,
+                           PojoSerializer<Object> output) {
+
+        enum Shape { STREAM, STREAM_WITH_CONTEXT, POJO, POJO_WITH_CONTEXT, NO_INPUT, NO_INPUT_WITH_CONTEXT }
+
+        static Handler load(String handler) throws ReflectiveOperationException {
+            int separator = handler.indexOf("::");
+            String className = separator < 0 ? handler : handler.substring(0, separator);
+            String methodName = separator < 0 ? "handleRequest" : handler.substring(separator + 2);
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            Class<?> type;
+            try {
+                type = Class.forName(className, true, loader);
+            } catch (ClassNotFoundException e) {
+                throw new ClassNotFoundException("Handler class " + className + " is not in the function's jar", e);
+            }
+            Method method = findMethod(type, methodName);
+            Object target = Modifier.isStatic(method.getModifiers())
+                    ? null : type.getDeclaredConstructor().newInstance();
+            Type[] parameters = method.getGenericParameterTypes();
+            Shape shape = shapeOf(method.getParameterTypes());
+            Type inputType = parameters.length > 0 ? parameters[0] : Object.class;
+            Type outputType = method.getGenericReturnType();
+            if (methodName.equals("handleRequest") && RequestHandler.class.isAssignableFrom(type)) {
+                Type[] declared = requestHandlerTypes(type);
+                inputType = declared[0];
+                outputType = declared[1];
+            }
+            boolean stream = shape == Shape.STREAM || shape == Shape.STREAM_WITH_CONTEXT;
+            return new Handler(target, method, shape,
+                    stream || shape == Shape.NO_INPUT || shape == Shape.NO_INPUT_WITH_CONTEXT
+                            ? null : serializer(inputType, loader),
+                    stream || outputType == void.class || outputType == Void.class ? null : serializer(outputType, loader));
+        }
+
+        byte[] invoke(byte[] event, Context context) throws ReflectiveOperationException {
+            method.setAccessible(true);
+            ByteArrayOutputStream streamed = new ByteArrayOutputStream();
+            Object returned = switch (shape) {
+                case STREAM -> method.invoke(target, new ByteArrayInputStream(event), streamed);
+                case STREAM_WITH_CONTEXT -> method.invoke(target, new ByteArrayInputStream(event), streamed, context);
+                case POJO -> method.invoke(target, input.fromJson(new ByteArrayInputStream(event)));
+                case POJO_WITH_CONTEXT -> method.invoke(target, input.fromJson(new ByteArrayInputStream(event)), context);
+                case NO_INPUT -> method.invoke(target);
+                case NO_INPUT_WITH_CONTEXT -> method.invoke(target, context);
+            };
+            if (shape == Shape.STREAM || shape == Shape.STREAM_WITH_CONTEXT) {
+                return streamed.toByteArray();
+            }
+            if (output == null || returned == null) {
+                return "null".getBytes(StandardCharsets.UTF_8);
+            }
+            ByteArrayOutputStream json = new ByteArrayOutputStream();
+            output.toJson(returned, json);
+            return json.toByteArray();
+        }
+
+        private static Method findMethod(Class<?> type, String name) throws NoSuchMethodException {
+            if (name.equals("handleRequest") && RequestStreamHandler.class.isAssignableFrom(type)) {
+                return type.getMethod(name, java.io.InputStream.class, java.io.OutputStream.class, Context.class);
+            }
+            List<Method> candidates = new ArrayList<>();
+            for (Method method : type.getMethods()) {
+                if (method.getName().equals(name) && !method.isBridge() && !method.isSynthetic()
+                        && method.getParameterCount() <= 3) {
+                    candidates.add(method);
+                }
+            }
+            // the Lambda runtime prefers the signature that takes the most arguments (e.g. input and Context)
+            return candidates.stream()
+                    .max((a, b) -> Integer.compare(a.getParameterCount(), b.getParameterCount()))
+                    .orElseThrow(() -> new NoSuchMethodException("No public method '" + name + "' in " + type.getName()));
+        }
+
+        private static Shape shapeOf(Class<?>[] parameters) {
+            boolean context = parameters.length > 0 && parameters[parameters.length - 1] == Context.class;
+            int inputs = context ? parameters.length - 1 : parameters.length;
+            if (inputs == 2 && parameters[0] == java.io.InputStream.class && parameters[1] == java.io.OutputStream.class) {
+                return context ? Shape.STREAM_WITH_CONTEXT : Shape.STREAM;
+            }
+            if (inputs == 1) {
+                return context ? Shape.POJO_WITH_CONTEXT : Shape.POJO;
+            }
+            if (inputs == 0) {
+                return context ? Shape.NO_INPUT_WITH_CONTEXT : Shape.NO_INPUT;
+            }
+            throw new IllegalArgumentException("Unsupported handler signature " + Arrays.toString(parameters));
+        }
+
+        /** The type arguments {@code <I, O>} the handler class gives {@code RequestHandler}. */
+        private static Type[] requestHandlerTypes(Class<?> type) {
+            for (Class<?> current = type; current != null; current = current.getSuperclass()) {
+                for (Type implemented : current.getGenericInterfaces()) {
+                    if (implemented instanceof ParameterizedType parameterized
+                            && parameterized.getRawType() == RequestHandler.class) {
+                        return parameterized.getActualTypeArguments();
+                    }
+                }
+            }
+            return new Type[] {Object.class, Object.class};
+        }
+
+        @SuppressWarnings("unchecked")
+        private static PojoSerializer<Object> serializer(Type type, ClassLoader loader) {
+            if (type instanceof Class<?> raw && LambdaEventSerializers.isLambdaSupportedEvent(raw.getName())) {
+                return LambdaEventSerializers.serializerFor((Class<Object>) raw, loader);
+            }
+            return JacksonFactory.getInstance().getSerializer(type);
+        }
+    }
+}
