@@ -61,11 +61,13 @@ public final class QuotaMonitor {
     public Map<String, Object> run() {
         calls.clear();
         Instant started = clock.instant();
+        Laps laps = new Laps(clock, started);
         List<String> warnings = new ArrayList<>();
 
         List<QuotaUsage> usages = new ArrayList<>(elbUsage.read());
         usages.addAll(apiUsage.read(settings.monitoredApiIds(),
                 apiId -> warnings.add("MONITORED_API_IDS names " + apiId + ", which is neither a REST API nor an HTTP API")));
+        laps.lap("usage");
 
         QuotaLimits limits = limitsPerRun.get();
         Map<Quota, QuotaLimit> limitByQuota = new EnumMap<>(Quota.class);
@@ -74,6 +76,7 @@ public final class QuotaMonitor {
                 .filter(limit -> limit.source() == QuotaLimit.Source.DOCUMENTED_DEFAULT)
                 .forEach(limit -> warnings.add("Service Quotas did not answer for " + limit.quota().id()
                         + "; used the documented default " + limit.value()));
+        laps.lap("limits");
 
         Instant now = clock.instant();
         Map<QuotaUsage.SeriesKey, List<UsageSample>> history = metrics.usageHistory(
@@ -85,18 +88,22 @@ public final class QuotaMonitor {
                     new UsageSample(now, usage.usage()), limit.value()).orElse(QuotaReading.NO_FORECAST);
             return new QuotaReading(usage, limit, days);
         }).toList();
+        laps.lap("forecast");
 
         List<QuotaDatum> datums = readings.stream().flatMap(reading -> reading.datums().stream()).toList();
         int putMetricDataCalls = metrics.publish(datums, now);
+        laps.lap("publish");
 
         AlarmPolicy policy = new AlarmPolicy(settings.alarmNamePrefix(), settings.namespace(),
                 settings.alarmThresholdPercent(), settings.alarmTopicArn());
         AlarmPlan plan = AlarmPlan.of(policy, policy.desired(readings),
                 alarms.list(AlarmNames.prefix(settings.alarmNamePrefix())), settings.maxAlarmWritesPerRun());
         alarms.apply(plan);
+        laps.lap("alarms");
 
         Map<String, Object> summary = summary(readings, limitByQuota, datums, putMetricDataCalls, plan, warnings,
                 Duration.between(started, clock.instant()));
+        summary.put("phaseMillis", laps.millis());
         warnings.forEach(warning -> log.warn(warning, Map.of()));
         log.info("Quota monitor run finished", summary);
         return summary;
@@ -125,5 +132,27 @@ public final class QuotaMonitor {
         summary.put("durationMillis", duration.toMillis());
         summary.put("warnings", List.copyOf(warnings));
         return summary;
+    }
+
+    /** Wall time per phase of the run, for the summary. */
+    private static final class Laps {
+        private final Clock clock;
+        private final Map<String, Long> millis = new LinkedHashMap<>();
+        private Instant last;
+
+        Laps(Clock clock, Instant start) {
+            this.clock = clock;
+            this.last = start;
+        }
+
+        void lap(String phase) {
+            Instant now = clock.instant();
+            millis.put(phase, Duration.between(last, now).toMillis());
+            last = now;
+        }
+
+        Map<String, Long> millis() {
+            return new LinkedHashMap<>(millis);
+        }
     }
 }
