@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * What to write to bring the alarms in line with the desired set: create the missing, update the changed,
  * delete ours whose resource is gone. Foreign alarms (other prefix, other namespace) are never touched.
- * At most {@code maxWrites} PutMetricAlarm calls per run (CloudWatch allows 3 per second): deletions first,
- * then creations, then updates; the rest are {@code deferred} to the next run, which plans again from scratch.
+ * At most {@code maxWrites} PutMetricAlarm calls per run (CloudWatch allows 3 per second), creations before
+ * updates; the rest are {@code deferred} to the next run, which plans again from scratch. Deletions are not capped:
+ * DeleteAlarms takes 100 names per call.
  */
 public record AlarmPlan(List<AlarmSpec> create, List<AlarmSpec> update, List<String> delete, int unchanged, int deferred) {
 

@@ -43,8 +43,9 @@ class QuotaReadingTest {
 
     @Test
     void historyPeriodsKeepEachSeriesUnderTheGetMetricDataPointLimit() {
-        assertEquals(7200, CloudWatchQuotaMetrics.period(Duration.ofDays(14)));
-        assertEquals(60, CloudWatchQuotaMetrics.period(Duration.ofHours(1)));
+        assertEquals(21600, CloudWatchQuotaMetrics.period(Duration.ofDays(14)));
+        assertEquals(1560, CloudWatchQuotaMetrics.period(Duration.ofDays(1)));
+        assertEquals(60, CloudWatchQuotaMetrics.period(Duration.ofMinutes(10)), "never below a minute");
         assertEquals(true, Duration.ofDays(30).toSeconds() / CloudWatchQuotaMetrics.period(Duration.ofDays(30))
                 <= CloudWatchQuotaMetrics.POINTS_PER_SERIES);
     }
