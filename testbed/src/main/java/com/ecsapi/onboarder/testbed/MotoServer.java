@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -117,7 +119,8 @@ public final class MotoServer implements AutoCloseable {
 
     /** Sets the applied value GetServiceQuota answers for the quota (as after an approved increase). */
     public void setAppliedQuota(String serviceCode, String quotaCode, double value) {
-        post("/_testbed/applied-quota?serviceCode=" + serviceCode + "&quotaCode=" + quotaCode + "&value=" + value);
+        post("/_testbed/applied-quota?serviceCode=" + encode(serviceCode) + "&quotaCode=" + encode(quotaCode)
+                + "&value=" + value);
     }
 
     /** While on, every Service Quotas call answers HTTP 503 {@code ServiceUnavailableException}. */
@@ -125,9 +128,14 @@ public final class MotoServer implements AutoCloseable {
         post("/_testbed/fail-service-quotas?on=" + failing);
     }
 
-    /** The next {@code times} calls of {@code operation} (e.g. {@code CreateListener}) answer AWS's throttling error. */
+    /**
+     * The next {@code times} calls of {@code operation} answer the throttling error AWS answers for that service
+     * (API Gateway: 429 {@code TooManyRequestsException}; ELBv2, CloudWatch: 400 {@code Throttling}; ...).
+     * {@code operation} is an operation name ({@code CreateListener}) or a {@code service:Operation} key
+     * ({@code apigateway:GetResources}, to tell API Gateway V1 and V2 apart).
+     */
     public void throttleNext(String operation, int times) {
-        post("/_testbed/throttle-next?operation=" + operation + "&times=" + times);
+        post("/_testbed/throttle-next?operation=" + encode(operation) + "&times=" + times);
     }
 
     /** While on, ELBv2 {@code Describe*} calls share a token bucket of 40 refilled at 10 per second, as in AWS. */
@@ -144,7 +152,7 @@ public final class MotoServer implements AutoCloseable {
                 counts.put(line.substring(0, tab), Integer.parseInt(line.substring(tab + 1)));
             }
         }
-        return counts;
+        return Collections.unmodifiableMap(counts);
     }
 
     public void clearCallCounts() {
@@ -189,6 +197,10 @@ public final class MotoServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted calling the test bed", e);
         }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     static String python() {

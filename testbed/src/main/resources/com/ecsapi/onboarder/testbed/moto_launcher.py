@@ -5,13 +5,26 @@ Run by hand (e.g. for `sam local invoke` against it):
 
     python3 moto_launcher.py --port 5000
 
+`sam local invoke` runs the function in Docker, where 127.0.0.1 is the container itself: bind all interfaces
+(--host 0.0.0.0) and give the function AWS_ENDPOINT_URL=http://host.docker.internal:5000 in its --env-vars file.
+
 Once the socket is bound it prints one line to stdout, which MotoServer (Java) reads to learn the port:
 
     TESTBED READY http://127.0.0.1:PORT
 
-Control endpoints of the test bed live under /_testbed/ (see TestBedApp.control).
+Everything else is moto (including POST /moto-api/reset), except the AWS rules moto does not keep, which the
+gap fillers below add, and these control endpoints for tests (all answer 200 "ok" unless stated):
+
+    POST /_testbed/reset                                    clear all test-bed state below
+    POST /_testbed/applied-quota?serviceCode=S&quotaCode=Q&value=V   applied value GetServiceQuota answers
+    POST /_testbed/fail-service-quotas?on=true|false        every Service Quotas call answers 503
+    POST /_testbed/throttle-next?operation=OP&times=N       next N calls of OP (or service:OP) are throttled
+    POST /_testbed/elb-describe-rate-limit?on=true|false    ELBv2 Describe*: token bucket 40, refilled 10/s
+    GET  /_testbed/call-counts                              "service:Operation<TAB>count" lines since reset
+    POST /_testbed/clear-call-counts
 """
 import argparse
+import copy
 import io
 import json
 import os
@@ -149,42 +162,56 @@ def quota_limit(service_code, quota_code):
 # Gap fillers: one function per AWS rule moto 5.2.1 does not keep. Each patches moto's classes in this process.
 # ----------------------------------------------------------------------------------------------------------
 
+def listener_on_port(balancer, port):
+    return next((listener for listener in balancer.listeners.values() if str(listener.port) == str(port)), None)
+
+
 def enforce_unique_listener_ports():
-    """AWS: CreateListener on a port the load balancer already listens on fails with DuplicateListener
-    (HTTP 400, "A listener with the specified port already exists."). moto compares the port with the
-    listeners' ARNs (the dict keys), so it never matches."""
+    """AWS: CreateListener is idempotent: the same settings on a port the load balancer already listens on answer
+    the existing listener; other settings fail with DuplicateListener (HTTP 400, "A listener with the specified
+    port already exists."). moto compares the port with the listeners' ARNs (the dict keys), so never matches."""
     from moto.elbv2.exceptions import DuplicateListenerError
-    from moto.elbv2.models import ELBv2Backend
+    from moto.elbv2.models import ELBv2Backend, FakeAction
 
     create_listener = ELBv2Backend.create_listener
 
-    def create_listener_on_free_port(self, load_balancer_arn, protocol, port, *args, **kwargs):
+    def same_settings(listener, protocol, ssl_policy, certificate, actions):
+        return (listener.protocol == (protocol or "").upper() and listener.ssl_policy == ssl_policy
+                and listener.certificate == certificate
+                and [a.data for a in listener.default_actions] == [FakeAction(copy.deepcopy(a)).data for a in actions])
+
+    def create_listener_on_free_port(self, load_balancer_arn, protocol, port, ssl_policy, certificate, actions,
+                                     alpn_policy=None, tags=None):
         with CREATE_LOCK:
             balancer = self.load_balancers.get(load_balancer_arn)
-            if balancer is not None and any(str(listener.port) == str(port) for listener in balancer.listeners.values()):
+            taken = listener_on_port(balancer, port) if balancer is not None else None
+            if taken is not None:
+                if same_settings(taken, protocol, ssl_policy, certificate, actions):
+                    return taken
                 raise DuplicateListenerError()
-            return create_listener(self, load_balancer_arn, protocol, port, *args, **kwargs)
+            return create_listener(self, load_balancer_arn, protocol, port, ssl_policy, certificate, actions,
+                                   alpn_policy, tags)
 
     ELBv2Backend.create_listener = create_listener_on_free_port
 
 
 def enforce_listeners_per_load_balancer():
     """AWS: a load balancer has at most 50 listeners (NLB: quota L-57A373D6, ALB: L-B6DF7632);
-    one more fails with TooManyListeners (HTTP 400). moto has no limit."""
+    a new one past that fails with TooManyListeners (HTTP 400). moto has no limit."""
     from moto.elbv2.exceptions import ELBClientError
     from moto.elbv2.models import ELBv2Backend
 
     create_listener = ELBv2Backend.create_listener
 
-    def create_listener_within_quota(self, load_balancer_arn, *args, **kwargs):
+    def create_listener_within_quota(self, load_balancer_arn, protocol, port, *args, **kwargs):
         with CREATE_LOCK:
             balancer = self.load_balancers.get(load_balancer_arn)
-            if balancer is not None:
+            if balancer is not None and listener_on_port(balancer, port) is None:
                 limit = quota_limit("elasticloadbalancing", "L-57A373D6") if balancer.type == "network" else 50
                 if len(balancer.listeners) >= limit:
                     raise ELBClientError("TooManyListeners",
                                          "You've reached the limit on the number of listeners per load balancer")
-            return create_listener(self, load_balancer_arn, *args, **kwargs)
+            return create_listener(self, load_balancer_arn, protocol, port, *args, **kwargs)
 
     ELBv2Backend.create_listener = create_listener_within_quota
 
@@ -206,6 +233,23 @@ def reject_duplicate_rest_resource_paths():
             return create_resource(self, function_id, parent_resource_id, path_part)
 
     APIGatewayBackend.create_resource = create_unique_resource
+
+
+def require_existing_parent_resource():
+    """AWS: CreateResource under an unknown parentId fails with 404 NotFoundException and creates nothing.
+    moto stores the orphan first and then fails rendering its path, after which GetResources fails for good."""
+    from moto.apigateway.exceptions import ResourceIdNotFoundException
+    from moto.apigateway.models import APIGatewayBackend
+
+    create_resource = APIGatewayBackend.create_resource
+
+    def create_resource_under_known_parent(self, function_id, parent_resource_id, path_part):
+        with CREATE_LOCK:
+            if path_part and parent_resource_id not in self.get_rest_api(function_id).resources:
+                raise ResourceIdNotFoundException()
+            return create_resource(self, function_id, parent_resource_id, path_part)
+
+    APIGatewayBackend.create_resource = create_resource_under_known_parent
 
 
 def keep_integration_connection_id():
@@ -351,6 +395,7 @@ GAP_FILLERS = (
     enforce_unique_listener_ports,
     enforce_listeners_per_load_balancer,
     reject_duplicate_rest_resource_paths,
+    require_existing_parent_resource,
     keep_integration_connection_id,
     delete_rest_resources_with_children,
     reject_duplicate_http_api_route_keys,

@@ -1,0 +1,155 @@
+package com.ecsapi.onboarder.testbed;
+
+import com.ecsapi.onboarder.aws.AwsClients;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DuplicateListenerException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TooManyListenersException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** ELBv2 listener rules AWS enforces and moto 5.2.1 does not. */
+class ElbListenerRulesTest extends TestBedTestBase {
+
+    private static Ec2Client ec2;
+    private static ElasticLoadBalancingV2Client elb;
+
+    @BeforeAll
+    static void clients() {
+        ec2 = AwsClients.create(Ec2Client.builder());
+        elb = AwsClients.create(ElasticLoadBalancingV2Client.builder());
+    }
+
+    @AfterAll
+    static void closeClients() {
+        ec2.close();
+        elb.close();
+    }
+
+    @Test
+    void aTakenPortFailsWithDuplicateListenerAndChangesNothing() {
+        Nlb nlb = networkLoadBalancer(ec2, elb, "pool-a");
+        String otherService = targetGroup(elb, nlb.vpcId(), "other-service");
+        createListener(nlb, 10000, nlb.targetGroupArn());
+
+        DuplicateListenerException error = assertThrows(DuplicateListenerException.class,
+                () -> createListener(nlb, 10000, otherService));
+
+        assertAwsError(error, 400, "DuplicateListener");
+        List<Listener> listeners = elb.describeListeners(r -> r.loadBalancerArn(nlb.arn())).listeners();
+        assertEquals(1, listeners.size());
+        assertEquals(nlb.targetGroupArn(), listeners.get(0).defaultActions().get(0).targetGroupArn());
+    }
+
+    @Test
+    void repeatingTheSameCreateListenerIsIdempotent() {
+        Nlb nlb = networkLoadBalancer(ec2, elb, "pool-a");
+        String first = createListener(nlb, 10000, nlb.targetGroupArn());
+
+        String again = createListener(nlb, 10000, nlb.targetGroupArn());
+
+        assertEquals(first, again);
+        assertEquals(List.of(10000), ports(nlb));
+    }
+
+    @Test
+    void concurrentCreatesOfOnePortYieldExactlyOneListener() throws Exception {
+        Nlb nlb = networkLoadBalancer(ec2, elb, "pool-a");
+        int writers = 20;
+        CountDownLatch go = new CountDownLatch(1);
+        List<Callable<String>> attempts = new ArrayList<>();
+        for (int writer = 0; writer < writers; writer++) {
+            String service = targetGroup(elb, nlb.vpcId(), "service-" + writer);
+            attempts.add(() -> {
+                go.await();
+                try {
+                    createListener(nlb, 10000, service);
+                    return "created";
+                } catch (DuplicateListenerException e) {
+                    return e.awsErrorDetails().errorCode();
+                }
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<String>> outcomes = attempts.stream().map(pool::submit).toList();
+            go.countDown();
+            Map<String, Long> tally = new TreeMap<>();
+            for (Future<String> outcome : outcomes) {
+                tally.merge(outcome.get(), 1L, Long::sum);
+            }
+
+            assertEquals(Map.of("created", 1L, "DuplicateListener", (long) writers - 1), tally);
+            assertEquals(List.of(10000), ports(nlb));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theSamePortOnAnotherLoadBalancerIsFree() {
+        Nlb first = networkLoadBalancer(ec2, elb, "pool-a");
+        Nlb second = networkLoadBalancer(ec2, elb, "pool-b");
+        createListener(first, 10000);
+
+        createListener(second, 10000);
+
+        assertEquals(List.of(10000), ports(second));
+    }
+
+    @Test
+    void the51stListenerOfAnNlbFailsWithTooManyListeners() {
+        Nlb nlb = networkLoadBalancer(ec2, elb, "pool-a");
+        for (int port = 10000; port < 10050; port++) {
+            createListener(nlb, port);
+        }
+
+        TooManyListenersException error = assertThrows(TooManyListenersException.class, () -> createListener(nlb, 10050));
+
+        assertAwsError(error, 400, "TooManyListeners");
+        assertEquals(50, ports(nlb).size());
+    }
+
+    @Test
+    void theListenerLimitFollowsTheAppliedQuota() {
+        moto.setAppliedQuota("elasticloadbalancing", "L-57A373D6", 2);
+        Nlb nlb = networkLoadBalancer(ec2, elb, "pool-a");
+        createListener(nlb, 10000);
+        createListener(nlb, 10001);
+
+        TooManyListenersException error = assertThrows(TooManyListenersException.class, () -> createListener(nlb, 10002));
+
+        assertAwsError(error, 400, "TooManyListeners");
+        assertEquals(List.of(10000, 10001), ports(nlb));
+    }
+
+    private static void createListener(Nlb nlb, int port) {
+        createListener(nlb, port, nlb.targetGroupArn());
+    }
+
+    private static String createListener(Nlb nlb, int port, String targetGroupArn) {
+        return elb.createListener(r -> r.loadBalancerArn(nlb.arn()).protocol(ProtocolEnum.TCP).port(port)
+                .defaultActions(a -> a.type("forward").targetGroupArn(targetGroupArn))).listeners().get(0).listenerArn();
+    }
+
+    private static List<Integer> ports(Nlb nlb) {
+        return elb.describeListeners(r -> r.loadBalancerArn(nlb.arn())).listeners().stream()
+                .map(Listener::port).sorted().toList();
+    }
+}
