@@ -3,14 +3,67 @@ package com.ecsapi.onboarder.monitor;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.ecsapi.onboarder.aws.AwsClients;
+import com.ecsapi.onboarder.config.Environment;
+import com.ecsapi.onboarder.monitor.alarms.CloudWatchAlarms;
+import com.ecsapi.onboarder.monitor.internal.CallCounter;
+import com.ecsapi.onboarder.monitor.internal.RateLimiter;
+import com.ecsapi.onboarder.monitor.metrics.CloudWatchQuotaMetrics;
+import com.ecsapi.onboarder.monitor.usage.ApiGatewayUsageReader;
+import com.ecsapi.onboarder.monitor.usage.ElbUsageReader;
+import com.ecsapi.onboarder.quota.QuotaLimits;
+import com.ecsapi.onboarder.telemetry.StructuredLog;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
-/** Entry point of QuotaMonitorFunction: a scheduled event. */
+/**
+ * Entry point of QuotaMonitorFunction (scheduled): one run of {@link QuotaMonitor}, answering its summary
+ * (quotas measured, metrics published, alarms created/updated/deleted, AWS calls by operation).
+ */
 public final class QuotaMonitorHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+
+    private static final StructuredLog LOG = StructuredLog.of(QuotaMonitorHandler.class);
+
+    private final QuotaMonitor monitor;
+
+    public QuotaMonitorHandler() {
+        this(Environment.system());
+    }
+
+    public QuotaMonitorHandler(Environment environment) {
+        MonitorSettings settings = MonitorSettings.from(environment);
+        CallCounter calls = new CallCounter();
+        List<ExecutionInterceptor> counting = List.of(calls);
+        ServiceQuotasClient serviceQuotas = AwsClients.create(ServiceQuotasClient.builder(), counting);
+        CloudWatchClient cloudWatch = AwsClients.create(CloudWatchClient.builder(), counting);
+        this.monitor = new QuotaMonitor(
+                settings,
+                new ElbUsageReader(AwsClients.create(ElasticLoadBalancingV2Client.builder(), counting),
+                        RateLimiter.of(ElbUsageReader.DESCRIBE_CALLS_PER_SECOND, ElbUsageReader.DESCRIBE_BURST)),
+                new ApiGatewayUsageReader(
+                        AwsClients.create(ApiGatewayClient.builder(), counting),
+                        AwsClients.create(ApiGatewayV2Client.builder(), counting),
+                        RateLimiter.of(ApiGatewayUsageReader.READ_CALLS_PER_SECOND, ApiGatewayUsageReader.READ_BURST),
+                        RateLimiter.of(ApiGatewayUsageReader.GET_RESOURCES_PER_SECOND,
+                                ApiGatewayUsageReader.GET_RESOURCES_BURST)),
+                () -> new QuotaLimits(serviceQuotas, StructuredLog.of(QuotaLimits.class)),
+                new CloudWatchQuotaMetrics(cloudWatch, settings.namespace()),
+                new CloudWatchAlarms(cloudWatch, RateLimiter.of(CloudWatchAlarms.WRITES_PER_SECOND, 3)),
+                calls,
+                LOG,
+                Clock.systemUTC());
+    }
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
-        return Map.of();
+        return monitor.run();
     }
 }

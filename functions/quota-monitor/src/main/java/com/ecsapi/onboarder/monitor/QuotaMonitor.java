@@ -1,0 +1,158 @@
+package com.ecsapi.onboarder.monitor;
+
+import com.ecsapi.onboarder.monitor.alarms.AlarmNames;
+import com.ecsapi.onboarder.monitor.alarms.AlarmPlan;
+import com.ecsapi.onboarder.monitor.alarms.AlarmPolicy;
+import com.ecsapi.onboarder.monitor.alarms.CloudWatchAlarms;
+import com.ecsapi.onboarder.monitor.forecast.ExhaustionForecast;
+import com.ecsapi.onboarder.monitor.forecast.UsageSample;
+import com.ecsapi.onboarder.monitor.internal.CallCounter;
+import com.ecsapi.onboarder.monitor.metrics.CloudWatchQuotaMetrics;
+import com.ecsapi.onboarder.monitor.metrics.QuotaDatum;
+import com.ecsapi.onboarder.monitor.metrics.QuotaReading;
+import com.ecsapi.onboarder.monitor.usage.ApiGatewayUsageReader;
+import com.ecsapi.onboarder.monitor.usage.ElbUsageReader;
+import com.ecsapi.onboarder.monitor.usage.QuotaUsage;
+import com.ecsapi.onboarder.quota.Quota;
+import com.ecsapi.onboarder.quota.QuotaLimit;
+import com.ecsapi.onboarder.quota.QuotaLimits;
+import com.ecsapi.onboarder.telemetry.StructuredLog;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * One monitoring run: count usage, read each limit once, forecast from the Usage history, publish the metrics,
+ * then bring the alarms in line. Answers a summary of what it measured, published and changed.
+ */
+public final class QuotaMonitor {
+
+    private final MonitorSettings settings;
+    private final ElbUsageReader elbUsage;
+    private final ApiGatewayUsageReader apiUsage;
+    private final Supplier<QuotaLimits> limitsPerRun;
+    private final CloudWatchQuotaMetrics metrics;
+    private final CloudWatchAlarms alarms;
+    private final CallCounter calls;
+    private final StructuredLog log;
+    private final Clock clock;
+
+    public QuotaMonitor(MonitorSettings settings, ElbUsageReader elbUsage, ApiGatewayUsageReader apiUsage,
+                        Supplier<QuotaLimits> limitsPerRun, CloudWatchQuotaMetrics metrics, CloudWatchAlarms alarms,
+                        CallCounter calls, StructuredLog log, Clock clock) {
+        this.settings = settings;
+        this.elbUsage = elbUsage;
+        this.apiUsage = apiUsage;
+        this.limitsPerRun = limitsPerRun;
+        this.metrics = metrics;
+        this.alarms = alarms;
+        this.calls = calls;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    public Map<String, Object> run() {
+        calls.clear();
+        Instant started = clock.instant();
+        Laps laps = new Laps(clock, started);
+        List<String> warnings = new ArrayList<>();
+
+        List<QuotaUsage> usages = new ArrayList<>(elbUsage.read());
+        usages.addAll(apiUsage.read(settings.monitoredApiIds(),
+                apiId -> warnings.add("MONITORED_API_IDS names " + apiId + ", which is neither a REST API nor an HTTP API")));
+        laps.lap("usage");
+
+        QuotaLimits limits = limitsPerRun.get();
+        Map<Quota, QuotaLimit> limitByQuota = new EnumMap<>(Quota.class);
+        usages.forEach(usage -> limitByQuota.computeIfAbsent(usage.quota(), limits::limit));
+        limitByQuota.values().stream()
+                .filter(limit -> limit.source() == QuotaLimit.Source.DOCUMENTED_DEFAULT)
+                .forEach(limit -> warnings.add("Service Quotas did not answer for " + limit.quota().id()
+                        + "; used the documented default " + limit.value()));
+        laps.lap("limits");
+
+        Instant now = clock.instant();
+        Map<QuotaUsage.SeriesKey, List<UsageSample>> history = metrics.usageHistory(
+                usages.stream().map(QuotaUsage::key).toList(),
+                now.minus(Duration.ofDays(settings.forecastLookbackDays())), now);
+        List<QuotaReading> readings = usages.stream().map(usage -> {
+            QuotaLimit limit = limitByQuota.get(usage.quota());
+            double days = ExhaustionForecast.daysToExhaustion(history.getOrDefault(usage.key(), List.of()),
+                    new UsageSample(now, usage.usage()), limit.value()).orElse(QuotaReading.NO_FORECAST);
+            return new QuotaReading(usage, limit, days);
+        }).toList();
+        laps.lap("forecast");
+
+        List<QuotaDatum> datums = readings.stream().flatMap(reading -> reading.datums().stream()).toList();
+        int putMetricDataCalls = metrics.publish(datums, now);
+        laps.lap("publish");
+
+        AlarmPolicy policy = new AlarmPolicy(settings.alarmNamePrefix(), settings.namespace(),
+                settings.alarmThresholdPercent(), settings.alarmTopicArn());
+        AlarmPlan plan = AlarmPlan.of(policy, policy.desired(readings),
+                alarms.list(AlarmNames.prefix(settings.alarmNamePrefix())), settings.maxAlarmWritesPerRun());
+        alarms.apply(plan);
+        laps.lap("alarms");
+
+        Map<String, Object> summary = summary(readings, limitByQuota, datums, putMetricDataCalls, plan, warnings,
+                Duration.between(started, clock.instant()));
+        summary.put("phaseMillis", laps.millis());
+        warnings.forEach(warning -> log.warn(warning, Map.of()));
+        log.info("Quota monitor run finished", summary);
+        return summary;
+    }
+
+    private Map<String, Object> summary(List<QuotaReading> readings, Map<Quota, QuotaLimit> limitByQuota,
+                                        List<QuotaDatum> datums, int putMetricDataCalls, AlarmPlan plan,
+                                        List<String> warnings, Duration duration) {
+        Map<String, Object> limits = new LinkedHashMap<>();
+        limitByQuota.forEach((quota, limit) -> limits.put(quota.id(),
+                Map.of("value", limit.value(), "source", limit.source().name())));
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("quotasMeasured", readings.size());
+        summary.put("poolMembers", readings.stream().filter(reading -> reading.usage().inPool()).count());
+        summary.put("forecasts", readings.stream().filter(QuotaReading::hasForecast).count());
+        summary.put("limits", limits);
+        summary.put("metricsPublished", datums.size());
+        summary.put("putMetricDataCalls", putMetricDataCalls);
+        summary.put("alarmsCreated", plan.create().size());
+        summary.put("alarmsUpdated", plan.update().size());
+        summary.put("alarmsDeleted", plan.delete().size());
+        summary.put("alarmsUnchanged", plan.unchanged());
+        summary.put("alarmsDeferred", plan.deferred());
+        summary.put("calls", calls.snapshot());
+        summary.put("totalCalls", calls.total());
+        summary.put("durationMillis", duration.toMillis());
+        summary.put("warnings", List.copyOf(warnings));
+        return summary;
+    }
+
+    /** Wall time per phase of the run, for the summary. */
+    private static final class Laps {
+        private final Clock clock;
+        private final Map<String, Long> millis = new LinkedHashMap<>();
+        private Instant last;
+
+        Laps(Clock clock, Instant start) {
+            this.clock = clock;
+            this.last = start;
+        }
+
+        void lap(String phase) {
+            Instant now = clock.instant();
+            millis.put(phase, Duration.between(last, now).toMillis());
+            last = now;
+        }
+
+        Map<String, Long> millis() {
+            return new LinkedHashMap<>(millis);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package com.ecsapi.onboarder.monitor.usage;
+
+import com.ecsapi.onboarder.monitor.internal.RateLimiter;
+import com.ecsapi.onboarder.quota.Quota;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigateway.model.GetResourcesResponse;
+import software.amazon.awssdk.services.apigateway.model.GetRestApisResponse;
+import software.amazon.awssdk.services.apigateway.model.RestApi;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.apigatewayv2.model.Api;
+import software.amazon.awssdk.services.apigatewayv2.model.GetApisResponse;
+import software.amazon.awssdk.services.apigatewayv2.model.GetRoutesResponse;
+import software.amazon.awssdk.services.apigatewayv2.model.ProtocolType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Counts the API Gateway quotas: VPC links V1 ({@code GetVpcLinks}) and V2 ({@code apigatewayv2 GetVpcLinks}) per
+ * Region, resources per REST API and routes per HTTP API, for the configured APIs or, when none are configured,
+ * for every REST API and HTTP API of the Region. Calls are paced: GetResources at 2 per second (AWS: 5 every 2 s),
+ * the other reads at 8 per second (AWS: 10 per second shared, burst 40).
+ */
+public final class ApiGatewayUsageReader {
+
+    public static final double READ_CALLS_PER_SECOND = 8;
+    public static final int READ_BURST = 20;
+    public static final double GET_RESOURCES_PER_SECOND = 2;
+    public static final int GET_RESOURCES_BURST = 4;
+
+    private static final int PAGE_SIZE = 500;
+
+    private final ApiGatewayClient restApis;
+    private final ApiGatewayV2Client httpApis;
+    private final RateLimiter readLimiter;
+    private final RateLimiter getResourcesLimiter;
+
+    public ApiGatewayUsageReader(ApiGatewayClient restApis, ApiGatewayV2Client httpApis,
+                                 RateLimiter readLimiter, RateLimiter getResourcesLimiter) {
+        this.restApis = restApis;
+        this.httpApis = httpApis;
+        this.readLimiter = readLimiter;
+        this.getResourcesLimiter = getResourcesLimiter;
+    }
+
+    /**
+     * @param apiIds   the APIs to measure; empty for all
+     * @param notFound told each configured API id that is neither a REST API nor an HTTP API
+     */
+    public List<QuotaUsage> read(List<String> apiIds, Consumer<String> notFound) {
+        List<QuotaUsage> usages = new ArrayList<>();
+        usages.add(QuotaUsage.regional(Quota.VPC_LINKS_V1, vpcLinksV1()));
+        usages.add(QuotaUsage.regional(Quota.VPC_LINKS_V2, vpcLinksV2()));
+        if (apiIds.isEmpty()) {
+            for (String restApiId : allRestApiIds()) {
+                usages.add(QuotaUsage.of(Quota.RESOURCES_PER_REST_API, restApiId, resourceCount(restApiId)));
+            }
+            for (String httpApiId : allHttpApiIds()) {
+                usages.add(QuotaUsage.of(Quota.ROUTES_PER_HTTP_API, httpApiId, routeCount(httpApiId)));
+            }
+            return usages;
+        }
+        for (String apiId : apiIds) {
+            measureConfigured(apiId, usages, notFound);
+        }
+        return usages;
+    }
+
+    private void measureConfigured(String apiId, List<QuotaUsage> usages, Consumer<String> notFound) {
+        try {
+            usages.add(QuotaUsage.of(Quota.RESOURCES_PER_REST_API, apiId, resourceCount(apiId)));
+            return;
+        } catch (software.amazon.awssdk.services.apigateway.model.NotFoundException notRest) {
+            // not a REST API: an HTTP API, or nothing
+        }
+        try {
+            usages.add(QuotaUsage.of(Quota.ROUTES_PER_HTTP_API, apiId, routeCount(apiId)));
+        } catch (software.amazon.awssdk.services.apigatewayv2.model.NotFoundException notHttp) {
+            notFound.accept(apiId);
+        }
+    }
+
+    private int vpcLinksV1() {
+        int count = 0;
+        String position = null;
+        do {
+            readLimiter.acquire();
+            String page = position;
+            var response = restApis.getVpcLinks(request -> request.limit(PAGE_SIZE).position(page));
+            count += response.items().size();
+            position = response.position();
+        } while (position != null && !position.isEmpty());
+        return count;
+    }
+
+    private int vpcLinksV2() {
+        int count = 0;
+        String token = null;
+        do {
+            readLimiter.acquire();
+            String page = token;
+            var response = httpApis.getVpcLinks(request -> request.maxResults(String.valueOf(PAGE_SIZE)).nextToken(page));
+            count += response.items().size();
+            token = response.nextToken();
+        } while (token != null && !token.isEmpty());
+        return count;
+    }
+
+    private List<String> allRestApiIds() {
+        List<String> ids = new ArrayList<>();
+        String position = null;
+        do {
+            readLimiter.acquire();
+            String page = position;
+            GetRestApisResponse response = restApis.getRestApis(request -> request.limit(PAGE_SIZE).position(page));
+            response.items().stream().map(RestApi::id).forEach(ids::add);
+            position = response.position();
+        } while (position != null && !position.isEmpty());
+        return ids;
+    }
+
+    private List<String> allHttpApiIds() {
+        List<String> ids = new ArrayList<>();
+        String token = null;
+        do {
+            readLimiter.acquire();
+            String page = token;
+            GetApisResponse response = httpApis.getApis(request -> request.maxResults(String.valueOf(PAGE_SIZE)).nextToken(page));
+            response.items().stream().filter(api -> api.protocolType() == ProtocolType.HTTP).map(Api::apiId).forEach(ids::add);
+            token = response.nextToken();
+        } while (token != null && !token.isEmpty());
+        return ids;
+    }
+
+    private int resourceCount(String restApiId) {
+        int count = 0;
+        String position = null;
+        do {
+            getResourcesLimiter.acquire();
+            String page = position;
+            GetResourcesResponse response = restApis.getResources(request -> request
+                    .restApiId(restApiId).limit(PAGE_SIZE).position(page));
+            count += response.items().size();
+            position = response.position();
+        } while (position != null && !position.isEmpty());
+        return count;
+    }
+
+    private int routeCount(String httpApiId) {
+        int count = 0;
+        String token = null;
+        do {
+            readLimiter.acquire();
+            String page = token;
+            GetRoutesResponse response = httpApis.getRoutes(request -> request
+                    .apiId(httpApiId).maxResults(String.valueOf(PAGE_SIZE)).nextToken(page));
+            count += response.items().size();
+            token = response.nextToken();
+        } while (token != null && !token.isEmpty());
+        return count;
+    }
+}
