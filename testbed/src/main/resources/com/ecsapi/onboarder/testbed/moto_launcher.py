@@ -25,6 +25,7 @@ gap fillers below add, and these control endpoints for tests (all answer 200 "ok
 """
 import argparse
 import copy
+import gzip
 import io
 import json
 import os
@@ -794,7 +795,10 @@ def operation_of(environ, body):
         return "rpc-v2-cbor", rpc.group(1)
     action = parse_qs(environ.get("QUERY_STRING", "")).get("Action")
     if not action and environ.get("CONTENT_TYPE", "").startswith("application/x-www-form-urlencoded"):
-        action = parse_qs(body.decode("utf-8", "replace")).get("Action")
+        form = body
+        if environ.get("HTTP_CONTENT_ENCODING", "") == "gzip":  # the SDKs gzip large PutMetricData bodies
+            form = gzip.decompress(body)
+        action = parse_qs(form.decode("utf-8", "replace")).get("Action")
     if action:
         return "query", action[0]
     method = environ.get("REQUEST_METHOD", "GET")

@@ -9,12 +9,15 @@ import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
 import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -54,6 +57,18 @@ class CloudWatchQueryProtocolTest extends TestBedTestBase {
         assertEquals(1, results.size());
         assertEquals(List.of(12.0), results.get(0).values());
         assertEquals(1, moto.callCounts().get("monitoring:PutMetricData"));
+    }
+
+    @Test
+    void largePutMetricDataIsGzippedByTheSdkAndStillCountedByOperation() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<MetricDatum> data = IntStream.range(0, 1000).mapToObj(i -> MetricDatum.builder().metricName("Usage")
+                .dimensions(QUOTA, Dimension.builder().name("Resource").value("nlb-" + i).build())
+                .value((double) i).unit(StandardUnit.COUNT).timestamp(now).build()).toList();
+
+        cloudWatch.putMetricData(r -> r.namespace("EcsApiOnboarder/Quotas").metricData(data));
+
+        assertEquals(Map.of("monitoring:PutMetricData", 1), moto.callCounts());
     }
 
     @Test
