@@ -45,6 +45,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -454,6 +455,28 @@ class TemplateStackTest {
             }
         }
         assertTrue(statements > 10, "the roles were not found in the transformed template");
+    }
+
+    @Test
+    void onboardingRoleReadsTheListenerQuotaAndRetagsOnlyItsOwnListeners() {
+        List<JsonNode> statements = new ArrayList<>();
+        for (JsonNode policy : Json.array(transformedTemplate, "Resources", "OnboardingFunctionRole", "Properties",
+                "Policies")) {
+            statements.addAll(Json.array(policy, "PolicyDocument", "Statement"));
+        }
+        assertTrue(statements.stream().anyMatch(statement -> strings(Json.at(statement, "Action").orElseThrow())
+                        .containsAll(List.of("servicequotas:GetServiceQuota", "servicequotas:GetAWSDefaultServiceQuota"))),
+                "placement reads L-57A373D6 through Service Quotas");
+        List<JsonNode> addTags = statements.stream()
+                .filter(statement -> strings(Json.at(statement, "Action").orElseThrow())
+                        .contains("elasticloadbalancing:AddTags"))
+                .toList();
+        assertEquals(2, addTags.size());
+        assertTrue(addTags.stream().allMatch(statement -> Json.at(statement, "Condition").isPresent()),
+                "AddTags is never unconditional");
+        assertTrue(addTags.stream().anyMatch(statement -> Json.text(statement, "Condition", "Null",
+                        "aws:ResourceTag/ecs-api-onboarder:service").equals(Optional.of("false"))),
+                "a moved route retags the listener the service already owns, and only such listeners");
     }
 
     private static Path packageAndTransform(Path directory) throws IOException {
