@@ -90,6 +90,8 @@ public final class OnboardingHandler implements RequestHandler<SQSEvent, SQSBatc
                     Map<String, Object> fields = decision(record, reconcile.service().serviceArn(), result.action(),
                             result.plan().outcome().name(),
                             result.plan().reason() == null ? null : result.plan().reason().name(), result.plan().detail());
+                    fields.put("pattern", result.pattern());
+                    fields.put("why", result.why());
                     describeRoute(fields, result.plan());
                     fields.put("trigger", reconcile.trigger());
                     fields.put("durationMs", Math.round(millis));
@@ -144,7 +146,7 @@ public final class OnboardingHandler implements RequestHandler<SQSEvent, SQSBatc
                     metrics.count("CapacityExhausted");
                 }
             }
-            case Unchanged, Skipped -> { }
+            case Unchanged, Pending, Skipped -> { }
         }
     }
 

@@ -12,6 +12,7 @@ import com.ecsapi.onboarder.onboarding.model.Ownership;
 import com.ecsapi.onboarder.onboarding.model.TargetGroup;
 import com.ecsapi.onboarder.onboarding.plan.ApiStage;
 import com.ecsapi.onboarder.onboarding.plan.DesiredState;
+import com.ecsapi.onboarder.onboarding.plan.IntegrationLandscape;
 import com.ecsapi.onboarder.onboarding.plan.Plan;
 import com.ecsapi.onboarder.onboarding.plan.Planner;
 import com.ecsapi.onboarder.onboarding.plan.PoolLandscape;
@@ -41,8 +42,12 @@ final class Reconciler {
 
     static final int MAX_ATTEMPTS = 25;
 
-    /** The outcome of one service; {@code deployments} are the stages its changes need redeployed. */
-    record Result(ServiceRef service, String action, Plan plan, Set<ApiStage> deployments) {
+    /**
+     * The outcome of one service; {@code deployments} are the stages its changes need redeployed; {@code pattern}
+     * and {@code why} the decision ({@code null} when the service wants no route).
+     */
+    record Result(ServiceRef service, String action, Plan plan, Set<ApiStage> deployments, String pattern,
+                  String why) {
     }
 
     private final EcsServices ecs;
@@ -69,7 +74,9 @@ final class Reconciler {
         EcsService service = ecs.describe(ref).orElse(null);
         ServiceBackend backend = service != null && service.active() && service.tags().containsKey(DesiredState.PATH_TAG)
                 ? backend(service) : ServiceBackend.none();
-        Target target = DesiredState.of(service, backend, config.defaults());
+        IntegrationLandscape integration = landscape.integration(DesiredState.apiId(service, config.defaults()),
+                config.patterns().preferRestVpcLinkV2());
+        Target target = DesiredState.of(service, backend, integration, config.patterns(), config.defaults());
         String action = target instanceof Target.Absent ? "deregister" : "onboard";
         for (int attempt = 1; ; attempt++) {
             Plan plan = Planner.plan(ref.serviceArn(), target, landscape.pool(),
@@ -123,7 +130,14 @@ final class Reconciler {
         if (redeploy && target instanceof Target.Present present) {
             deployments.add(new ApiStage(present.route().apiId(), present.route().stage()));
         }
-        return new Result(ref, action, plan, deployments);
+        String pattern = target instanceof Target.Present present ? present.pattern().label()
+                : target instanceof Target.Refused ? "unsupported" : null;
+        String why = switch (target) {
+            case Target.Present present -> present.pattern().why();
+            case Target.Refused refused -> refused.detail();
+            case Target.Absent absent -> absent.why();
+        };
+        return new Result(ref, action, plan, deployments, pattern, why);
     }
 
     /** The target API, plus every API the service's listeners and target groups say it has a route in. */
@@ -150,13 +164,17 @@ final class Reconciler {
      * reach it only through onboarder-owned listeners (option 3 attaches the group to the pool NLB itself).
      */
     private ServiceBackend backend(EcsService service) {
+        String tlsServerName = service.tags().get(DesiredState.TLS_SERVER_NAME_TAG);
         if (service.targetGroupArns().isEmpty()) {
-            return ServiceBackend.none();
+            return service.registryArns().isEmpty() ? ServiceBackend.none()
+                    : new ServiceBackend(null, null, List.of(), List.of(), service.registryArns(),
+                    service.subnetIds(), tlsServerName);
         }
         String arn = service.targetGroupArns().get(0);
         TargetGroup group = loadBalancing.targetGroup(arn).orElse(null);
         if (group == null) {
-            return new ServiceBackend(arn, null, List.of(), List.of());
+            return new ServiceBackend(arn, null, List.of(), List.of(), service.registryArns(), service.subnetIds(),
+                    tlsServerName);
         }
         List<LoadBalancer> attached = new ArrayList<>();
         List<NlbListener> listeners = new ArrayList<>();
@@ -166,11 +184,11 @@ final class Reconciler {
                 continue;
             }
             attached.add(lb);
-            if (lb.application()) {
-                listeners.addAll(loadBalancing.listeners(lbArn, false));
-            }
+            listeners.addAll(lb.tags().containsKey(DesiredState.POOL_TAG) ? landscape.listeners(lbArn)
+                    : loadBalancing.listeners(lbArn, false));
         }
-        return new ServiceBackend(arn, group, attached, listeners);
+        return new ServiceBackend(arn, group, attached, listeners, service.registryArns(), service.subnetIds(),
+                tlsServerName);
     }
 
     private boolean reachedOnlyByOnboarder(LoadBalancer lb, String targetGroupArn) {

@@ -89,9 +89,11 @@ public final class ChangeExecutor {
                 RestResource resource = landscape.resource(put.apiId(), put.path()).orElseThrow(() ->
                         new IllegalStateException("resource " + put.path() + " is missing"));
                 RestMethod method = restApis.putProxyMethod(put.apiId(), resource.id(), put.putMethod(),
-                        put.operationName(), put.uri(), put.vpcLinkId(), put.greedy());
+                        put.operationName(), put.uri(), put.vpcLinkId(), put.integrationTarget(), put.greedy());
                 landscape.methodPut(put.apiId(), resource.id(), method);
             }
+            case Change.CreateVpcLink create ->
+                    landscape.vpcLinkCreated(restApis.createVpcLink(create.name(), create.nlbArn(), create.tags()));
             case Change.DeleteResource delete -> {
                 restApis.deleteResource(delete.apiId(), delete.resourceId());
                 landscape.resourceDeleted(delete.apiId(), delete.resourceId());

@@ -7,6 +7,9 @@ import com.ecsapi.onboarder.onboarding.model.RestMethod;
 import com.ecsapi.onboarder.onboarding.model.RestResource;
 import com.ecsapi.onboarder.onboarding.model.TargetGroup;
 import com.ecsapi.onboarder.onboarding.model.VpcLink;
+import com.ecsapi.onboarder.onboarding.model.VpcLinkV2;
+import com.ecsapi.onboarder.onboarding.plan.ApiKind;
+import com.ecsapi.onboarder.onboarding.plan.IntegrationLandscape;
 import com.ecsapi.onboarder.onboarding.plan.DesiredState;
 import com.ecsapi.onboarder.onboarding.plan.PoolLandscape;
 
@@ -28,6 +31,9 @@ public final class Landscape {
 
     private final LoadBalancing loadBalancing;
     private final RestApis restApis;
+    private final HttpApis httpApis;
+    private List<VpcLinkV2> vpcLinksV2;
+    private final Map<String, ApiKind> apiKinds = new HashMap<>();
     private List<LoadBalancer> loadBalancers;
     private final Map<String, List<NlbListener>> listeners = new HashMap<>();
     private final Set<String> fullNlbs = new HashSet<>();
@@ -35,10 +41,37 @@ public final class Landscape {
     private List<TargetGroup> ownTargetGroups;
     private final Map<String, Optional<List<RestResource>>> apis = new HashMap<>();
 
-    public Landscape(LoadBalancing loadBalancing, RestApis restApis) {
+    public Landscape(LoadBalancing loadBalancing, RestApis restApis, HttpApis httpApis) {
         this.loadBalancing = loadBalancing;
         this.restApis = restApis;
+        this.httpApis = httpApis;
     }
+
+    /** REST when the id names a REST API, else HTTP when it names an HTTP API, else MISSING. */
+    public ApiKind apiKind(String apiId) {
+        if (!apis(Set.of(apiId)).isEmpty()) {
+            return ApiKind.REST;
+        }
+        return apiKinds.computeIfAbsent(apiId, id -> httpApis.isHttpApi(id) ? ApiKind.HTTP : ApiKind.MISSING);
+    }
+
+    /**
+     * What the pattern choice needs for {@code apiId}; the VPC links V2 are read only when the choice can use
+     * them ({@code withVpcLinksV2}), so a REST-only setup never calls apigatewayv2 for them.
+     */
+    public IntegrationLandscape integration(String apiId, boolean withVpcLinksV2) {
+        ApiKind kind = apiId == null ? ApiKind.MISSING : apiKind(apiId);
+        boolean v2 = kind == ApiKind.HTTP || (kind == ApiKind.REST && withVpcLinksV2);
+        return new IntegrationLandscape(kind, pool().vpcLinks(), v2 ? vpcLinksV2() : List.of());
+    }
+
+    public List<VpcLinkV2> vpcLinksV2() {
+        if (vpcLinksV2 == null) {
+            vpcLinksV2 = httpApis.vpcLinks();
+        }
+        return vpcLinksV2;
+    }
+
 
     public List<LoadBalancer> loadBalancers() {
         if (loadBalancers == null) {
@@ -60,7 +93,7 @@ public final class Landscape {
         Map<String, List<NlbListener>> byNlb = new LinkedHashMap<>();
         poolNlbs.forEach(nlb -> byNlb.put(nlb.arn(), listeners(nlb.arn())));
         if (vpcLinks == null) {
-            vpcLinks = restApis.vpcLinks();
+            vpcLinks = new ArrayList<>(restApis.vpcLinks());
         }
         return new PoolLandscape(poolNlbs, byNlb, vpcLinks, ownTargetGroups(), fullNlbs);
     }
@@ -104,6 +137,11 @@ public final class Landscape {
 
     void listenerDeleted(String arn) {
         listeners.values().forEach(list -> list.removeIf(listener -> listener.arn().equals(arn)));
+    }
+
+    void vpcLinkCreated(VpcLink link) {
+        pool();
+        vpcLinks.add(link);
     }
 
     void targetGroupCreated(TargetGroup group) {

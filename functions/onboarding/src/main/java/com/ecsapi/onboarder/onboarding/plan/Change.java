@@ -32,10 +32,15 @@ public sealed interface Change {
 
     /**
      * {@code ANY} on {@code path} with an HTTP_PROXY integration through the VPC link; {@code putMethod} false
-     * when the method exists already and only the integration is rewritten.
+     * when the method exists already and only the integration is rewritten; {@code integrationTarget} is the load
+     * balancer ARN when the link is a VPC link V2, else {@code null}.
      */
     record PutProxyMethod(String apiId, String path, boolean putMethod, String operationName, String uri,
-                          String vpcLinkId, boolean greedy) implements Change {
+                          String vpcLinkId, String integrationTarget, boolean greedy) implements Change {
+    }
+
+    /** Option 2: a VPC link (V1) to a dedicated NLB; AWS makes it AVAILABLE minutes later. */
+    record CreateVpcLink(String name, String nlbArn, Map<String, String> tags) implements Change {
     }
 
     record DeleteResource(String apiId, String resourceId, String path) implements Change {
