@@ -58,6 +58,21 @@ final class TestLandscape {
         return new Nlb(lb.loadBalancerArn(), lb.dnsName());
     }
 
+    /** A service's own NLB (no pool tag) with a TCP listener on {@code port} forwarding to its target group. */
+    Nlb dedicatedNlb(Vpc vpc, String name, String targetGroupArn, int port) {
+        Nlb nlb = nlb(vpc, name, null);
+        elb.createListener(request -> request.loadBalancerArn(nlb.arn()).protocol(ProtocolEnum.TCP).port(port)
+                .defaultActions(action -> action.type("forward").targetGroupArn(targetGroupArn)));
+        return nlb;
+    }
+
+    /** id -> target ARNs of every REST VPC link. */
+    Map<String, List<String>> vpcLinks() {
+        Map<String, List<String>> links = new TreeMap<>();
+        apiGateway.getVpcLinks(request -> request.limit(500)).items().forEach(link -> links.put(link.id(), link.targetArns()));
+        return links;
+    }
+
     String vpcLink(Nlb nlb) {
         return apiGateway.createVpcLink(request -> request.name("link-" + (++counter)).targetArns(nlb.arn())).id();
     }
