@@ -55,7 +55,7 @@ final class Onboarder {
         QuotaLimits quotas = new QuotaLimits(serviceQuotas, log);
         int listenerLimit = quotas.limit(Quota.LISTENERS_PER_NLB).asInt();
         int vpcLinkLimit = config.patterns().createVpcLinks() ? quotas.limit(Quota.VPC_LINKS_V1).asInt() : 0;
-        return new Reconciler(ecs, loadBalancing, landscape, new ChangeExecutor(loadBalancing, restApis, landscape, log),
+        return new Reconciler(ecs, loadBalancing, landscape, new ChangeExecutor(loadBalancing, restApis, httpApis, landscape, log),
                 config, new Planner.Settings(config.ports(), listenerLimit, config.defaults().stage(), vpcLinkLimit), log);
     }
 }

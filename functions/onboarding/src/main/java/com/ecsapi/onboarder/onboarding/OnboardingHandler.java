@@ -5,8 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.ecsapi.onboarder.config.Environment;
+import com.ecsapi.onboarder.onboarding.aws.Landscape;
 import com.ecsapi.onboarder.onboarding.event.EventParser;
 import com.ecsapi.onboarder.onboarding.event.Intent;
+import com.ecsapi.onboarder.onboarding.plan.ApiKind;
 import com.ecsapi.onboarder.onboarding.plan.ApiStage;
 import com.ecsapi.onboarder.onboarding.plan.Outcome;
 import com.ecsapi.onboarder.onboarding.plan.Plan;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Entry point of OnboardingFunction: an SQS FIFO batch of EventBridge events about ECS services. Each message
@@ -42,7 +45,8 @@ public final class OnboardingHandler implements RequestHandler<SQSEvent, SQSBatc
         Metrics metrics = Metrics.create(onboarder.config.metricsNamespace(), Map.of("Function", "onboarding"), System.out,
                 java.time.Clock.systemUTC());
         StructuredLog log = StructuredLog.of(OnboardingHandler.class, System.out, java.time.Clock.systemUTC());
-        Reconciler reconciler = onboarder.reconciler(onboarder.landscape(), log);
+        Landscape landscape = onboarder.landscape();
+        Reconciler reconciler = onboarder.reconciler(landscape, log);
         int firstFailure = records.size();
         Map<ApiStage, Integer> deployments = new LinkedHashMap<>();
         for (int index = 0; index < records.size(); index++) {
@@ -52,7 +56,7 @@ public final class OnboardingHandler implements RequestHandler<SQSEvent, SQSBatc
                 break;
             }
         }
-        firstFailure = Math.min(firstFailure, deploy(deployments, log));
+        firstFailure = Math.min(firstFailure, deploy(deployments, landscape, log));
         metrics.flush();
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (int index = firstFailure; index < records.size(); index++) {
@@ -113,7 +117,7 @@ public final class OnboardingHandler implements RequestHandler<SQSEvent, SQSBatc
     }
 
     /** Deploys each touched stage once; the index of the first message whose stage failed, or MAX_VALUE. */
-    private int deploy(Map<ApiStage, Integer> deployments, StructuredLog log) {
+    private int deploy(Map<ApiStage, Integer> deployments, Landscape landscape, StructuredLog log) {
         int firstFailure = Integer.MAX_VALUE;
         if (onboarder.config.dryRun()) {
             return firstFailure;
@@ -124,9 +128,16 @@ public final class OnboardingHandler implements RequestHandler<SQSEvent, SQSBatc
             fields.put("api", stage.apiId());
             fields.put("stage", stage.stage());
             try {
-                fields.put("deploymentId", onboarder.restApis.createDeployment(stage.apiId(), stage.stage(),
-                        "ecs-api-onboarder batch"));
-                log.info("Stage deployed", fields);
+                if (landscape.apiKind(stage.apiId()) == ApiKind.HTTP) {
+                    Optional<String> deployment = onboarder.httpApis.deploy(stage.apiId(), stage.stage(),
+                            "ecs-api-onboarder batch");
+                    fields.put("deploymentId", deployment.orElse(null));
+                    log.info(deployment.isPresent() ? "Stage deployed" : "Stage not found: nothing deployed", fields);
+                } else {
+                    fields.put("deploymentId", onboarder.restApis.createDeployment(stage.apiId(), stage.stage(),
+                            "ecs-api-onboarder batch"));
+                    log.info("Stage deployed", fields);
+                }
             } catch (RuntimeException e) {
                 fields.put("error", e.toString());
                 log.error("Deployment failed; its messages are retried and redeploy", fields);

@@ -12,6 +12,7 @@ import com.ecsapi.onboarder.onboarding.model.Ownership;
 import com.ecsapi.onboarder.onboarding.model.TargetGroup;
 import com.ecsapi.onboarder.onboarding.plan.ApiStage;
 import com.ecsapi.onboarder.onboarding.plan.DesiredState;
+import com.ecsapi.onboarder.onboarding.plan.HttpPlanner;
 import com.ecsapi.onboarder.onboarding.plan.IntegrationLandscape;
 import com.ecsapi.onboarder.onboarding.plan.Plan;
 import com.ecsapi.onboarder.onboarding.plan.Planner;
@@ -79,8 +80,10 @@ final class Reconciler {
         Target target = DesiredState.of(service, backend, integration, config.patterns(), config.defaults());
         String action = target instanceof Target.Absent ? "deregister" : "onboard";
         for (int attempt = 1; ; attempt++) {
-            Plan plan = Planner.plan(ref.serviceArn(), target, landscape.pool(),
-                    landscape.apis(apiIds(ref.serviceArn(), service, target)), settings);
+            Set<String> apiIds = apiIds(ref.serviceArn(), service, target);
+            Plan plan = Planner.combine(target,
+                    Planner.plan(ref.serviceArn(), target, landscape.pool(), landscape.apis(apiIds), settings),
+                    HttpPlanner.plan(ref.serviceArn(), target, landscape.httpApis(apiIds), settings.defaultStage()));
             if (config.dryRun() || plan.changes().isEmpty()) {
                 return result(ref, action, target, plan, redelivered);
             }
@@ -96,6 +99,11 @@ final class Reconciler {
             } catch (ConflictException e) {
                 retryOrThrow(ref, plan, attempt, e);
                 forgetTargetApi(target);
+            } catch (software.amazon.awssdk.services.apigatewayv2.model.ConflictException e) {
+                retryOrThrow(ref, plan, attempt, e);
+                if (target instanceof Target.Present present) {
+                    landscape.forgetHttpApi(present.route().apiId());
+                }
             } catch (DuplicateTargetGroupNameException e) {
                 retryOrThrow(ref, plan, attempt, e);
                 landscape.forgetTargetGroups();

@@ -1,5 +1,8 @@
 package com.ecsapi.onboarder.onboarding.aws;
 
+import com.ecsapi.onboarder.onboarding.model.HttpApi;
+import com.ecsapi.onboarder.onboarding.model.HttpIntegration;
+import com.ecsapi.onboarder.onboarding.model.HttpRoute;
 import com.ecsapi.onboarder.onboarding.model.LoadBalancer;
 import com.ecsapi.onboarder.onboarding.model.NlbListener;
 import com.ecsapi.onboarder.onboarding.model.Ownership;
@@ -34,6 +37,11 @@ public final class Landscape {
     private final HttpApis httpApis;
     private List<VpcLinkV2> vpcLinksV2;
     private final Map<String, ApiKind> apiKinds = new HashMap<>();
+    private final Map<String, Optional<HttpApiView>> httpApisById = new HashMap<>();
+
+    /** The batch's mutable view of one HTTP API. */
+    private record HttpApiView(List<HttpRoute> routes, List<HttpIntegration> integrations) {
+    }
     private List<LoadBalancer> loadBalancers;
     private final Map<String, List<NlbListener>> listeners = new HashMap<>();
     private final Set<String> fullNlbs = new HashSet<>();
@@ -63,6 +71,59 @@ public final class Landscape {
         ApiKind kind = apiId == null ? ApiKind.MISSING : apiKind(apiId);
         boolean v2 = kind == ApiKind.HTTP || (kind == ApiKind.REST && withVpcLinksV2);
         return new IntegrationLandscape(kind, pool().vpcLinks(), v2 ? vpcLinksV2() : List.of());
+    }
+
+    /** The routes and integrations of each of these ids that names an HTTP API (the others are left out). */
+    public Map<String, HttpApi> httpApis(Set<String> apiIds) {
+        Map<String, HttpApi> result = new LinkedHashMap<>();
+        for (String apiId : apiIds) {
+            if (apiKind(apiId) != ApiKind.HTTP) {
+                continue;
+            }
+            httpApisById.computeIfAbsent(apiId, id -> httpApis.api(id).map(api ->
+                            new HttpApiView(new ArrayList<>(api.routes()), new ArrayList<>(api.integrations()))))
+                    .ifPresent(view -> result.put(apiId, new HttpApi(apiId, view.routes(), view.integrations())));
+        }
+        return result;
+    }
+
+    /** The id of the integration of this HTTP API with this description (made earlier in the batch, or found). */
+    public Optional<String> httpIntegrationId(String apiId, String description) {
+        return httpView(apiId).integrations().stream().filter(i -> description.equals(i.description()))
+                .map(HttpIntegration::id).findFirst();
+    }
+
+    /** Someone else wrote to this HTTP API: read it again. */
+    public void forgetHttpApi(String apiId) {
+        httpApisById.remove(apiId);
+    }
+
+    void httpIntegrationPut(String apiId, HttpIntegration integration) {
+        List<HttpIntegration> integrations = httpView(apiId).integrations();
+        integrations.removeIf(i -> i.id().equals(integration.id()));
+        integrations.add(integration);
+    }
+
+    void httpIntegrationDeleted(String apiId, String integrationId) {
+        httpView(apiId).integrations().removeIf(i -> i.id().equals(integrationId));
+    }
+
+    void httpRouteCreated(String apiId, HttpRoute route) {
+        httpView(apiId).routes().add(route);
+    }
+
+    void httpRouteRetargeted(String apiId, String routeId, String integrationId) {
+        httpView(apiId).routes().replaceAll(r -> r.id().equals(routeId)
+                ? new HttpRoute(r.id(), r.routeKey(), "integrations/" + integrationId, r.operationName()) : r);
+    }
+
+    void httpRouteDeleted(String apiId, String routeId) {
+        httpView(apiId).routes().removeIf(r -> r.id().equals(routeId));
+    }
+
+    private HttpApiView httpView(String apiId) {
+        httpApis(Set.of(apiId));
+        return httpApisById.get(apiId).orElseThrow();
     }
 
     public List<VpcLinkV2> vpcLinksV2() {

@@ -51,4 +51,29 @@ public sealed interface Change {
 
     record DeleteTargetGroup(String arn, String name) implements Change {
     }
+
+    /**
+     * Options 1 and 1b: the service's HTTP_PROXY integration through VPC link V2 {@code vpcLinkId};
+     * {@code integrationId} null creates it, else it is rewritten in place. {@code serverName}: TLS server name
+     * to verify (null for plain HTTP).
+     */
+    record PutHttpIntegration(String apiId, String integrationId, String uri, String vpcLinkId, String serverName,
+                              String description) implements Change {
+    }
+
+    /** A route to the integration whose description is {@code integrationDescription} (made earlier in the plan). */
+    record CreateHttpRoute(String apiId, String routeKey, String operationName, String integrationDescription)
+            implements Change {
+    }
+
+    /** Points an owned route at the service's integration again. */
+    record RetargetHttpRoute(String apiId, String routeId, String routeKey, String integrationDescription)
+            implements Change {
+    }
+
+    record DeleteHttpRoute(String apiId, String routeId, String routeKey) implements Change {
+    }
+
+    record DeleteHttpIntegration(String apiId, String integrationId) implements Change {
+    }
 }

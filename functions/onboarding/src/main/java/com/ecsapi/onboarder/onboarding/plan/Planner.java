@@ -55,6 +55,33 @@ public final class Planner {
         };
     }
 
+    /**
+     * One plan from the REST side ({@link #plan}) and the HTTP API side ({@link HttpPlanner#plan}): the side the
+     * target pattern lives on decides; the other contributes only the removal of what the service owned there
+     * (after the new route stands). While a service waits (Pending) or is refused, nothing else changes.
+     */
+    public static Plan combine(Target target, Plan rest, Plan http) {
+        boolean onHttp = target instanceof Target.Present present && HttpPlanner.isHttp(present.pattern());
+        Plan primary = onHttp ? http : rest;
+        Plan secondary = onHttp ? rest : http;
+        if (target instanceof Target.Refused || primary.outcome() == Outcome.Rejected
+                || primary.outcome() == Outcome.Pending) {
+            return primary;
+        }
+        List<Change> changes = new ArrayList<>(primary.changes());
+        changes.addAll(secondary.changes());
+        Set<ApiStage> deployments = new LinkedHashSet<>(primary.deployments());
+        deployments.addAll(secondary.deployments());
+        Outcome outcome;
+        if (target instanceof Target.Absent) {
+            outcome = changes.isEmpty() ? Outcome.Skipped : Outcome.Deregistered;
+        } else {
+            outcome = changes.isEmpty() ? Outcome.Unchanged : Outcome.Onboarded;
+        }
+        return new Plan(outcome, primary.reason(), primary.detail(), changes, deployments, primary.nlbArn(),
+                primary.vpcLinkId(), primary.port(), primary.path() != null ? primary.path() : secondary.path());
+    }
+
     private static Plan remove(String serviceArn, Target.Absent absent, List<NlbListener> ownedListeners,
                                List<TargetGroup> ownedTargetGroups, Map<String, List<RestResource>> apis,
                                Settings settings) {
@@ -119,12 +146,12 @@ public final class Planner {
                 return awaitVpcLink(serviceArn, awaiting, landscape, route, settings);
             }
             case Pattern.HttpApiToLoadBalancer ignored -> {
-                return Plan.rejected(RejectReason.NoApi, "API " + route.apiId() + " is an HTTP API: "
-                        + present.pattern().label() + " is not built yet", route.path());
+                return remove(serviceArn, new Target.Absent("the service's route is on an HTTP API"), ownedListeners,
+                        ownedTargetGroups, apis, settings);
             }
             case Pattern.HttpApiToCloudMap ignored -> {
-                return Plan.rejected(RejectReason.NoApi, "API " + route.apiId() + " is an HTTP API: "
-                        + present.pattern().label() + " is not built yet", route.path());
+                return remove(serviceArn, new Target.Absent("the service's route is on an HTTP API"), ownedListeners,
+                        ownedTargetGroups, apis, settings);
             }
             case Pattern.Unsupported unsupported -> {
                 return Plan.rejected(unsupported.reason(), unsupported.detail(), route.path());
