@@ -106,6 +106,38 @@ class HttpApiTest extends EmulatorTestBase {
     }
 
     @Test
+    void aStageWithoutAutoDeployGetsOneDeploymentPerBatchThatChangedIt() {
+        aws.apiGatewayV2.createStage(request -> request.apiId(httpApi).stageName("prod").autoDeploy(false));
+        String[] first = aws.albWithTargetGroup(vpcA, "orders-alb");
+        String[] second = aws.albWithTargetGroup(vpcA, "payments-alb");
+        Map<String, String> prod = Map.of("apigw:api", httpApi, "apigw:stage", "prod");
+        String orders = aws.service(cluster, "orders", first[1], vpcA, withPath(prod, "/orders"));
+        String payments = aws.service(cluster, "payments", second[1], vpcA, withPath(prod, "/payments"));
+
+        SQSBatchResponse response = run(TestLandscape.batch(TestLandscape.createServiceEvent(orders, cluster),
+                TestLandscape.createServiceEvent(payments, cluster)));
+
+        assertEquals(List.of(), failures(response));
+        assertEquals(1, deployments(), "one deployment for the batch");
+        assertEquals(4, aws.routes(httpApi).size());
+
+        response = run(TestLandscape.batch(TestLandscape.createServiceEvent(orders, cluster)));
+
+        assertEquals(List.of(), failures(response));
+        assertEquals(1, deployments(), "an unchanged service deploys nothing");
+    }
+
+    private int deployments() {
+        return aws.apiGatewayV2.getDeployments(request -> request.apiId(httpApi)).items().size();
+    }
+
+    private static Map<String, String> withPath(Map<String, String> tags, String path) {
+        Map<String, String> all = new java.util.HashMap<>(tags);
+        all.put("apigw:path", path);
+        return all;
+    }
+
+    @Test
     void withoutAVpcLinkV2InTheServicesSubnetsTheServiceIsRefused() {
         aws.apiGatewayV2.deleteVpcLink(request -> request.vpcLinkId(linkV2));
         String[] alb = aws.albWithTargetGroup(vpcA, "orders-alb");
