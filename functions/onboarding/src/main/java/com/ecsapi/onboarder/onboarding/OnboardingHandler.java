@@ -10,6 +10,7 @@ import com.ecsapi.onboarder.onboarding.event.EventParser;
 import com.ecsapi.onboarder.onboarding.event.Intent;
 import com.ecsapi.onboarder.onboarding.plan.ApiKind;
 import com.ecsapi.onboarder.onboarding.plan.ApiStage;
+import com.ecsapi.onboarder.onboarding.plan.ChangeText;
 import com.ecsapi.onboarder.onboarding.plan.Outcome;
 import com.ecsapi.onboarder.onboarding.plan.Plan;
 import com.ecsapi.onboarder.onboarding.plan.RejectReason;
@@ -101,7 +102,9 @@ public final class OnboardingHandler implements RequestHandler<SQSEvent, SQSBatc
                     fields.put("durationMs", Math.round(millis));
                     fields.put("dryRun", onboarder.config.dryRun());
                     if (onboarder.config.dryRun()) {
-                        fields.put("plannedChanges", result.plan().changes().stream().map(Object::toString).toList());
+                        fields.put("plannedChanges", result.plan().changes().stream().map(ChangeText::of).toList());
+                        fields.put("plannedDeployments", result.deployments().stream()
+                                .map(stage -> stage.apiId() + "/" + stage.stage()).toList());
                     }
                     log.info("Service reconciled", fields);
                     return true;
