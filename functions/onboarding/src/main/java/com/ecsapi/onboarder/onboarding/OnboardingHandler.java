@@ -87,7 +87,8 @@ public final class OnboardingHandler implements RequestHandler<SQSEvent, SQSBatc
             case Intent.Reconcile reconcile -> {
                 long start = System.nanoTime();
                 try {
-                    Reconciler.Result result = reconciler.reconcile(reconcile.service(), redelivered(record));
+                    Reconciler.Result result = reconciler.reconcile(reconcile.service(), redelivered(record),
+                            reconcile.apiIds());
                     double millis = (System.nanoTime() - start) / 1e6;
                     metrics.add("ReconcileDuration", millis, Metrics.Unit.Milliseconds, Map.of());
                     count(result.plan(), metrics);

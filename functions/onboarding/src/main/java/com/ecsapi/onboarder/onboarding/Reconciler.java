@@ -70,8 +70,11 @@ final class Reconciler {
         this.log = log;
     }
 
-    /** {@code redelivered}: an earlier attempt may have changed objects without deploying them. */
-    Result reconcile(ServiceRef ref, boolean redelivered) {
+    /**
+     * {@code redelivered}: an earlier attempt may have changed objects without deploying them; {@code knownApiIds}:
+     * APIs the message says the service owns objects in.
+     */
+    Result reconcile(ServiceRef ref, boolean redelivered, List<String> knownApiIds) {
         EcsService service = ecs.describe(ref).orElse(null);
         ServiceBackend backend = service != null && service.active() && service.tags().containsKey(DesiredState.PATH_TAG)
                 ? backend(service) : ServiceBackend.none();
@@ -81,6 +84,7 @@ final class Reconciler {
         String action = target instanceof Target.Absent ? "deregister" : "onboard";
         for (int attempt = 1; ; attempt++) {
             Set<String> apiIds = apiIds(ref.serviceArn(), service, target);
+            apiIds.addAll(knownApiIds);
             Plan plan = Planner.combine(target,
                     Planner.plan(ref.serviceArn(), target, landscape.pool(), landscape.apis(apiIds), settings),
                     HttpPlanner.plan(ref.serviceArn(), target, landscape.httpApis(apiIds), settings.defaultStage()));
