@@ -82,6 +82,13 @@ class HttpApiTest extends EmulatorTestBase {
         Integration integration = assertIntegration(registry, service);
         assertRoutes("/payments/v2", integration.integrationId(), service);
 
+        moto.clearCallCounts();
+        response = run(TestLandscape.batch(TestLandscape.createServiceEvent(service, cluster)));
+
+        assertEquals("Unchanged", text(decisions().get(0), "outcome"));
+        assertTrue(moto.callCounts().keySet().stream().noneMatch(call -> call.matches(".*:(Create|Update|Delete).*")),
+                "redelivery writes nothing: " + moto.callCounts());
+
         aws.ecs.untagResource(request -> request.resourceArn(service).tagKeys("apigw:path"));
         response = run(TestLandscape.batch(TestLandscape.tagEvent("UntagResource", service)));
 
@@ -135,6 +142,24 @@ class HttpApiTest extends EmulatorTestBase {
         Map<String, String> all = new java.util.HashMap<>(tags);
         all.put("apigw:path", path);
         return all;
+    }
+
+    @Test
+    void aCloudMapServiceAskingForAPathOfAnotherServiceIsRefused() {
+        String[] alb = aws.albWithTargetGroup(vpcA, "orders-alb");
+        String first = aws.service(cluster, "orders", alb[1], vpcA, tags("/orders"));
+        run(TestLandscape.batch(TestLandscape.createServiceEvent(first, cluster)));
+        String registry = aws.cloudMapService(vpcA, "copy");
+        String second = aws.cloudMapEcsService(cluster, "copy", registry, vpcA, tags("/orders"));
+        var routes = aws.routes(httpApi);
+        var integrations = aws.integrations(httpApi);
+
+        SQSBatchResponse response = run(TestLandscape.batch(TestLandscape.createServiceEvent(second, cluster)));
+
+        assertEquals(List.of(), failures(response));
+        assertEquals("PathConflict", text(decisions().get(0), "reason"));
+        assertEquals(routes, aws.routes(httpApi));
+        assertEquals(integrations, aws.integrations(httpApi));
     }
 
     @Test
