@@ -22,6 +22,9 @@ gap fillers below add, and these control endpoints for tests (all answer 200 "ok
     POST /_testbed/elb-describe-rate-limit?on=true|false    ELBv2 Describe*: token bucket 40, refilled 10/s
     GET  /_testbed/call-counts                              "service:Operation<TAB>count" lines since reset
     POST /_testbed/clear-call-counts
+
+HTTP API deployments (apigatewayv2 CreateDeployment / GetDeployments), which moto 5.2.1 does not have, are
+answered by the test bed itself (see http_api_deployments).
 """
 import argparse
 import copy
@@ -671,6 +674,45 @@ GAP_FILLERS = (
 )
 
 
+HTTP_API_DEPLOYMENTS = re.compile(r"^/v2/apis/([^/]+)/deployments/?$")
+
+
+def http_api_deployments(environ, body, start_response, request, api_id):
+    """AWS: an HTTP API stage without auto-deploy serves its routes once CreateDeployment (with its stageName)
+    deploys them; GetDeployments lists them. moto 5.2.1 has neither (404 "Not yet implemented"). Deployments are
+    kept on moto's Api object, so /moto-api/reset and DeleteApi drop them; an unknown API or stage answers
+    NotFoundException as AWS does."""
+    from moto.apigatewayv2.models import apigatewayv2_backends
+    from moto.core import DEFAULT_ACCOUNT_ID
+    region = re.search(r"Credential=[^/]+/\d{8}/([^/]+)/", environ.get("HTTP_AUTHORIZATION", "")).group(1)
+    api = apigatewayv2_backends[DEFAULT_ACCOUNT_ID][region].apis.get(api_id)
+    if api is None:
+        return aws_error(start_response, request, "404 Not Found", "NotFoundException",
+                         f"Invalid API identifier specified {DEFAULT_ACCOUNT_ID}:{api_id}")
+    with CREATE_LOCK:
+        deployments = api.__dict__.setdefault("testbed_deployments", [])
+        if environ["REQUEST_METHOD"] == "GET":
+            return json_response(start_response, "200 OK", {"items": list(deployments)})
+        payload = json.loads(body or b"{}")
+        stage_name = payload.get("stageName")
+        if stage_name is not None and stage_name not in api.stages:
+            return aws_error(start_response, request, "404 Not Found", "NotFoundException",
+                             f"Invalid stage identifier specified {stage_name}")
+        deployment = {"deploymentId": uuid.uuid4().hex[:6], "deploymentStatus": "DEPLOYED", "autoDeployed": False,
+                      "createdDate": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+        if payload.get("description") is not None:
+            deployment["description"] = payload["description"]
+        deployments.append(deployment)
+    return json_response(start_response, "201 Created", deployment)
+
+
+def json_response(start_response, status, document):
+    data = json.dumps(document).encode("utf-8")
+    start_response(status, [("Content-Type", "application/json"), ("Content-Length", str(len(data))),
+                            ("x-amzn-RequestId", str(uuid.uuid4()))])
+    return [data]
+
+
 # ----------------------------------------------------------------------------------------------------------
 # Which AWS operation a request is: "service:Operation" for call counts, throttling and rate limits.
 # ----------------------------------------------------------------------------------------------------------
@@ -876,6 +918,9 @@ class TestBedApp:
         if (bucket is not None and request.service == "elasticloadbalancing"
                 and request.operation.startswith("Describe") and not bucket.take()):
             return throttling_error(start_response, request)
+        deployments = HTTP_API_DEPLOYMENTS.match(path) if request.service == "apigateway" else None
+        if deployments and environ["REQUEST_METHOD"] in ("GET", "POST"):
+            return http_api_deployments(environ, body, start_response, request, deployments.group(1))
         return self.moto_app(environ, start_response)
 
     def control(self, environ, start_response, command):

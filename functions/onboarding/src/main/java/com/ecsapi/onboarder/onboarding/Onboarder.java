@@ -3,6 +3,7 @@ package com.ecsapi.onboarder.onboarding;
 import com.ecsapi.onboarder.aws.AwsClients;
 import com.ecsapi.onboarder.onboarding.aws.ChangeExecutor;
 import com.ecsapi.onboarder.onboarding.aws.EcsServices;
+import com.ecsapi.onboarder.onboarding.aws.HttpApis;
 import com.ecsapi.onboarder.onboarding.aws.Landscape;
 import com.ecsapi.onboarder.onboarding.aws.LoadBalancing;
 import com.ecsapi.onboarder.onboarding.aws.RestApis;
@@ -11,6 +12,7 @@ import com.ecsapi.onboarder.quota.Quota;
 import com.ecsapi.onboarder.quota.QuotaLimits;
 import com.ecsapi.onboarder.telemetry.StructuredLog;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
@@ -22,14 +24,16 @@ final class Onboarder {
     final EcsServices ecs;
     final LoadBalancing loadBalancing;
     final RestApis restApis;
+    final HttpApis httpApis;
     final ServiceQuotasClient serviceQuotas;
 
     private Onboarder(OnboarderConfig config, EcsServices ecs, LoadBalancing loadBalancing, RestApis restApis,
-                      ServiceQuotasClient serviceQuotas) {
+                      HttpApis httpApis, ServiceQuotasClient serviceQuotas) {
         this.config = config;
         this.ecs = ecs;
         this.loadBalancing = loadBalancing;
         this.restApis = restApis;
+        this.httpApis = httpApis;
         this.serviceQuotas = serviceQuotas;
     }
 
@@ -38,17 +42,20 @@ final class Onboarder {
                 new EcsServices(AwsClients.create(EcsClient.builder())),
                 new LoadBalancing(AwsClients.create(ElasticLoadBalancingV2Client.builder())),
                 new RestApis(AwsClients.create(ApiGatewayClient.builder())),
+                new HttpApis(AwsClients.create(ApiGatewayV2Client.builder())),
                 AwsClients.create(ServiceQuotasClient.builder()));
     }
 
     Landscape landscape() {
-        return new Landscape(loadBalancing, restApis);
+        return new Landscape(loadBalancing, restApis, httpApis);
     }
 
     /** A reconciler for one batch: its own landscape view and quota reads. */
     Reconciler reconciler(Landscape landscape, StructuredLog log) {
-        int listenerLimit = new QuotaLimits(serviceQuotas, log).limit(Quota.LISTENERS_PER_NLB).asInt();
-        return new Reconciler(ecs, loadBalancing, landscape, new ChangeExecutor(loadBalancing, restApis, landscape, log),
-                config, new Planner.Settings(config.ports(), listenerLimit, config.defaults().stage()), log);
+        QuotaLimits quotas = new QuotaLimits(serviceQuotas, log);
+        int listenerLimit = quotas.limit(Quota.LISTENERS_PER_NLB).asInt();
+        int vpcLinkLimit = config.patterns().createVpcLinks() ? quotas.limit(Quota.VPC_LINKS_V1).asInt() : 0;
+        return new Reconciler(ecs, loadBalancing, landscape, new ChangeExecutor(loadBalancing, restApis, httpApis, landscape, log),
+                config, new Planner.Settings(config.ports(), listenerLimit, config.defaults().stage(), vpcLinkLimit), log);
     }
 }

@@ -2,13 +2,14 @@ package com.ecsapi.onboarder.onboarding;
 
 import com.ecsapi.onboarder.config.Environment;
 import com.ecsapi.onboarder.onboarding.plan.Defaults;
+import com.ecsapi.onboarder.onboarding.plan.PatternSettings;
 import com.ecsapi.onboarder.onboarding.plan.PortRange;
 
 import java.util.List;
 
 /** The environment variables of OnboardingFunction and ReconcileSweepFunction. */
 public record OnboarderConfig(Defaults defaults, PortRange ports, List<String> clusters, String queueUrl,
-                              String metricsNamespace, boolean dryRun) {
+                              String metricsNamespace, boolean dryRun, PatternSettings patterns) {
 
     public OnboarderConfig {
         clusters = List.copyOf(clusters);
@@ -24,6 +25,9 @@ public record OnboarderConfig(Defaults defaults, PortRange ports, List<String> c
                 environment.list("CLUSTERS"),
                 environment.optional("QUEUE_URL").orElse(null),
                 environment.string("METRICS_NAMESPACE", "EcsApiOnboarder"),
-                environment.bool("DRY_RUN", false));
+                environment.bool("DRY_RUN", false),
+                new PatternSettings(environment.bool("CREATE_VPC_LINKS", false),
+                        environment.bool("PREFER_REST_VPC_LINK_V2", false),
+                        environment.list("VPC_LINK_V2_IDS")));
     }
 }

@@ -5,9 +5,12 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.ecsapi.onboarder.config.Environment;
+import com.ecsapi.onboarder.onboarding.aws.Landscape;
 import com.ecsapi.onboarder.onboarding.event.EventParser;
 import com.ecsapi.onboarder.onboarding.event.Intent;
+import com.ecsapi.onboarder.onboarding.plan.ApiKind;
 import com.ecsapi.onboarder.onboarding.plan.ApiStage;
+import com.ecsapi.onboarder.onboarding.plan.ChangeText;
 import com.ecsapi.onboarder.onboarding.plan.Outcome;
 import com.ecsapi.onboarder.onboarding.plan.Plan;
 import com.ecsapi.onboarder.onboarding.plan.RejectReason;
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Entry point of OnboardingFunction: an SQS FIFO batch of EventBridge events about ECS services. Each message
@@ -42,7 +46,8 @@ public final class OnboardingHandler implements RequestHandler<SQSEvent, SQSBatc
         Metrics metrics = Metrics.create(onboarder.config.metricsNamespace(), Map.of("Function", "onboarding"), System.out,
                 java.time.Clock.systemUTC());
         StructuredLog log = StructuredLog.of(OnboardingHandler.class, System.out, java.time.Clock.systemUTC());
-        Reconciler reconciler = onboarder.reconciler(onboarder.landscape(), log);
+        Landscape landscape = onboarder.landscape();
+        Reconciler reconciler = onboarder.reconciler(landscape, log);
         int firstFailure = records.size();
         Map<ApiStage, Integer> deployments = new LinkedHashMap<>();
         for (int index = 0; index < records.size(); index++) {
@@ -52,7 +57,7 @@ public final class OnboardingHandler implements RequestHandler<SQSEvent, SQSBatc
                 break;
             }
         }
-        firstFailure = Math.min(firstFailure, deploy(deployments, log));
+        firstFailure = Math.min(firstFailure, deploy(deployments, landscape, log));
         metrics.flush();
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (int index = firstFailure; index < records.size(); index++) {
@@ -82,7 +87,8 @@ public final class OnboardingHandler implements RequestHandler<SQSEvent, SQSBatc
             case Intent.Reconcile reconcile -> {
                 long start = System.nanoTime();
                 try {
-                    Reconciler.Result result = reconciler.reconcile(reconcile.service(), redelivered(record));
+                    Reconciler.Result result = reconciler.reconcile(reconcile.service(), redelivered(record),
+                            reconcile.apiIds());
                     double millis = (System.nanoTime() - start) / 1e6;
                     metrics.add("ReconcileDuration", millis, Metrics.Unit.Milliseconds, Map.of());
                     count(result.plan(), metrics);
@@ -90,12 +96,16 @@ public final class OnboardingHandler implements RequestHandler<SQSEvent, SQSBatc
                     Map<String, Object> fields = decision(record, reconcile.service().serviceArn(), result.action(),
                             result.plan().outcome().name(),
                             result.plan().reason() == null ? null : result.plan().reason().name(), result.plan().detail());
+                    fields.put("pattern", result.pattern());
+                    fields.put("why", result.why());
                     describeRoute(fields, result.plan());
                     fields.put("trigger", reconcile.trigger());
                     fields.put("durationMs", Math.round(millis));
                     fields.put("dryRun", onboarder.config.dryRun());
                     if (onboarder.config.dryRun()) {
-                        fields.put("plannedChanges", result.plan().changes().stream().map(Object::toString).toList());
+                        fields.put("plannedChanges", result.plan().changes().stream().map(ChangeText::of).toList());
+                        fields.put("plannedDeployments", result.deployments().stream()
+                                .map(stage -> stage.apiId() + "/" + stage.stage()).toList());
                     }
                     log.info("Service reconciled", fields);
                     return true;
@@ -111,7 +121,7 @@ public final class OnboardingHandler implements RequestHandler<SQSEvent, SQSBatc
     }
 
     /** Deploys each touched stage once; the index of the first message whose stage failed, or MAX_VALUE. */
-    private int deploy(Map<ApiStage, Integer> deployments, StructuredLog log) {
+    private int deploy(Map<ApiStage, Integer> deployments, Landscape landscape, StructuredLog log) {
         int firstFailure = Integer.MAX_VALUE;
         if (onboarder.config.dryRun()) {
             return firstFailure;
@@ -122,9 +132,16 @@ public final class OnboardingHandler implements RequestHandler<SQSEvent, SQSBatc
             fields.put("api", stage.apiId());
             fields.put("stage", stage.stage());
             try {
-                fields.put("deploymentId", onboarder.restApis.createDeployment(stage.apiId(), stage.stage(),
-                        "ecs-api-onboarder batch"));
-                log.info("Stage deployed", fields);
+                if (landscape.apiKind(stage.apiId()) == ApiKind.HTTP) {
+                    Optional<String> deployment = onboarder.httpApis.deploy(stage.apiId(), stage.stage(),
+                            "ecs-api-onboarder batch");
+                    fields.put("deploymentId", deployment.orElse(null));
+                    log.info(deployment.isPresent() ? "Stage deployed" : "Stage not found: nothing deployed", fields);
+                } else {
+                    fields.put("deploymentId", onboarder.restApis.createDeployment(stage.apiId(), stage.stage(),
+                            "ecs-api-onboarder batch"));
+                    log.info("Stage deployed", fields);
+                }
             } catch (RuntimeException e) {
                 fields.put("error", e.toString());
                 log.error("Deployment failed; its messages are retried and redeploy", fields);
@@ -144,7 +161,7 @@ public final class OnboardingHandler implements RequestHandler<SQSEvent, SQSBatc
                     metrics.count("CapacityExhausted");
                 }
             }
-            case Unchanged, Skipped -> { }
+            case Unchanged, Pending, Skipped -> { }
         }
     }
 

@@ -12,6 +12,8 @@ import com.ecsapi.onboarder.onboarding.model.Ownership;
 import com.ecsapi.onboarder.onboarding.model.TargetGroup;
 import com.ecsapi.onboarder.onboarding.plan.ApiStage;
 import com.ecsapi.onboarder.onboarding.plan.DesiredState;
+import com.ecsapi.onboarder.onboarding.plan.HttpPlanner;
+import com.ecsapi.onboarder.onboarding.plan.IntegrationLandscape;
 import com.ecsapi.onboarder.onboarding.plan.Plan;
 import com.ecsapi.onboarder.onboarding.plan.Planner;
 import com.ecsapi.onboarder.onboarding.plan.PoolLandscape;
@@ -41,8 +43,12 @@ final class Reconciler {
 
     static final int MAX_ATTEMPTS = 25;
 
-    /** The outcome of one service; {@code deployments} are the stages its changes need redeployed. */
-    record Result(ServiceRef service, String action, Plan plan, Set<ApiStage> deployments) {
+    /**
+     * The outcome of one service; {@code deployments} are the stages its changes need redeployed; {@code pattern}
+     * and {@code why} the decision ({@code null} when the service wants no route).
+     */
+    record Result(ServiceRef service, String action, Plan plan, Set<ApiStage> deployments, String pattern,
+                  String why) {
     }
 
     private final EcsServices ecs;
@@ -64,16 +70,24 @@ final class Reconciler {
         this.log = log;
     }
 
-    /** {@code redelivered}: an earlier attempt may have changed objects without deploying them. */
-    Result reconcile(ServiceRef ref, boolean redelivered) {
+    /**
+     * {@code redelivered}: an earlier attempt may have changed objects without deploying them; {@code knownApiIds}:
+     * APIs the message says the service owns objects in.
+     */
+    Result reconcile(ServiceRef ref, boolean redelivered, List<String> knownApiIds) {
         EcsService service = ecs.describe(ref).orElse(null);
         ServiceBackend backend = service != null && service.active() && service.tags().containsKey(DesiredState.PATH_TAG)
                 ? backend(service) : ServiceBackend.none();
-        Target target = DesiredState.of(service, backend, config.defaults());
+        IntegrationLandscape integration = landscape.integration(DesiredState.apiId(service, config.defaults()),
+                config.patterns().preferRestVpcLinkV2());
+        Target target = DesiredState.of(service, backend, integration, config.patterns(), config.defaults());
         String action = target instanceof Target.Absent ? "deregister" : "onboard";
         for (int attempt = 1; ; attempt++) {
-            Plan plan = Planner.plan(ref.serviceArn(), target, landscape.pool(),
-                    landscape.apis(apiIds(ref.serviceArn(), service, target)), settings);
+            Set<String> apiIds = apiIds(ref.serviceArn(), service, target);
+            apiIds.addAll(knownApiIds);
+            Plan plan = Planner.combine(target,
+                    Planner.plan(ref.serviceArn(), target, landscape.pool(), landscape.apis(apiIds), settings),
+                    HttpPlanner.plan(ref.serviceArn(), target, landscape.httpApis(apiIds), settings.defaultStage()));
             if (config.dryRun() || plan.changes().isEmpty()) {
                 return result(ref, action, target, plan, redelivered);
             }
@@ -89,6 +103,11 @@ final class Reconciler {
             } catch (ConflictException e) {
                 retryOrThrow(ref, plan, attempt, e);
                 forgetTargetApi(target);
+            } catch (software.amazon.awssdk.services.apigatewayv2.model.ConflictException e) {
+                retryOrThrow(ref, plan, attempt, e);
+                if (target instanceof Target.Present present) {
+                    landscape.forgetHttpApi(present.route().apiId());
+                }
             } catch (DuplicateTargetGroupNameException e) {
                 retryOrThrow(ref, plan, attempt, e);
                 landscape.forgetTargetGroups();
@@ -123,7 +142,14 @@ final class Reconciler {
         if (redeploy && target instanceof Target.Present present) {
             deployments.add(new ApiStage(present.route().apiId(), present.route().stage()));
         }
-        return new Result(ref, action, plan, deployments);
+        String pattern = target instanceof Target.Present present ? present.pattern().label()
+                : target instanceof Target.Refused ? "unsupported" : null;
+        String why = switch (target) {
+            case Target.Present present -> present.pattern().why();
+            case Target.Refused refused -> refused.detail();
+            case Target.Absent absent -> absent.why();
+        };
+        return new Result(ref, action, plan, deployments, pattern, why);
     }
 
     /** The target API, plus every API the service's listeners and target groups say it has a route in. */
@@ -150,13 +176,17 @@ final class Reconciler {
      * reach it only through onboarder-owned listeners (option 3 attaches the group to the pool NLB itself).
      */
     private ServiceBackend backend(EcsService service) {
+        String tlsServerName = service.tags().get(DesiredState.TLS_SERVER_NAME_TAG);
         if (service.targetGroupArns().isEmpty()) {
-            return ServiceBackend.none();
+            return service.registryArns().isEmpty() ? ServiceBackend.none()
+                    : new ServiceBackend(null, null, List.of(), List.of(), service.registryArns(),
+                    service.subnetIds(), tlsServerName);
         }
         String arn = service.targetGroupArns().get(0);
         TargetGroup group = loadBalancing.targetGroup(arn).orElse(null);
         if (group == null) {
-            return new ServiceBackend(arn, null, List.of(), List.of());
+            return new ServiceBackend(arn, null, List.of(), List.of(), service.registryArns(), service.subnetIds(),
+                    tlsServerName);
         }
         List<LoadBalancer> attached = new ArrayList<>();
         List<NlbListener> listeners = new ArrayList<>();
@@ -166,11 +196,11 @@ final class Reconciler {
                 continue;
             }
             attached.add(lb);
-            if (lb.application()) {
-                listeners.addAll(loadBalancing.listeners(lbArn, false));
-            }
+            listeners.addAll(lb.tags().containsKey(DesiredState.POOL_TAG) ? landscape.listeners(lbArn)
+                    : loadBalancing.listeners(lbArn, false));
         }
-        return new ServiceBackend(arn, group, attached, listeners);
+        return new ServiceBackend(arn, group, attached, listeners, service.registryArns(), service.subnetIds(),
+                tlsServerName);
     }
 
     private boolean reachedOnlyByOnboarder(LoadBalancer lb, String targetGroupArn) {

@@ -9,6 +9,8 @@ import com.ecsapi.onboarder.json.Json;
 import com.ecsapi.onboarder.onboarding.aws.Landscape;
 import com.ecsapi.onboarder.onboarding.event.EventParser;
 import com.ecsapi.onboarder.onboarding.model.EcsService;
+import com.ecsapi.onboarder.onboarding.model.HttpIntegration;
+import com.ecsapi.onboarder.onboarding.model.HttpRoute;
 import com.ecsapi.onboarder.onboarding.model.NlbListener;
 import com.ecsapi.onboarder.onboarding.model.Ownership;
 import com.ecsapi.onboarder.onboarding.model.RestResource;
@@ -69,9 +71,13 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<St
         Map<String, String> clusterOf = new TreeMap<>();
         Set<String> optedIn = new LinkedHashSet<>();
         Set<String> active = new LinkedHashSet<>();
+        Set<String> taggedApis = new LinkedHashSet<>();
         for (String cluster : onboarder.ecs.clusters(onboarder.config.clusters())) {
             for (EcsService service : onboarder.ecs.describe(cluster, onboarder.ecs.serviceArns(cluster))) {
                 clusterOf.put(service.arn(), service.clusterArn());
+                if (service.tags().containsKey(DesiredState.API_TAG)) {
+                    taggedApis.add(service.tags().get(DesiredState.API_TAG));
+                }
                 if (service.active()) {
                     active.add(service.arn());
                     if (service.tags().containsKey(DesiredState.PATH_TAG)) {
@@ -80,15 +86,18 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<St
                 }
             }
         }
-        Set<String> owners = owners(onboarder.landscape());
+        Map<String, Set<String>> owners = owners(onboarder.landscape(), taggedApis);
         Set<String> toReconcile = new LinkedHashSet<>(optedIn);
-        owners.stream().filter(owner -> !optedIn.contains(owner)).forEach(toReconcile::add);
+        owners.keySet().stream().filter(owner -> !optedIn.contains(owner)).forEach(toReconcile::add);
 
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
         for (String serviceArn : toReconcile) {
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("serviceArn", serviceArn);
             detail.put("clusterArn", clusterOf.get(serviceArn));
+            if (owners.containsKey(serviceArn)) {
+                detail.put("apiIds", List.copyOf(owners.get(serviceArn)));
+            }
             Map<String, Object> message = new LinkedHashMap<>();
             message.put("version", "0");
             message.put("id", sweepId + "/" + entries.size());
@@ -109,7 +118,7 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<St
             }
         }
 
-        long orphans = owners.stream().filter(owner -> !active.contains(owner)).count();
+        long orphans = owners.keySet().stream().filter(owner -> !active.contains(owner)).count();
         double millis = (System.nanoTime() - start) / 1e6;
         Metrics metrics = Metrics.create(onboarder.config.metricsNamespace(), Map.of("Function", "sweep"));
         metrics.add("ReconcileDuration", millis, Metrics.Unit.Milliseconds, Map.of());
@@ -124,24 +133,41 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<St
         return summary;
     }
 
-    /** Every service named as owner by a pool listener, an onboarder target group or a route on a known API. */
-    private Set<String> owners(Landscape landscape) {
+    /**
+     * Every service named as owner by a pool listener, an onboarder target group, a REST method or an HTTP API
+     * route or integration, with the APIs it owns objects in. The APIs looked at: the default, those the
+     * listeners' and target groups' tags name, and those the services' {@code apigw:api} tags name.
+     */
+    private Map<String, Set<String>> owners(Landscape landscape, Set<String> taggedApis) {
         PoolLandscape pool = landscape.pool();
-        Set<String> owners = new LinkedHashSet<>();
+        Map<String, Set<String>> owners = new LinkedHashMap<>();
         Set<String> apiIds = new LinkedHashSet<>();
         Stream.concat(pool.allListeners().stream().map(NlbListener::tags), pool.ownTargetGroups().stream().map(TargetGroup::tags))
                 .forEach(tags -> {
-                    Ownership.ownerOf(tags).ifPresent(owners::add);
+                    Set<String> apis = Ownership.ownerOf(tags)
+                            .map(owner -> owners.computeIfAbsent(owner, key -> new LinkedHashSet<>())).orElse(null);
                     if (tags.containsKey(Ownership.API_TAG)) {
                         apiIds.add(tags.get(Ownership.API_TAG));
+                        if (apis != null) {
+                            apis.add(tags.get(Ownership.API_TAG));
+                        }
                     }
                 });
         if (onboarder.config.defaults().apiId() != null) {
             apiIds.add(onboarder.config.defaults().apiId());
         }
-        landscape.apis(apiIds).values().stream().flatMap(List::stream).map(RestResource::methods)
+        apiIds.addAll(taggedApis);
+        landscape.apis(apiIds).forEach((apiId, resources) -> resources.stream().map(RestResource::methods)
                 .flatMap(methods -> methods.values().stream()).map(Ownership::ownerOf)
-                .forEach(owner -> owner.ifPresent(owners::add));
+                .flatMap(java.util.Optional::stream)
+                .forEach(owner -> owners.computeIfAbsent(owner, key -> new LinkedHashSet<>()).add(apiId)));
+        landscape.httpApis(apiIds).forEach((apiId, api) -> Stream.concat(
+                        api.routes().stream().map(HttpRoute::operationName),
+                        api.integrations().stream().map(HttpIntegration::description))
+                .filter(java.util.Objects::nonNull)
+                .filter(mark -> mark.startsWith(Ownership.OPERATION_PREFIX))
+                .map(mark -> mark.substring(Ownership.OPERATION_PREFIX.length()))
+                .forEach(owner -> owners.computeIfAbsent(owner, key -> new LinkedHashSet<>()).add(apiId)));
         return owners;
     }
 

@@ -8,7 +8,11 @@ import com.ecsapi.onboarder.testbed.MotoServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
+import software.amazon.awssdk.services.apigateway.model.GetIntegrationResponse;
+import software.amazon.awssdk.services.apigateway.model.Resource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -17,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One emulator per test class, reset before each test, with a base landscape: VPC A with the NLB {@code a1}
@@ -101,5 +106,30 @@ abstract class EmulatorTestBase {
 
     static List<String> failures(SQSBatchResponse response) {
         return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
+    }
+
+    /** {@code ANY path} and {@code ANY path/{proxy+}}: HTTP_PROXY through the VPC link to the listener. */
+    void assertRoute(String path, String dnsName, int port, String vpcLinkId, String owner) {
+        Map<String, Resource> resources = aws.resources(apiId);
+        Resource base = resources.get(path);
+        Resource greedy = resources.get(path + "/{proxy+}");
+        assertEquals(Set.of("ANY"), base.resourceMethods().keySet());
+        assertEquals(Set.of("ANY"), greedy.resourceMethods().keySet());
+        assertEquals("ecs-api-onboarder:" + owner, base.resourceMethods().get("ANY").operationName());
+        GetIntegrationResponse baseIntegration = aws.apiGateway.getIntegration(request -> request.restApiId(apiId)
+                .resourceId(base.id()).httpMethod("ANY"));
+        GetIntegrationResponse greedyIntegration = aws.apiGateway.getIntegration(request -> request.restApiId(apiId)
+                .resourceId(greedy.id()).httpMethod("ANY"));
+        for (GetIntegrationResponse integration : List.of(baseIntegration, greedyIntegration)) {
+            assertEquals("HTTP_PROXY", integration.typeAsString());
+            assertEquals("VPC_LINK", integration.connectionTypeAsString());
+            assertEquals(vpcLinkId, integration.connectionId());
+            assertEquals("ANY", integration.httpMethod());
+        }
+        assertEquals("http://" + dnsName + ":" + port + "/", baseIntegration.uri());
+        assertEquals("http://" + dnsName + ":" + port + "/{proxy}", greedyIntegration.uri());
+        assertEquals(Map.of("integration.request.path.proxy", "method.request.path.proxy"),
+                greedyIntegration.requestParameters());
+        assertEquals(Map.of("method.request.path.proxy", true), greedy.resourceMethods().get("ANY").requestParameters());
     }
 }

@@ -3,8 +3,6 @@ package com.ecsapi.onboarder.onboarding;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.apigateway.model.GetIntegrationResponse;
-import software.amazon.awssdk.services.apigateway.model.Resource;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
 
@@ -104,30 +102,5 @@ class OnboardingHandlerTest extends EmulatorTestBase {
         assertEquals(List.of(), failures(response));
         assertEquals(1, aws.listeners(nlbA1).size());
         assertRoute("/orders", nlbA1.dnsName(), 10000, linkA1, service);
-    }
-
-    /** {@code ANY path} and {@code ANY path/{proxy+}}: HTTP_PROXY through the VPC link to the listener. */
-    void assertRoute(String path, String dnsName, int port, String vpcLinkId, String owner) {
-        Map<String, Resource> resources = aws.resources(apiId);
-        Resource base = resources.get(path);
-        Resource greedy = resources.get(path + "/{proxy+}");
-        assertEquals(Set.of("ANY"), base.resourceMethods().keySet());
-        assertEquals(Set.of("ANY"), greedy.resourceMethods().keySet());
-        assertEquals("ecs-api-onboarder:" + owner, base.resourceMethods().get("ANY").operationName());
-        GetIntegrationResponse baseIntegration = aws.apiGateway.getIntegration(request -> request.restApiId(apiId)
-                .resourceId(base.id()).httpMethod("ANY"));
-        GetIntegrationResponse greedyIntegration = aws.apiGateway.getIntegration(request -> request.restApiId(apiId)
-                .resourceId(greedy.id()).httpMethod("ANY"));
-        for (GetIntegrationResponse integration : List.of(baseIntegration, greedyIntegration)) {
-            assertEquals("HTTP_PROXY", integration.typeAsString());
-            assertEquals("VPC_LINK", integration.connectionTypeAsString());
-            assertEquals(vpcLinkId, integration.connectionId());
-            assertEquals("ANY", integration.httpMethod());
-        }
-        assertEquals("http://" + dnsName + ":" + port + "/", baseIntegration.uri());
-        assertEquals("http://" + dnsName + ":" + port + "/{proxy}", greedyIntegration.uri());
-        assertEquals(Map.of("integration.request.path.proxy", "method.request.path.proxy"),
-                greedyIntegration.requestParameters());
-        assertEquals(Map.of("method.request.path.proxy", true), greedy.resourceMethods().get("ANY").requestParameters());
     }
 }

@@ -73,4 +73,42 @@ class SweepTest extends EmulatorTestBase {
         assertEquals(1, aws.listeners(nlbA1).size());
         assertEquals("Sweep", text(decisions().get(0), "trigger"));
     }
+
+    @Test
+    void sweepFindsOwnersOnHttpApisAndTellsTheReconcileWhereTheirObjectsAre() {
+        // the default API is the REST API: the untagged service's routes on the HTTP API are found only by the sweep
+        String queueUrl = sqs.createQueue(request -> request.queueName("onboarding.fifo").attributes(Map.of(
+                QueueAttributeName.FIFO_QUEUE, "true", QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "true"))).queueUrl();
+        String httpApi = aws.httpApi("public-http", "$default", true);
+        aws.vpcLinkV2(vpcA);
+        Map<String, String> tags = Map.of("apigw:api", httpApi, "apigw:stage", "$default");
+        String gone = aws.service(cluster, "gone", aws.albWithTargetGroup(vpcA, "gone-alb")[1], vpcA,
+                with(tags, "/gone"));
+        String stay = aws.service(cluster, "stay", aws.albWithTargetGroup(vpcA, "stay-alb")[1], vpcA, with(tags, "/stay"));
+        assertEquals(List.of(), failures(run(TestLandscape.batch(TestLandscape.createServiceEvent(gone, cluster),
+                TestLandscape.createServiceEvent(stay, cluster)))));
+        // all apigw tags removed at once, and the event lost: nothing on the service names the HTTP API any more
+        aws.ecs.untagResource(request -> request.resourceArn(gone).tagKeys("apigw:path", "apigw:api", "apigw:stage"));
+
+        Map<String, String> variables = new java.util.HashMap<>(environment());
+        variables.put("QUEUE_URL", queueUrl);
+        new SweepHandler(Environment.of(variables)).handleRequest(new ScheduledEvent(), null);
+        List<String> bodies = new ArrayList<>();
+        sqs.receiveMessage(request -> request.queueUrl(queueUrl).maxNumberOfMessages(10)).messages()
+                .forEach(message -> bodies.add(message.body()));
+        assertEquals(2, bodies.size());
+        SQSBatchResponse response = run(TestLandscape.batch(bodies));
+
+        assertEquals(List.of(), failures(response));
+        assertEquals(Set.of("ANY /stay", "ANY /stay/{proxy+}"), aws.routes(httpApi).keySet());
+        assertEquals(1, aws.integrations(httpApi).size());
+        assertEquals(Set.of("Unchanged", "Deregistered"),
+                Set.copyOf(decisions().stream().map(line -> text(line, "outcome")).toList()));
+    }
+
+    private static Map<String, String> with(Map<String, String> tags, String path) {
+        Map<String, String> all = new java.util.HashMap<>(tags);
+        all.put("apigw:path", path);
+        return all;
+    }
 }

@@ -5,6 +5,9 @@ import com.ecsapi.onboarder.aws.AwsClients;
 import com.ecsapi.onboarder.json.Json;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.Resource;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.apigatewayv2.model.Integration;
+import software.amazon.awssdk.services.apigatewayv2.model.Route;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Tag;
@@ -12,6 +15,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
+import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +40,8 @@ final class TestLandscape {
     final ElasticLoadBalancingV2Client elb = AwsClients.create(ElasticLoadBalancingV2Client.builder());
     final ApiGatewayClient apiGateway = AwsClients.create(ApiGatewayClient.builder());
     final EcsClient ecs = AwsClients.create(EcsClient.builder());
+    final ApiGatewayV2Client apiGatewayV2 = AwsClients.create(ApiGatewayV2Client.builder());
+    final ServiceDiscoveryClient cloudMap = AwsClients.create(ServiceDiscoveryClient.builder());
     private int counter;
 
     Vpc vpc(String cidrPrefix) {
@@ -58,6 +64,21 @@ final class TestLandscape {
         return new Nlb(lb.loadBalancerArn(), lb.dnsName());
     }
 
+    /** A service's own NLB (no pool tag) with a TCP listener on {@code port} forwarding to its target group. */
+    Nlb dedicatedNlb(Vpc vpc, String name, String targetGroupArn, int port) {
+        Nlb nlb = nlb(vpc, name, null);
+        elb.createListener(request -> request.loadBalancerArn(nlb.arn()).protocol(ProtocolEnum.TCP).port(port)
+                .defaultActions(action -> action.type("forward").targetGroupArn(targetGroupArn)));
+        return nlb;
+    }
+
+    /** id -> target ARNs of every REST VPC link. */
+    Map<String, List<String>> vpcLinks() {
+        Map<String, List<String>> links = new TreeMap<>();
+        apiGateway.getVpcLinks(request -> request.limit(500)).items().forEach(link -> links.put(link.id(), link.targetArns()));
+        return links;
+    }
+
     String vpcLink(Nlb nlb) {
         return apiGateway.createVpcLink(request -> request.name("link-" + (++counter)).targetArns(nlb.arn())).id();
     }
@@ -72,6 +93,50 @@ final class TestLandscape {
                 .type("MOCK"));
         apiGateway.createDeployment(request -> request.restApiId(apiId).stageName(stage));
         return apiId;
+    }
+
+    /** An HTTP API with one stage. */
+    String httpApi(String name, String stage, boolean autoDeploy) {
+        String id = apiGatewayV2.createApi(request -> request.name(name).protocolType("HTTP")).apiId();
+        apiGatewayV2.createStage(request -> request.apiId(id).stageName(stage).autoDeploy(autoDeploy));
+        return id;
+    }
+
+    /** A VPC link V2 in the VPC's subnet. */
+    String vpcLinkV2(Vpc vpc) {
+        return apiGatewayV2.createVpcLink(request -> request.name("link-v2-" + (++counter)).subnetIds(vpc.subnetId())
+                .securityGroupIds(vpc.securityGroupId())).vpcLinkId();
+    }
+
+    /** A Cloud Map service in a private DNS namespace of the VPC; returns its ARN. */
+    String cloudMapService(Vpc vpc, String name) {
+        cloudMap.createPrivateDnsNamespace(request -> request.name(name + ".local").vpc(vpc.id()));
+        String namespaceId = cloudMap.listNamespaces(request -> { }).namespaces().stream()
+                .filter(namespace -> namespace.name().equals(name + ".local")).findFirst().orElseThrow().id();
+        return cloudMap.createService(request -> request.name(name).namespaceId(namespaceId)
+                .dnsConfig(dns -> dns.dnsRecords(record -> record.type("A").ttl(10L)))).service().arn();
+    }
+
+    /** An ECS service without load balancer, registered in Cloud Map. */
+    String cloudMapEcsService(String cluster, String name, String registryArn, Vpc vpc, Map<String, String> tags) {
+        return ecs.createService(request -> request.cluster(cluster).serviceName(name).desiredCount(0)
+                .serviceRegistries(registry -> registry.registryArn(registryArn))
+                .networkConfiguration(network -> network.awsvpcConfiguration(vpcConfig -> vpcConfig
+                        .subnets(vpc.subnetId()).securityGroups(vpc.securityGroupId())))
+                .tags(tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+                        .toList()))
+                .service().serviceArn();
+    }
+
+    /** routeKey -> route of an HTTP API. */
+    Map<String, Route> routes(String apiId) {
+        Map<String, Route> routes = new TreeMap<>();
+        apiGatewayV2.getRoutes(request -> request.apiId(apiId)).items().forEach(route -> routes.put(route.routeKey(), route));
+        return routes;
+    }
+
+    List<Integration> integrations(String apiId) {
+        return apiGatewayV2.getIntegrations(request -> request.apiId(apiId)).items();
     }
 
     String cluster(String name) {

@@ -1,5 +1,7 @@
 package com.ecsapi.onboarder.onboarding.aws;
 
+import com.ecsapi.onboarder.onboarding.model.HttpIntegration;
+import com.ecsapi.onboarder.onboarding.model.HttpRoute;
 import com.ecsapi.onboarder.onboarding.model.NlbListener;
 import com.ecsapi.onboarder.onboarding.model.RestMethod;
 import com.ecsapi.onboarder.onboarding.model.RestResource;
@@ -22,12 +24,15 @@ public final class ChangeExecutor {
 
     private final LoadBalancing loadBalancing;
     private final RestApis restApis;
+    private final HttpApis httpApis;
     private final Landscape landscape;
     private final StructuredLog log;
 
-    public ChangeExecutor(LoadBalancing loadBalancing, RestApis restApis, Landscape landscape, StructuredLog log) {
+    public ChangeExecutor(LoadBalancing loadBalancing, RestApis restApis, HttpApis httpApis, Landscape landscape,
+                          StructuredLog log) {
         this.loadBalancing = loadBalancing;
         this.restApis = restApis;
+        this.httpApis = httpApis;
         this.landscape = landscape;
         this.log = log;
     }
@@ -89,8 +94,43 @@ public final class ChangeExecutor {
                 RestResource resource = landscape.resource(put.apiId(), put.path()).orElseThrow(() ->
                         new IllegalStateException("resource " + put.path() + " is missing"));
                 RestMethod method = restApis.putProxyMethod(put.apiId(), resource.id(), put.putMethod(),
-                        put.operationName(), put.uri(), put.vpcLinkId(), put.greedy());
+                        put.operationName(), put.uri(), put.vpcLinkId(), put.integrationTarget(), put.greedy());
                 landscape.methodPut(put.apiId(), resource.id(), method);
+            }
+            case Change.CreateVpcLink create ->
+                    landscape.vpcLinkCreated(restApis.createVpcLink(create.name(), create.nlbArn(), create.tags()));
+            case Change.PutHttpIntegration put -> {
+                HttpIntegration integration = httpApis.putIntegration(put.apiId(), put.integrationId(), put.uri(),
+                        put.vpcLinkId(), put.serverName(), put.description());
+                landscape.httpIntegrationPut(put.apiId(), integration);
+                if (put.integrationId() == null) {
+                    undo.push(() -> {
+                        httpApis.deleteIntegration(put.apiId(), integration.id());
+                        landscape.httpIntegrationDeleted(put.apiId(), integration.id());
+                    });
+                }
+            }
+            case Change.CreateHttpRoute create -> {
+                HttpRoute route = httpApis.createRoute(create.apiId(), create.routeKey(), create.operationName(),
+                        httpIntegrationId(create.apiId(), create.integrationDescription()));
+                landscape.httpRouteCreated(create.apiId(), route);
+                undo.push(() -> {
+                    httpApis.deleteRoute(create.apiId(), route.id());
+                    landscape.httpRouteDeleted(create.apiId(), route.id());
+                });
+            }
+            case Change.RetargetHttpRoute retarget -> {
+                String integrationId = httpIntegrationId(retarget.apiId(), retarget.integrationDescription());
+                httpApis.retargetRoute(retarget.apiId(), retarget.routeId(), integrationId);
+                landscape.httpRouteRetargeted(retarget.apiId(), retarget.routeId(), integrationId);
+            }
+            case Change.DeleteHttpRoute delete -> {
+                httpApis.deleteRoute(delete.apiId(), delete.routeId());
+                landscape.httpRouteDeleted(delete.apiId(), delete.routeId());
+            }
+            case Change.DeleteHttpIntegration delete -> {
+                httpApis.deleteIntegration(delete.apiId(), delete.integrationId());
+                landscape.httpIntegrationDeleted(delete.apiId(), delete.integrationId());
             }
             case Change.DeleteResource delete -> {
                 restApis.deleteResource(delete.apiId(), delete.resourceId());
@@ -105,6 +145,11 @@ public final class ChangeExecutor {
                 landscape.targetGroupDeleted(delete.arn());
             }
         }
+    }
+
+    private String httpIntegrationId(String apiId, String description) {
+        return landscape.httpIntegrationId(apiId, description).orElseThrow(() ->
+                new IllegalStateException("integration '" + description + "' of HTTP API " + apiId + " is missing"));
     }
 
     private void rollBack(Deque<Runnable> undo, RuntimeException failure) {

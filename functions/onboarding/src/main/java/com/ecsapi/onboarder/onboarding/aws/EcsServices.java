@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
 import software.amazon.awssdk.services.ecs.model.LoadBalancer;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceField;
+import software.amazon.awssdk.services.ecs.model.ServiceRegistry;
 import software.amazon.awssdk.services.ecs.model.Tag;
 
 import java.util.ArrayList;
@@ -72,7 +73,12 @@ public final class EcsServices {
         }
         List<String> targetGroups = service.loadBalancers().stream().map(LoadBalancer::targetGroupArn)
                 .filter(Objects::nonNull).toList();
+        List<String> registries = service.serviceRegistries().stream().map(ServiceRegistry::registryArn)
+                .filter(Objects::nonNull).toList();
+        List<String> subnets = service.networkConfiguration() == null
+                || service.networkConfiguration().awsvpcConfiguration() == null ? List.of()
+                : service.networkConfiguration().awsvpcConfiguration().subnets();
         return new EcsService(service.serviceArn(), service.serviceName(), service.clusterArn(), service.status(),
-                tags, targetGroups);
+                tags, targetGroups, registries, subnets);
     }
 }

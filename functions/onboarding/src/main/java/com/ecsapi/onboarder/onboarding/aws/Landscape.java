@@ -1,5 +1,8 @@
 package com.ecsapi.onboarder.onboarding.aws;
 
+import com.ecsapi.onboarder.onboarding.model.HttpApi;
+import com.ecsapi.onboarder.onboarding.model.HttpIntegration;
+import com.ecsapi.onboarder.onboarding.model.HttpRoute;
 import com.ecsapi.onboarder.onboarding.model.LoadBalancer;
 import com.ecsapi.onboarder.onboarding.model.NlbListener;
 import com.ecsapi.onboarder.onboarding.model.Ownership;
@@ -7,6 +10,9 @@ import com.ecsapi.onboarder.onboarding.model.RestMethod;
 import com.ecsapi.onboarder.onboarding.model.RestResource;
 import com.ecsapi.onboarder.onboarding.model.TargetGroup;
 import com.ecsapi.onboarder.onboarding.model.VpcLink;
+import com.ecsapi.onboarder.onboarding.model.VpcLinkV2;
+import com.ecsapi.onboarder.onboarding.plan.ApiKind;
+import com.ecsapi.onboarder.onboarding.plan.IntegrationLandscape;
 import com.ecsapi.onboarder.onboarding.plan.DesiredState;
 import com.ecsapi.onboarder.onboarding.plan.PoolLandscape;
 
@@ -28,6 +34,14 @@ public final class Landscape {
 
     private final LoadBalancing loadBalancing;
     private final RestApis restApis;
+    private final HttpApis httpApis;
+    private List<VpcLinkV2> vpcLinksV2;
+    private final Map<String, ApiKind> apiKinds = new HashMap<>();
+    private final Map<String, Optional<HttpApiView>> httpApisById = new HashMap<>();
+
+    /** The batch's mutable view of one HTTP API. */
+    private record HttpApiView(List<HttpRoute> routes, List<HttpIntegration> integrations) {
+    }
     private List<LoadBalancer> loadBalancers;
     private final Map<String, List<NlbListener>> listeners = new HashMap<>();
     private final Set<String> fullNlbs = new HashSet<>();
@@ -35,10 +49,90 @@ public final class Landscape {
     private List<TargetGroup> ownTargetGroups;
     private final Map<String, Optional<List<RestResource>>> apis = new HashMap<>();
 
-    public Landscape(LoadBalancing loadBalancing, RestApis restApis) {
+    public Landscape(LoadBalancing loadBalancing, RestApis restApis, HttpApis httpApis) {
         this.loadBalancing = loadBalancing;
         this.restApis = restApis;
+        this.httpApis = httpApis;
     }
+
+    /** REST when the id names a REST API, else HTTP when it names an HTTP API, else MISSING. */
+    public ApiKind apiKind(String apiId) {
+        if (!apis(Set.of(apiId)).isEmpty()) {
+            return ApiKind.REST;
+        }
+        return apiKinds.computeIfAbsent(apiId, id -> httpApis.isHttpApi(id) ? ApiKind.HTTP : ApiKind.MISSING);
+    }
+
+    /**
+     * What the pattern choice needs for {@code apiId}; the VPC links V2 are read only when the choice can use
+     * them ({@code withVpcLinksV2}), so a REST-only setup never calls apigatewayv2 for them.
+     */
+    public IntegrationLandscape integration(String apiId, boolean withVpcLinksV2) {
+        ApiKind kind = apiId == null ? ApiKind.MISSING : apiKind(apiId);
+        boolean v2 = kind == ApiKind.HTTP || (kind == ApiKind.REST && withVpcLinksV2);
+        return new IntegrationLandscape(kind, pool().vpcLinks(), v2 ? vpcLinksV2() : List.of());
+    }
+
+    /** The routes and integrations of each of these ids that names an HTTP API (the others are left out). */
+    public Map<String, HttpApi> httpApis(Set<String> apiIds) {
+        Map<String, HttpApi> result = new LinkedHashMap<>();
+        for (String apiId : apiIds) {
+            if (apiKind(apiId) != ApiKind.HTTP) {
+                continue;
+            }
+            httpApisById.computeIfAbsent(apiId, id -> httpApis.api(id).map(api ->
+                            new HttpApiView(new ArrayList<>(api.routes()), new ArrayList<>(api.integrations()))))
+                    .ifPresent(view -> result.put(apiId, new HttpApi(apiId, view.routes(), view.integrations())));
+        }
+        return result;
+    }
+
+    /** The id of the integration of this HTTP API with this description (made earlier in the batch, or found). */
+    public Optional<String> httpIntegrationId(String apiId, String description) {
+        return httpView(apiId).integrations().stream().filter(i -> description.equals(i.description()))
+                .map(HttpIntegration::id).findFirst();
+    }
+
+    /** Someone else wrote to this HTTP API: read it again. */
+    public void forgetHttpApi(String apiId) {
+        httpApisById.remove(apiId);
+    }
+
+    void httpIntegrationPut(String apiId, HttpIntegration integration) {
+        List<HttpIntegration> integrations = httpView(apiId).integrations();
+        integrations.removeIf(i -> i.id().equals(integration.id()));
+        integrations.add(integration);
+    }
+
+    void httpIntegrationDeleted(String apiId, String integrationId) {
+        httpView(apiId).integrations().removeIf(i -> i.id().equals(integrationId));
+    }
+
+    void httpRouteCreated(String apiId, HttpRoute route) {
+        httpView(apiId).routes().add(route);
+    }
+
+    void httpRouteRetargeted(String apiId, String routeId, String integrationId) {
+        httpView(apiId).routes().replaceAll(r -> r.id().equals(routeId)
+                ? new HttpRoute(r.id(), r.routeKey(), "integrations/" + integrationId, r.operationName()) : r);
+    }
+
+    void httpRouteDeleted(String apiId, String routeId) {
+        httpView(apiId).routes().removeIf(r -> r.id().equals(routeId));
+    }
+
+    private HttpApiView httpView(String apiId) {
+        httpApis(Set.of(apiId));
+        return httpApisById.get(apiId).orElseThrow();
+    }
+
+    public List<VpcLinkV2> vpcLinksV2() {
+        if (vpcLinksV2 == null) {
+            vpcLinksV2 = httpApis.vpcLinks();
+        }
+        return vpcLinksV2;
+    }
+
 
     public List<LoadBalancer> loadBalancers() {
         if (loadBalancers == null) {
@@ -60,7 +154,7 @@ public final class Landscape {
         Map<String, List<NlbListener>> byNlb = new LinkedHashMap<>();
         poolNlbs.forEach(nlb -> byNlb.put(nlb.arn(), listeners(nlb.arn())));
         if (vpcLinks == null) {
-            vpcLinks = restApis.vpcLinks();
+            vpcLinks = new ArrayList<>(restApis.vpcLinks());
         }
         return new PoolLandscape(poolNlbs, byNlb, vpcLinks, ownTargetGroups(), fullNlbs);
     }
@@ -104,6 +198,11 @@ public final class Landscape {
 
     void listenerDeleted(String arn) {
         listeners.values().forEach(list -> list.removeIf(listener -> listener.arn().equals(arn)));
+    }
+
+    void vpcLinkCreated(VpcLink link) {
+        pool();
+        vpcLinks.add(link);
     }
 
     void targetGroupCreated(TargetGroup group) {

@@ -39,7 +39,9 @@ public final class LoadBalancing {
         elb.describeLoadBalancersPaginator(request -> { }).forEach(page -> all.addAll(page.loadBalancers()));
         Map<String, Map<String, String>> tags = tags(all.stream().map(lb -> lb.loadBalancerArn()).toList());
         return all.stream().map(lb -> new LoadBalancer(lb.loadBalancerArn(), lb.loadBalancerName(), lb.typeAsString(),
-                lb.dnsName(), lb.vpcId(), tags.getOrDefault(lb.loadBalancerArn(), Map.of()))).toList();
+                lb.dnsName(), lb.vpcId(), tags.getOrDefault(lb.loadBalancerArn(), Map.of()),
+                lb.availabilityZones().stream().map(zone -> zone.subnetId()).filter(java.util.Objects::nonNull).toList()))
+                .toList();
     }
 
     /** A load balancer's listeners; with their tags when {@code withTags}. */

@@ -45,6 +45,13 @@ public final class RestApis {
         return links;
     }
 
+    /** A VPC link (V1) to one NLB; it starts PENDING and becomes AVAILABLE minutes later. */
+    public VpcLink createVpcLink(String name, String nlbArn, Map<String, String> tags) {
+        var link = apiGateway.createVpcLink(request -> request.name(name).targetArns(nlbArn).tags(tags)
+                .description("created by ecs-api-onboarder for " + nlbArn));
+        return new VpcLink(link.id(), link.name(), link.statusAsString(), link.targetArns());
+    }
+
     public RestResource createResource(String apiId, String parentId, String path) {
         String pathPart = path.substring(path.lastIndexOf('/') + 1);
         var created = apiGateway.createResource(request -> request.restApiId(apiId).parentId(parentId).pathPart(pathPart));
@@ -53,7 +60,7 @@ public final class RestApis {
 
     /** {@code ANY} with an HTTP_PROXY integration through a VPC link; {@code greedy} maps the proxy path parameter. */
     public RestMethod putProxyMethod(String apiId, String resourceId, boolean putMethod, String operationName,
-                                     String uri, String vpcLinkId, boolean greedy) {
+                                     String uri, String vpcLinkId, String integrationTarget, boolean greedy) {
         if (putMethod) {
             apiGateway.putMethod(request -> request.restApiId(apiId).resourceId(resourceId).httpMethod("ANY")
                     .authorizationType("NONE").operationName(operationName)
@@ -61,10 +68,10 @@ public final class RestApis {
         }
         apiGateway.putIntegration(request -> request.restApiId(apiId).resourceId(resourceId).httpMethod("ANY")
                 .type(IntegrationType.HTTP_PROXY).integrationHttpMethod("ANY").uri(uri)
-                .connectionType(ConnectionType.VPC_LINK).connectionId(vpcLinkId)
+                .connectionType(ConnectionType.VPC_LINK).connectionId(vpcLinkId).integrationTarget(integrationTarget)
                 .requestParameters(greedy ? Map.of("integration.request.path.proxy", PROXY_REQUEST) : Map.of())
                 .cacheKeyParameters(greedy ? List.of(PROXY_REQUEST) : List.of()));
-        return new RestMethod("ANY", operationName, "HTTP_PROXY", uri, "VPC_LINK", vpcLinkId);
+        return new RestMethod("ANY", operationName, "HTTP_PROXY", uri, "VPC_LINK", vpcLinkId, integrationTarget);
     }
 
     public void deleteResource(String apiId, String resourceId) {
@@ -92,6 +99,7 @@ public final class RestApis {
                 integration == null ? null : integration.typeAsString(),
                 integration == null ? null : integration.uri(),
                 integration == null ? null : integration.connectionTypeAsString(),
-                integration == null ? null : integration.connectionId());
+                integration == null ? null : integration.connectionId(),
+                integration == null ? null : integration.integrationTarget());
     }
 }

@@ -39,7 +39,9 @@ public final class EventParser {
                     .filter(ServiceRef::isServiceArn)
                     .<Intent>map(arn -> new Intent.Reconcile(
                             ServiceRef.of(arn, Json.text(event, "detail", "clusterArn").orElse(null), region, account),
-                            "Sweep"))
+                            "Sweep", Json.array(event, "detail", "apiIds").stream()
+                            .map(node -> node.isString() ? node.asString() : null)
+                            .filter(java.util.Objects::nonNull).toList()))
                     .orElseGet(() -> new Intent.Malformed("sweep message without a service ARN"));
         }
         if (!"aws.ecs".equals(source)) {

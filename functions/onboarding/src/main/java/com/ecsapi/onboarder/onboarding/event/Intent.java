@@ -3,8 +3,19 @@ package com.ecsapi.onboarder.onboarding.event;
 /** What one queue message asks for. */
 public sealed interface Intent {
 
-    /** Reconcile one service; {@code trigger} says why (event name), for the logs. */
-    record Reconcile(ServiceRef service, String trigger) implements Intent {
+    /**
+     * Reconcile one service; {@code trigger} says why (event name), for the logs; {@code apiIds}: APIs the sender
+     * saw the service own objects in (the sweep's hint, so a service gone from ECS is cleaned up everywhere).
+     */
+    record Reconcile(ServiceRef service, String trigger, java.util.List<String> apiIds) implements Intent {
+
+        public Reconcile {
+            apiIds = java.util.List.copyOf(apiIds);
+        }
+
+        public Reconcile(ServiceRef service, String trigger) {
+            this(service, trigger, java.util.List.of());
+        }
     }
 
     /** Nothing to do, on purpose: a failed CloudTrail call, an event about something else than a service. */

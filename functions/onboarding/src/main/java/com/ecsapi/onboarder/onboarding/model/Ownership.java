@@ -36,6 +36,23 @@ public final class Ownership {
         return tags;
     }
 
+    /** Tags of a VPC link the onboarder created: the NLB it was made for, the service that needed it first. */
+    public static final String NLB_TAG = "ecs-api-onboarder:nlb";
+    public static final String REQUESTED_BY_TAG = "ecs-api-onboarder:requested-by";
+
+    /** VPC links are named after the dedicated NLB they target (at most one per NLB). */
+    public static String vpcLinkName(String nlbName) {
+        return "ecs-api-onboarder-" + nlbName;
+    }
+
+    /** A created VPC link names the NLB and the service that asked for it; it is the NLB's, not the service's. */
+    public static Map<String, String> vpcLinkTags(String serviceArn, String nlbArn) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put(NLB_TAG, nlbArn);
+        tags.put(REQUESTED_BY_TAG, serviceArn);
+        return tags;
+    }
+
     public static String operationName(String serviceArn) {
         return OPERATION_PREFIX + serviceArn;
     }

@@ -32,10 +32,15 @@ public sealed interface Change {
 
     /**
      * {@code ANY} on {@code path} with an HTTP_PROXY integration through the VPC link; {@code putMethod} false
-     * when the method exists already and only the integration is rewritten.
+     * when the method exists already and only the integration is rewritten; {@code integrationTarget} is the load
+     * balancer ARN when the link is a VPC link V2, else {@code null}.
      */
     record PutProxyMethod(String apiId, String path, boolean putMethod, String operationName, String uri,
-                          String vpcLinkId, boolean greedy) implements Change {
+                          String vpcLinkId, String integrationTarget, boolean greedy) implements Change {
+    }
+
+    /** Option 2: a VPC link (V1) to a dedicated NLB; AWS makes it AVAILABLE minutes later. */
+    record CreateVpcLink(String name, String nlbArn, Map<String, String> tags) implements Change {
     }
 
     record DeleteResource(String apiId, String resourceId, String path) implements Change {
@@ -45,5 +50,30 @@ public sealed interface Change {
     }
 
     record DeleteTargetGroup(String arn, String name) implements Change {
+    }
+
+    /**
+     * Options 1 and 1b: the service's HTTP_PROXY integration through VPC link V2 {@code vpcLinkId};
+     * {@code integrationId} null creates it, else it is rewritten in place. {@code serverName}: TLS server name
+     * to verify (null for plain HTTP).
+     */
+    record PutHttpIntegration(String apiId, String integrationId, String uri, String vpcLinkId, String serverName,
+                              String description) implements Change {
+    }
+
+    /** A route to the integration whose description is {@code integrationDescription} (made earlier in the plan). */
+    record CreateHttpRoute(String apiId, String routeKey, String operationName, String integrationDescription)
+            implements Change {
+    }
+
+    /** Points an owned route at the service's integration again. */
+    record RetargetHttpRoute(String apiId, String routeId, String routeKey, String integrationDescription)
+            implements Change {
+    }
+
+    record DeleteHttpRoute(String apiId, String routeId, String routeKey) implements Change {
+    }
+
+    record DeleteHttpIntegration(String apiId, String integrationId) implements Change {
     }
 }

@@ -9,14 +9,26 @@ public final class DesiredState {
     public static final String API_TAG = "apigw:api";
     public static final String STAGE_TAG = "apigw:stage";
     public static final String POOL_TAG = "apigw:pool";
+    /** The certificate's domain, sent as TLS server name when the service's own listener is HTTPS/TLS. */
+    public static final String TLS_SERVER_NAME_TAG = "apigw:tls-server-name";
     private static final java.util.regex.Pattern VALID_PATH = java.util.regex.Pattern.compile("(/[A-Za-z0-9._~-]+)+");
     private static final int MAX_PATH_LENGTH = 512;
 
     private DesiredState() {
     }
 
-    /** {@code service} is {@code null} when ECS does not know it (any more). */
-    public static Target of(EcsService service, ServiceBackend backend, Defaults defaults) {
+    /** The API the service asks for: its {@code apigw:api} tag, else the default ({@code null} when neither). */
+    public static String apiId(EcsService service, Defaults defaults) {
+        String apiId = service == null ? defaults.apiId() : service.tags().getOrDefault(API_TAG, defaults.apiId());
+        return apiId == null || apiId.isBlank() ? null : apiId;
+    }
+
+    /**
+     * {@code service} is {@code null} when ECS does not know it (any more); {@code landscape} describes the API
+     * {@link #apiId} names.
+     */
+    public static Target of(EcsService service, ServiceBackend backend, IntegrationLandscape landscape,
+                            PatternSettings settings, Defaults defaults) {
         if (service == null || !service.active()) {
             return new Target.Absent(service == null ? "service not found" : "service is " + service.status());
         }
@@ -28,20 +40,29 @@ public final class DesiredState {
             return new Target.Refused(RejectReason.InvalidPath, "'" + path
                     + "' is not a base path like /orders or /payments/v2 (letters, digits, . _ ~ -)", path);
         }
-        String apiId = service.tags().getOrDefault(API_TAG, defaults.apiId());
-        if (apiId == null || apiId.isBlank()) {
+        String apiId = apiId(service, defaults);
+        if (apiId == null) {
             return new Target.Refused(RejectReason.NoApi, "no " + API_TAG + " tag and no DEFAULT_API_ID", path);
         }
         String stage = service.tags().getOrDefault(STAGE_TAG, defaults.stage());
         String pool = service.tags().getOrDefault(POOL_TAG, defaults.pool());
-        Pattern pattern = PatternChoice.choose(backend);
+        Pattern pattern = PatternChoice.choose(backend, landscape, settings);
+        if (pattern instanceof Pattern.Unsupported unsupported) {
+            return new Target.Refused(unsupported.reason(), unsupported.detail(), path);
+        }
+        return new Target.Present(new RouteSpec(apiId, stage, path), pool, pattern, vpcId(pattern));
+    }
+
+    private static String vpcId(Pattern pattern) {
         return switch (pattern) {
-            case Pattern.Unsupported unsupported ->
-                    new Target.Refused(unsupported.reason(), unsupported.detail(), path);
-            case Pattern.SharedNlbToTargetGroup direct ->
-                    new Target.Present(new RouteSpec(apiId, stage, path), pool, pattern, direct.targetGroup().vpcId());
-            case Pattern.SharedNlbToAlb viaAlb ->
-                    new Target.Present(new RouteSpec(apiId, stage, path), pool, pattern, viaAlb.alb().vpcId());
+            case Pattern.SharedNlbToTargetGroup p -> p.targetGroup().vpcId();
+            case Pattern.SharedNlbToAlb p -> p.alb().vpcId();
+            case Pattern.DedicatedNlb p -> p.nlb().vpcId();
+            case Pattern.DedicatedNlbAwaitingVpcLink p -> p.nlb().vpcId();
+            case Pattern.HttpApiToLoadBalancer p -> p.loadBalancer().vpcId();
+            case Pattern.HttpApiToCloudMap ignored -> null;
+            case Pattern.RestApiVpcLinkV2 p -> p.loadBalancer().vpcId();
+            case Pattern.Unsupported ignored -> null;
         };
     }
 }

@@ -10,6 +10,8 @@ public enum Outcome {
     Unchanged,
     /** The service asks for something that cannot be given; nothing changed. */
     Rejected,
+    /** Waiting for AWS (a VPC link being created); a later reconcile finishes it. */
+    Pending,
     /** Not a service to onboard, and it owns nothing. */
     Skipped
 }

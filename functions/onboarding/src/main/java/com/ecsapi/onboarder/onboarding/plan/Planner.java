@@ -24,8 +24,11 @@ import java.util.Set;
  */
 public final class Planner {
 
-    /** {@code listenerLimit}: the listeners-per-NLB quota in force. */
-    public record Settings(PortRange ports, int listenerLimit, String defaultStage) {
+    /**
+     * {@code listenerLimit}: the listeners-per-NLB quota in force; {@code vpcLinkLimit}: the VPC-links (V1) per
+     * Region quota in force (read only when the onboarder may create VPC links).
+     */
+    public record Settings(PortRange ports, int listenerLimit, String defaultStage, int vpcLinkLimit) {
     }
 
     private Planner() {
@@ -50,6 +53,33 @@ public final class Planner {
             case Target.Present present -> place(serviceArn, present, landscape, ownedListeners, ownedTargetGroups,
                     apis, settings);
         };
+    }
+
+    /**
+     * One plan from the REST side ({@link #plan}) and the HTTP API side ({@link HttpPlanner#plan}): the side the
+     * target pattern lives on decides; the other contributes only the removal of what the service owned there
+     * (after the new route stands). While a service waits (Pending) or is refused, nothing else changes.
+     */
+    public static Plan combine(Target target, Plan rest, Plan http) {
+        boolean onHttp = target instanceof Target.Present present && HttpPlanner.isHttp(present.pattern());
+        Plan primary = onHttp ? http : rest;
+        Plan secondary = onHttp ? rest : http;
+        if (target instanceof Target.Refused || primary.outcome() == Outcome.Rejected
+                || primary.outcome() == Outcome.Pending) {
+            return primary;
+        }
+        List<Change> changes = new ArrayList<>(primary.changes());
+        changes.addAll(secondary.changes());
+        Set<ApiStage> deployments = new LinkedHashSet<>(primary.deployments());
+        deployments.addAll(secondary.deployments());
+        Outcome outcome;
+        if (target instanceof Target.Absent) {
+            outcome = changes.isEmpty() ? Outcome.Skipped : Outcome.Deregistered;
+        } else {
+            outcome = changes.isEmpty() ? Outcome.Unchanged : Outcome.Onboarded;
+        }
+        return new Plan(outcome, primary.reason(), primary.detail(), changes, deployments, primary.nlbArn(),
+                primary.vpcLinkId(), primary.port(), primary.path() != null ? primary.path() : secondary.path());
     }
 
     private static Plan remove(String serviceArn, Target.Absent absent, List<NlbListener> ownedListeners,
@@ -89,62 +119,73 @@ public final class Planner {
 
         List<Change> changes = new ArrayList<>();
         Map<String, String> tags = Ownership.tags(serviceArn, route.apiId(), route.stage(), route.path());
-        Change.TargetRef listenerTarget;
+        Optional<NlbListener> kept = Optional.empty();
         Optional<TargetGroup> keptTargetGroup = Optional.empty();
+        String host;
+        String scheme = "http";
+        String vpcLinkId;
+        String integrationTarget = null;
+        String nlbArn;
+        int port;
         switch (present.pattern()) {
-            case Pattern.SharedNlbToTargetGroup direct ->
-                    listenerTarget = new Change.ExistingTargetGroup(direct.targetGroup().arn());
-            case Pattern.SharedNlbToAlb viaAlb -> {
-                String name = Ownership.targetGroupName(serviceArn, viaAlb.alb().arn(), viaAlb.albPort(),
-                        present.vpcId());
-                keptTargetGroup = ownedTargetGroups.stream().filter(group -> group.name().equals(name)).findFirst();
-                listenerTarget = keptTargetGroup.<Change.TargetRef>map(
-                        group -> new Change.ExistingTargetGroup(group.arn()))
-                        .orElse(new Change.PlannedTargetGroup(name));
-                if (keptTargetGroup.isEmpty()) {
-                    changes.add(new Change.CreateTargetGroup(name, present.vpcId(), viaAlb.alb().arn(),
-                            viaAlb.albPort(), tags));
-                }
+            case Pattern.DedicatedNlb dedicated -> {
+                nlbArn = dedicated.nlb().arn();
+                host = dedicated.nlb().dnsName();
+                vpcLinkId = dedicated.vpcLink().id();
+                port = dedicated.listenerPort();
+            }
+            case Pattern.RestApiVpcLinkV2 direct -> {
+                nlbArn = direct.loadBalancer().arn();
+                host = direct.tlsServerName() == null ? direct.loadBalancer().dnsName() : direct.tlsServerName();
+                scheme = direct.tlsServerName() == null ? "http" : "https";
+                vpcLinkId = direct.vpcLink().id();
+                integrationTarget = direct.loadBalancer().arn();
+                port = direct.listener().port();
+            }
+            case Pattern.DedicatedNlbAwaitingVpcLink awaiting -> {
+                return awaitVpcLink(serviceArn, awaiting, landscape, route, settings);
+            }
+            case Pattern.HttpApiToLoadBalancer ignored -> {
+                return remove(serviceArn, new Target.Absent("the service's route is on an HTTP API"), ownedListeners,
+                        ownedTargetGroups, apis, settings);
+            }
+            case Pattern.HttpApiToCloudMap ignored -> {
+                return remove(serviceArn, new Target.Absent("the service's route is on an HTTP API"), ownedListeners,
+                        ownedTargetGroups, apis, settings);
             }
             case Pattern.Unsupported unsupported -> {
                 return Plan.rejected(unsupported.reason(), unsupported.detail(), route.path());
             }
-        }
-
-        List<Placement.Candidate> candidates = Placement.candidates(landscape, present.pool(), present.vpcId());
-        Optional<NlbListener> kept = candidates.stream()
-                .flatMap(candidate -> ownedListeners.stream()
-                        .filter(listener -> listener.loadBalancerArn().equals(candidate.nlb().arn())))
-                .filter(listener -> listenerTarget instanceof Change.ExistingTargetGroup existing
-                        && listener.targetGroupArns().equals(List.of(existing.arn())))
-                .findFirst();
-        LoadBalancer nlb;
-        String vpcLinkId;
-        int port;
-        if (kept.isPresent()) {
-            Placement.Candidate candidate = candidates.stream()
-                    .filter(c -> c.nlb().arn().equals(kept.get().loadBalancerArn())).findFirst().orElseThrow();
-            nlb = candidate.nlb();
-            vpcLinkId = candidate.vpcLink().id();
-            port = kept.get().port();
-            if (!kept.get().tags().entrySet().containsAll(tags.entrySet())) {
-                changes.add(new Change.TagListener(kept.get().arn(), tags));
+            case Pattern.SharedNlbToTargetGroup ignored -> {
+                SharedPlacement shared = placeOnPool(serviceArn, present, landscape, ownedListeners,
+                        ownedTargetGroups, tags, settings, changes);
+                if (shared.refusal() != null) {
+                    return Plan.rejected(shared.refusal().reason(), shared.refusal().detail(), route.path());
+                }
+                kept = shared.kept();
+                keptTargetGroup = shared.keptTargetGroup();
+                nlbArn = shared.nlb().arn();
+                host = shared.nlb().dnsName();
+                vpcLinkId = shared.vpcLinkId();
+                port = shared.port();
             }
-        } else {
-            Placement.Result result = Placement.place(landscape, present.pool(), present.vpcId(), settings.ports(),
-                    settings.listenerLimit());
-            if (result instanceof Placement.NoRoom noRoom) {
-                return Plan.rejected(noRoom.reason(), noRoom.detail(), route.path());
+            case Pattern.SharedNlbToAlb ignored -> {
+                SharedPlacement shared = placeOnPool(serviceArn, present, landscape, ownedListeners,
+                        ownedTargetGroups, tags, settings, changes);
+                if (shared.refusal() != null) {
+                    return Plan.rejected(shared.refusal().reason(), shared.refusal().detail(), route.path());
+                }
+                kept = shared.kept();
+                keptTargetGroup = shared.keptTargetGroup();
+                nlbArn = shared.nlb().arn();
+                host = shared.nlb().dnsName();
+                vpcLinkId = shared.vpcLinkId();
+                port = shared.port();
             }
-            Placement.Placed placed = (Placement.Placed) result;
-            nlb = placed.nlb();
-            vpcLinkId = placed.vpcLink().id();
-            port = placed.port();
-            changes.add(new Change.CreateListener(nlb.arn(), port, listenerTarget, tags));
         }
 
         int listenerChanges = changes.size();
-        String uri = "http://" + nlb.dnsName() + ":" + port + "/";
+        String uri = scheme + "://" + host + ":" + port + "/";
         String operationName = Ownership.operationName(serviceArn);
         String greedyPath = route.path() + "/" + RestTree.GREEDY;
         for (String path : withAncestors(route.path())) {
@@ -155,8 +196,10 @@ public final class Planner {
         if (tree.at(greedyPath).isEmpty()) {
             changes.add(new Change.CreateResource(route.apiId(), greedyPath));
         }
-        putMethodIfDifferent(tree, route.apiId(), route.path(), operationName, uri, vpcLinkId, false, changes);
-        putMethodIfDifferent(tree, route.apiId(), greedyPath, operationName, uri + "{proxy}", vpcLinkId, true, changes);
+        putMethodIfDifferent(tree, route.apiId(), route.path(), operationName, uri, vpcLinkId, integrationTarget,
+                false, changes);
+        putMethodIfDifferent(tree, route.apiId(), greedyPath, operationName, uri + "{proxy}", vpcLinkId,
+                integrationTarget, true, changes);
         Set<ApiStage> deployments = new LinkedHashSet<>();
         if (changes.size() > listenerChanges) {
             deployments.add(new ApiStage(route.apiId(), route.stage()));
@@ -173,7 +216,8 @@ public final class Planner {
                         : new ApiStage(apiId, stageOf(apiId, ownedListeners, ownedTargetGroups, settings)));
             }
         });
-        ownedListeners.stream().filter(listener -> kept.map(k -> !k.arn().equals(listener.arn())).orElse(true))
+        Optional<NlbListener> keptListener = kept;
+        ownedListeners.stream().filter(listener -> keptListener.map(k -> !k.arn().equals(listener.arn())).orElse(true))
                 .forEach(listener -> changes.add(
                         new Change.DeleteListener(listener.arn(), listener.loadBalancerArn(), listener.port())));
         Optional<TargetGroup> keptGroup = keptTargetGroup;
@@ -181,20 +225,94 @@ public final class Planner {
                 .forEach(group -> changes.add(new Change.DeleteTargetGroup(group.arn(), group.name())));
 
         return new Plan(changes.isEmpty() ? Outcome.Unchanged : Outcome.Onboarded, null,
-                present.pattern().getClass().getSimpleName(), changes, deployments, nlb.arn(), vpcLinkId, port,
-                route.path());
+                present.pattern().label(), changes, deployments, nlbArn, vpcLinkId, port, route.path());
+    }
+
+    /** Where option 3 and 4 put the service on the pool, or why not; listener changes are added to {@code changes}. */
+    private record SharedPlacement(Placement.NoRoom refusal, LoadBalancer nlb, String vpcLinkId, int port,
+                                   Optional<NlbListener> kept, Optional<TargetGroup> keptTargetGroup) {
+    }
+
+    private static SharedPlacement placeOnPool(String serviceArn, Target.Present present, PoolLandscape landscape,
+                                               List<NlbListener> ownedListeners, List<TargetGroup> ownedTargetGroups,
+                                               Map<String, String> tags, Settings settings, List<Change> changes) {
+        Change.TargetRef listenerTarget;
+        Optional<TargetGroup> keptTargetGroup = Optional.empty();
+        if (present.pattern() instanceof Pattern.SharedNlbToAlb viaAlb) {
+            String name = Ownership.targetGroupName(serviceArn, viaAlb.alb().arn(), viaAlb.albPort(), present.vpcId());
+            keptTargetGroup = ownedTargetGroups.stream().filter(group -> group.name().equals(name)).findFirst();
+            listenerTarget = keptTargetGroup.<Change.TargetRef>map(group -> new Change.ExistingTargetGroup(group.arn()))
+                    .orElse(new Change.PlannedTargetGroup(name));
+            if (keptTargetGroup.isEmpty()) {
+                changes.add(new Change.CreateTargetGroup(name, present.vpcId(), viaAlb.alb().arn(), viaAlb.albPort(),
+                        tags));
+            }
+        } else {
+            listenerTarget = new Change.ExistingTargetGroup(
+                    ((Pattern.SharedNlbToTargetGroup) present.pattern()).targetGroup().arn());
+        }
+        List<Placement.Candidate> candidates = Placement.candidates(landscape, present.pool(), present.vpcId());
+        Optional<NlbListener> kept = candidates.stream()
+                .flatMap(candidate -> ownedListeners.stream()
+                        .filter(listener -> listener.loadBalancerArn().equals(candidate.nlb().arn())))
+                .filter(listener -> listenerTarget instanceof Change.ExistingTargetGroup existing
+                        && listener.targetGroupArns().equals(List.of(existing.arn())))
+                .findFirst();
+        if (kept.isPresent()) {
+            Placement.Candidate candidate = candidates.stream()
+                    .filter(c -> c.nlb().arn().equals(kept.get().loadBalancerArn())).findFirst().orElseThrow();
+            if (!kept.get().tags().entrySet().containsAll(tags.entrySet())) {
+                changes.add(new Change.TagListener(kept.get().arn(), tags));
+            }
+            return new SharedPlacement(null, candidate.nlb(), candidate.vpcLink().id(), kept.get().port(), kept,
+                    keptTargetGroup);
+        }
+        Placement.Result result = Placement.place(landscape, present.pool(), present.vpcId(), settings.ports(),
+                settings.listenerLimit());
+        if (result instanceof Placement.NoRoom noRoom) {
+            return new SharedPlacement(noRoom, null, null, 0, Optional.empty(), Optional.empty());
+        }
+        Placement.Placed placed = (Placement.Placed) result;
+        changes.add(new Change.CreateListener(placed.nlb().arn(), placed.port(), listenerTarget, tags));
+        return new SharedPlacement(null, placed.nlb(), placed.vpcLink().id(), placed.port(), Optional.empty(),
+                keptTargetGroup);
+    }
+
+    /**
+     * Option 2 while the dedicated NLB has no AVAILABLE VPC link: create one (within the quota) or wait for the
+     * PENDING one. Nothing else changes meanwhile, so a route the service has elsewhere keeps serving; a later
+     * reconcile (the retry or the sweep) finishes once the link is AVAILABLE.
+     */
+    private static Plan awaitVpcLink(String serviceArn, Pattern.DedicatedNlbAwaitingVpcLink awaiting,
+                                     PoolLandscape landscape, RouteSpec route, Settings settings) {
+        if (awaiting.pendingLink() != null) {
+            return new Plan(Outcome.Pending, null, awaiting.why(), List.of(), Set.of(), awaiting.nlb().arn(),
+                    awaiting.pendingLink().id(), awaiting.listenerPort(), route.path());
+        }
+        if (landscape.vpcLinks().size() >= settings.vpcLinkLimit()) {
+            return Plan.rejected(RejectReason.VpcLinkQuotaExhausted, "NLB " + awaiting.nlb().name()
+                    + " needs a VPC link but " + landscape.vpcLinks().size() + " of " + settings.vpcLinkLimit()
+                    + " VPC links (V1) per Region exist", route.path());
+        }
+        Change create = new Change.CreateVpcLink(Ownership.vpcLinkName(awaiting.nlb().name()), awaiting.nlb().arn(),
+                Ownership.vpcLinkTags(serviceArn, awaiting.nlb().arn()));
+        return new Plan(Outcome.Pending, null, awaiting.why(), List.of(create), Set.of(), awaiting.nlb().arn(), null,
+                awaiting.listenerPort(), route.path());
     }
 
     private static void putMethodIfDifferent(RestTree tree, String apiId, String path, String operationName,
-                                             String uri, String vpcLinkId, boolean greedy, List<Change> changes) {
+                                             String uri, String vpcLinkId, String integrationTarget, boolean greedy,
+                                             List<Change> changes) {
         Optional<RestMethod> current = tree.at(path).map(resource -> resource.methods().get("ANY"));
         boolean same = current.filter(method -> operationName.equals(method.operationName())
                 && "HTTP_PROXY".equals(method.integrationType())
                 && uri.equals(method.uri())
                 && "VPC_LINK".equals(method.connectionType())
-                && vpcLinkId.equals(method.connectionId())).isPresent();
+                && vpcLinkId.equals(method.connectionId())
+                && Objects.equals(integrationTarget, method.integrationTarget())).isPresent();
         if (!same) {
-            changes.add(new Change.PutProxyMethod(apiId, path, current.isEmpty(), operationName, uri, vpcLinkId, greedy));
+            changes.add(new Change.PutProxyMethod(apiId, path, current.isEmpty(), operationName, uri, vpcLinkId,
+                    integrationTarget, greedy));
         }
     }
 

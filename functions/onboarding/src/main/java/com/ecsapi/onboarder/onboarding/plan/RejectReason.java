@@ -8,5 +8,11 @@ public enum RejectReason {
     UnsupportedTargetGroup,
     NoPoolNlb,
     CapacityExhausted,
-    PathConflict
+    PathConflict,
+    /** No usable VPC link (V1 for a dedicated NLB, V2 in the VPC for HTTP APIs / REST via V2). */
+    NoVpcLink,
+    /** The VPC-links-per-Region quota is used up, so none can be created. */
+    VpcLinkQuotaExhausted,
+    /** The listener is HTTPS/TLS and the service names no server name to verify. */
+    NoTlsServerName
 }

@@ -2,6 +2,8 @@ package com.ecsapi.onboarder.onboarding.event;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -83,6 +85,12 @@ class EventParserTest {
         assertEquals(SERVICE, intent.service().serviceArn());
         assertEquals("prod", intent.service().cluster());
         assertEquals("Sweep", intent.trigger());
+        assertEquals(List.of(), intent.apiIds());
+
+        Intent.Reconcile hinted = assertInstanceOf(Intent.Reconcile.class, EventParser.parse(
+                "{\"source\":\"ecs-api-onboarder.sweep\",\"detail-type\":\"Reconcile Service\","
+                        + "\"detail\":{\"serviceArn\":\"" + SERVICE + "\",\"apiIds\":[\"abc\",\"h1\"]}}"));
+        assertEquals(List.of("abc", "h1"), hinted.apiIds());
     }
 
     @Test

@@ -18,7 +18,7 @@ final class Fixtures {
 
     static final String SERVICE = "arn:aws:ecs:us-east-1:1:service/apps/orders";
     static final String OTHER = "arn:aws:ecs:us-east-1:1:service/apps/other";
-    static final Planner.Settings SETTINGS = new Planner.Settings(new PortRange(10000, 10002), 50, "prod");
+    static final Planner.Settings SETTINGS = new Planner.Settings(new PortRange(10000, 10002), 50, "prod", 20);
 
     private Fixtures() {
     }
@@ -51,7 +51,7 @@ final class Fixtures {
     static RestResource resource(String id, String parentId, String path, String owner) {
         return new RestResource(id, parentId, path, owner == null ? Map.of()
                 : Map.of("ANY", new RestMethod("ANY", Ownership.operationName(owner), "HTTP_PROXY", "http://x:1/",
-                "VPC_LINK", "l1")));
+                "VPC_LINK", "l1", null)));
     }
 
     static PoolLandscape landscape(List<LoadBalancer> nlbs, List<NlbListener> listeners, List<VpcLink> links) {

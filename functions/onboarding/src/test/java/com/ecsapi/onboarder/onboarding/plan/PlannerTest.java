@@ -40,7 +40,7 @@ class PlannerTest {
 
     private static RestResource owned(String id, String parentId, String path, String uri) {
         return new RestResource(id, parentId, path, Map.of("ANY", new RestMethod("ANY", Ownership.operationName(SERVICE),
-                "HTTP_PROXY", uri, "VPC_LINK", "l1")));
+                "HTTP_PROXY", uri, "VPC_LINK", "l1", null)));
     }
 
     @Test
@@ -54,8 +54,8 @@ class PlannerTest {
                 new Change.CreateResource("api", "/shop"),
                 new Change.CreateResource("api", "/shop/orders"),
                 new Change.CreateResource("api", "/shop/orders/{proxy+}"),
-                new Change.PutProxyMethod("api", "/shop/orders", true, operation, URI, "l1", false),
-                new Change.PutProxyMethod("api", "/shop/orders/{proxy+}", true, operation, URI + "{proxy}", "l1", true)),
+                new Change.PutProxyMethod("api", "/shop/orders", true, operation, URI, "l1", null, false),
+                new Change.PutProxyMethod("api", "/shop/orders/{proxy+}", true, operation, URI + "{proxy}", "l1", null, true)),
                 plan.changes());
         assertEquals(Outcome.Onboarded, plan.outcome());
         assertEquals(Set.of(new ApiStage("api", "prod")), plan.deployments());
@@ -89,8 +89,8 @@ class PlannerTest {
         String operation = Ownership.operationName(SERVICE);
         assertEquals(List.of(
                 new Change.CreateListener(NLB.arn(), 10001, new Change.ExistingTargetGroup(TCP.arn()), TAGS),
-                new Change.PutProxyMethod("api", "/shop/orders", false, operation, moved, "l1", false),
-                new Change.PutProxyMethod("api", "/shop/orders/{proxy+}", false, operation, moved + "{proxy}", "l1", true)),
+                new Change.PutProxyMethod("api", "/shop/orders", false, operation, moved, "l1", null, false),
+                new Change.PutProxyMethod("api", "/shop/orders/{proxy+}", false, operation, moved + "{proxy}", "l1", null, true)),
                 plan.changes());
     }
 
@@ -126,7 +126,7 @@ class PlannerTest {
         PoolLandscape landscape = landscape(List.of(NLB), List.of(), List.of(LINK));
         List<RestResource> api = List.of(root(), resource("o", "root", "/orders", OTHER),
                 resource("h", "root", "/hand", null),
-                new RestResource("m", "root", "/manual", Map.of("GET", new RestMethod("GET", null, "MOCK", null, null, null))),
+                new RestResource("m", "root", "/manual", Map.of("GET", new RestMethod("GET", null, "MOCK", null, null, null, null))),
                 new RestResource("i", "root", "/inner", Map.of()), resource("iv", "i", "/inner/v1", OTHER));
 
         for (String path : List.of("/orders", "/orders/admin", "/manual", "/manual/sub", "/inner")) {

@@ -1,0 +1,15 @@
+package com.ecsapi.onboarder.onboarding.plan;
+
+import com.ecsapi.onboarder.onboarding.model.VpcLink;
+import com.ecsapi.onboarder.onboarding.model.VpcLinkV2;
+
+import java.util.List;
+
+/** What the pattern choice needs to know beyond the service: the target API's kind and the VPC links. */
+public record IntegrationLandscape(ApiKind apiKind, List<VpcLink> restVpcLinks, List<VpcLinkV2> vpcLinksV2) {
+
+    public IntegrationLandscape {
+        restVpcLinks = List.copyOf(restVpcLinks);
+        vpcLinksV2 = List.copyOf(vpcLinksV2);
+    }
+}

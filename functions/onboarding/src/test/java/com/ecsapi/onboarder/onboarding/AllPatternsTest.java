@@ -1,0 +1,244 @@
+package com.ecsapi.onboarder.onboarding;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
+import software.amazon.awssdk.services.apigateway.model.GetIntegrationResponse;
+import software.amazon.awssdk.services.apigateway.model.Resource;
+import software.amazon.awssdk.services.apigatewayv2.model.Integration;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A landscape holding every pattern at once (REST via VPC link V2 preferred where a V2 link exists): each
+ * service lands on its own pattern and nothing crosses over; and the dry run of each pattern prints its decision
+ * and changes and leaves the emulator's state byte-for-byte unchanged.
+ */
+class AllPatternsTest extends EmulatorTestBase {
+
+    TestLandscape.Vpc vpcB;
+    TestLandscape.Nlb nlbB1;
+    String linkB1;
+    String linkV2;
+    String httpApi;
+    boolean dryRun;
+
+    @BeforeEach
+    void secondVpcAndHttpApi() {
+        vpcB = aws.vpc("10.2");
+        nlbB1 = aws.nlb(vpcB, "b1", "default");
+        linkB1 = aws.vpcLink(nlbB1);
+        linkV2 = aws.vpcLinkV2(vpcA);
+        httpApi = aws.httpApi("public-http", "$default", true);
+    }
+
+    @Override
+    Map<String, String> environment() {
+        Map<String, String> variables = super.environment();
+        variables.put("PREFER_REST_VPC_LINK_V2", "true");
+        variables.put("DRY_RUN", Boolean.toString(dryRun));
+        variables.put("CREATE_VPC_LINKS", "true");
+        return variables;
+    }
+
+    /** Option 3: a TCP target group in VPC A (pool NLB a1). */
+    String option3() {
+        return aws.service(cluster, "o3", aws.tcpTargetGroup(vpcA, "o3-tg"), vpcA, Map.of("apigw:path", "/o3"));
+    }
+
+    /** Option 4: an ALB in VPC B, where no VPC link V2 exists (pool NLB b1). */
+    String option4() {
+        return aws.service(cluster, "o4", aws.albWithTargetGroup(vpcB, "o4-alb")[1], vpcB, Map.of("apigw:path", "/o4"));
+    }
+
+    /** Option 2: its own NLB in VPC B with a VPC link. */
+    String option2() {
+        String tg = aws.tcpTargetGroup(vpcB, "o2-tg");
+        aws.vpcLink(aws.dedicatedNlb(vpcB, "o2-nlb", tg, 7000));
+        return aws.service(cluster, "o2", tg, vpcB, Map.of("apigw:path", "/o2"));
+    }
+
+    /** REST via VPC link V2: an ALB in VPC A, where the VPC link V2 is. */
+    String restV2() {
+        return aws.service(cluster, "v2", aws.albWithTargetGroup(vpcA, "v2-alb")[1], vpcA, Map.of("apigw:path", "/v2"));
+    }
+
+    /** Option 1: an ALB in VPC A, on the HTTP API. */
+    String option1() {
+        return aws.service(cluster, "h1", aws.albWithTargetGroup(vpcA, "h1-alb")[1], vpcA,
+                Map.of("apigw:path", "/h1", "apigw:api", httpApi, "apigw:stage", "$default"));
+    }
+
+    /** Option 1b: Cloud Map in VPC A, on the HTTP API. */
+    String option1b() {
+        return aws.cloudMapEcsService(cluster, "h1b", aws.cloudMapService(vpcA, "h1b"), vpcA,
+                Map.of("apigw:path", "/h1b", "apigw:api", httpApi, "apigw:stage", "$default"));
+    }
+
+    @Test
+    void everyServiceLandsOnItsPatternAndNothingCrossesOver() {
+        Map<String, String> services = new LinkedHashMap<>();
+        services.put(option3(), "option-3-shared-nlb");
+        services.put(option4(), "option-4-shared-nlb-to-alb");
+        services.put(option2(), "option-2-dedicated-nlb");
+        services.put(restV2(), "rest-api-vpc-link-v2");
+        services.put(option1(), "option-1-http-api-load-balancer");
+        services.put(option1b(), "option-1b-http-api-cloud-map");
+
+        SQSBatchResponse response = run(TestLandscape.batch(services.keySet().stream()
+                .map(service -> TestLandscape.createServiceEvent(service, cluster)).toList()));
+
+        assertEquals(List.of(), failures(response));
+        Map<String, String> landed = decisions().stream().collect(Collectors.toMap(line -> text(line, "service"),
+                line -> text(line, "pattern") + "/" + text(line, "outcome")));
+        Map<String, String> expected = services.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue() + "/Onboarded"));
+        assertEquals(expected, landed);
+
+        List<Listener> poolA = aws.listeners(nlbA1);
+        List<Listener> poolB = aws.listeners(nlbB1);
+        assertEquals(1, poolA.size(), "only option 3 uses pool A");
+        assertEquals(1, poolB.size(), "only option 4 uses pool B");
+        assertEquals("/o3", aws.tags(poolA.get(0).listenerArn()).get("ecs-api-onboarder:path"));
+        assertEquals("/o4", aws.tags(poolB.get(0).listenerArn()).get("ecs-api-onboarder:path"));
+
+        Map<String, Resource> rest = aws.resources(apiId);
+        assertEquals(Set.of("/", "/o3", "/o3/{proxy+}", "/o4", "/o4/{proxy+}", "/o2", "/o2/{proxy+}", "/v2",
+                "/v2/{proxy+}"), rest.keySet());
+        assertEquals(Map.of("/o3", linkA1, "/o4", linkB1, "/o2", linkOf("o2-nlb"), "/v2", linkV2), restLinks(rest));
+        assertEquals(loadBalancerArn("v2-alb"), integration(rest.get("/v2")).integrationTarget());
+        for (String path : List.of("/o3", "/o4", "/o2")) {
+            assertEquals(null, integration(rest.get(path)).integrationTarget(), path + " goes through a VPC link V1");
+        }
+
+        assertEquals(Set.of("ANY /h1", "ANY /h1/{proxy+}", "ANY /h1b", "ANY /h1b/{proxy+}"),
+                aws.routes(httpApi).keySet());
+        Map<String, String> uris = aws.integrations(httpApi).stream()
+                .collect(Collectors.toMap(Integration::description, Integration::integrationUri));
+        assertEquals(2, uris.size());
+        assertTrue(uris.values().stream().anyMatch(uri -> uri.contains(":listener/app/h1-alb/")), uris.toString());
+        assertTrue(uris.values().stream().anyMatch(uri -> uri.contains(":servicediscovery:")), uris.toString());
+    }
+
+    @Test
+    void theDryRunOfEveryPatternPrintsItsChangesAndChangesNothing() {
+        dryRun = true;
+        Map<String, String> services = new LinkedHashMap<>();
+        services.put("option-3-shared-nlb", option3());
+        services.put("option-4-shared-nlb-to-alb", option4());
+        services.put("option-2-dedicated-nlb", option2());
+        services.put("rest-api-vpc-link-v2", restV2());
+        services.put("option-1-http-api-load-balancer", option1());
+        services.put("option-1b-http-api-cloud-map", option1b());
+        for (Map.Entry<String, String> entry : services.entrySet()) {
+            String before = state();
+
+            SQSBatchResponse response = run(TestLandscape.batch(TestLandscape.createServiceEvent(entry.getValue(), cluster)));
+
+            assertEquals(List.of(), failures(response));
+            JsonNode decision = decisions().get(0);
+            assertEquals(entry.getKey(), text(decision, "pattern"));
+            assertEquals("Onboarded", text(decision, "outcome"));
+            assertFalse(text(decision, "why").isBlank());
+            List<JsonNode> planned = decision.asObject().get("plannedChanges").asArray();
+            assertFalse(planned.isEmpty(), entry.getKey());
+            assertTrue(planned.stream().allMatch(change -> change.asString().matches("(apigateway|elasticloadbalancing):\\w+ .*")),
+                    planned.toString());
+            assertEquals(before, state(), entry.getKey() + ": the dry run changed the emulator's state");
+        }
+        String before = state();
+        dryRun = false;
+        run(TestLandscape.batch(TestLandscape.createServiceEvent(services.get("option-1b-http-api-cloud-map"), cluster)));
+        assertNotEquals(before, state(), "the state compared sees a real onboarding");
+    }
+
+    @Test
+    void theDryRunOfAVpcLinkCreationChangesNothingEither() {
+        dryRun = true;
+        String tg = aws.tcpTargetGroup(vpcB, "o2-tg");
+        aws.dedicatedNlb(vpcB, "o2-nlb", tg, 7000);
+        String service = aws.service(cluster, "o2", tg, vpcB, Map.of("apigw:path", "/o2"));
+        String before = state();
+
+        SQSBatchResponse response = run(TestLandscape.batch(TestLandscape.createServiceEvent(service, cluster)));
+
+        assertEquals(List.of(), failures(response));
+        assertEquals("Pending", text(decisions().get(0), "outcome"));
+        assertEquals(before, state());
+    }
+
+    private String linkOf(String nlbName) {
+        String nlbArn = loadBalancerArn(nlbName);
+        return aws.vpcLinks().entrySet().stream().filter(entry -> entry.getValue().equals(List.of(nlbArn)))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+    }
+
+    private String loadBalancerArn(String name) {
+        return aws.elb.describeLoadBalancers(request -> request.names(name)).loadBalancers().get(0).loadBalancerArn();
+    }
+
+    private GetIntegrationResponse integration(Resource resource) {
+        return aws.apiGateway.getIntegration(request -> request.restApiId(apiId).resourceId(resource.id())
+                .httpMethod("ANY"));
+    }
+
+    /** base path -> the VPC link its integration uses. */
+    private Map<String, String> restLinks(Map<String, Resource> rest) {
+        Map<String, String> links = new TreeMap<>();
+        rest.forEach((path, resource) -> {
+            if (!path.equals("/") && !path.endsWith("{proxy+}")) {
+                links.put(path, integration(resource).connectionId());
+            }
+        });
+        return links;
+    }
+
+    /** Every describe of the services the onboarder writes to, as the SDK prints them. */
+    private String state() {
+        List<String> parts = new ArrayList<>();
+        var lbs = aws.elb.describeLoadBalancers().loadBalancers();
+        parts.add(lbs.toString());
+        lbs.forEach(lb -> parts.add(aws.elb.describeListeners(r -> r.loadBalancerArn(lb.loadBalancerArn())).toString()));
+        var groups = aws.elb.describeTargetGroups().targetGroups();
+        parts.add(groups.toString());
+        groups.forEach(group -> parts.add(aws.elb.describeTargetHealth(r -> r.targetGroupArn(group.targetGroupArn()))
+                .targetHealthDescriptions().toString()));
+        List<String> arns = new ArrayList<>();
+        lbs.forEach(lb -> arns.add(lb.loadBalancerArn()));
+        groups.forEach(group -> arns.add(group.targetGroupArn()));
+        for (int from = 0; from < arns.size(); from += 20) {
+            List<String> chunk = arns.subList(from, Math.min(arns.size(), from + 20));
+            parts.add(aws.elb.describeTags(r -> r.resourceArns(chunk)).toString());
+        }
+        parts.add(aws.apiGateway.getVpcLinks(r -> r.limit(500)).toString());
+        for (var api : aws.apiGateway.getRestApis(r -> r.limit(500)).items()) {
+            parts.add(api.toString());
+            var resources = aws.apiGateway.getResources(r -> r.restApiId(api.id()).embed("methods").limit(500)).items();
+            parts.add(resources.toString());
+            parts.add(aws.apiGateway.getDeployments(r -> r.restApiId(api.id()).limit(500)).toString());
+            parts.add(aws.apiGateway.getStages(r -> r.restApiId(api.id())).toString());
+        }
+        parts.add(aws.apiGatewayV2.getVpcLinks(r -> { }).toString());
+        for (var api : aws.apiGatewayV2.getApis(r -> { }).items()) {
+            parts.add(api.toString());
+            parts.add(aws.apiGatewayV2.getRoutes(r -> r.apiId(api.apiId())).toString());
+            parts.add(aws.apiGatewayV2.getIntegrations(r -> r.apiId(api.apiId())).toString());
+            parts.add(aws.apiGatewayV2.getStages(r -> r.apiId(api.apiId())).toString());
+            parts.add(aws.apiGatewayV2.getDeployments(r -> r.apiId(api.apiId())).toString());
+        }
+        return String.join("\n", parts);
+    }
+}
