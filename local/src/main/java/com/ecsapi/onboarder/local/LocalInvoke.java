@@ -10,9 +10,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
- * {@code local-invoke FUNCTION -e EVENT_FILE [--env-vars ENV_JSON] [--template template.yaml]}: runs one function of
- * the template like {@code sam local invoke}, in a fresh JVM instead of a container. The result goes to stdout, the
- * function's logs to stderr; the exit code is non-zero when the function or the set-up fails.
+ * {@code local-invoke FUNCTION -e EVENT_FILE [--env-vars ENV_JSON] [--template template.yaml] [--plan]}: runs one
+ * function of the template like {@code sam local invoke}, in a fresh JVM instead of a container. The result goes to
+ * stdout, the function's logs to stderr; the exit code is non-zero when the function or the set-up fails.
+ * {@code --plan} runs it with {@code DRY_RUN=true}: the function logs its decision and the exact AWS changes it would
+ * make, and makes none.
  */
 public final class LocalInvoke {
 
@@ -20,7 +22,7 @@ public final class LocalInvoke {
     /** The CodeUri jar or the invoker jar is missing: {@code bin/local-invoke} builds and runs again. */
     static final int NOT_BUILT = 3;
     private static final String USAGE =
-            "Usage: local-invoke FUNCTION -e EVENT_FILE [--env-vars ENV_JSON] [--template template.yaml]";
+            "Usage: local-invoke FUNCTION -e EVENT_FILE [--env-vars ENV_JSON] [--template template.yaml] [--plan]";
 
     private LocalInvoke() {
     }
@@ -43,8 +45,9 @@ public final class LocalInvoke {
         try {
             Template template = Template.load(arguments.template());
             EnvVarsFile envVars = arguments.envVars() == null ? EnvVarsFile.NONE : EnvVarsFile.read(arguments.envVars());
-            Invocation invocation = Invocation.prepare(template, arguments.function(), arguments.event(), envVars,
+            Invocation prepared = Invocation.prepare(template, arguments.function(), arguments.event(), envVars,
                     System.getenv());
+            Invocation invocation = arguments.plan() ? prepared.dryRun() : prepared;
             String missing = runner.missingArtifacts(invocation);
             if (!missing.isEmpty()) {
                 System.err.println("Error: not built yet: " + missing
@@ -73,19 +76,21 @@ public final class LocalInvoke {
         }
     }
 
-    record Arguments(String function, Path event, Path envVars, Path template) {
+    record Arguments(String function, Path event, Path envVars, Path template, boolean plan) {
 
         static Arguments parse(String[] args) {
             String function = null;
             Path event = null;
             Path envVars = null;
             Path template = Path.of("template.yaml");
+            boolean plan = false;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 switch (arg) {
                     case "-e", "--event" -> event = Path.of(value(args, ++i, arg));
                     case "-n", "--env-vars" -> envVars = Path.of(value(args, ++i, arg));
                     case "-t", "--template", "--template-file" -> template = Path.of(value(args, ++i, arg));
+                    case "--plan", "--dry-run" -> plan = true;
                     case "-h", "--help" -> throw new IllegalArgumentException("Runs FUNCTION of the template locally.");
                     default -> {
                         if (arg.startsWith("-") || function != null) {
@@ -101,7 +106,7 @@ public final class LocalInvoke {
             if (event == null) {
                 throw new IllegalArgumentException("Missing -e EVENT_FILE");
             }
-            return new Arguments(function, event, envVars, template);
+            return new Arguments(function, event, envVars, template, plan);
         }
 
         private static String value(String[] args, int index, String option) {

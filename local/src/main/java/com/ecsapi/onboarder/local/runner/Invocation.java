@@ -25,6 +25,16 @@ public record Invocation(FunctionDefinition function, Path event, Map<String, St
     }
 
     /**
+     * The same invocation with {@code DRY_RUN=true}: the onboarding functions then log the decision and the exact AWS
+     * changes they would make, and make none.
+     */
+    public Invocation dryRun() {
+        Map<String, String> planned = new LinkedHashMap<>(environment);
+        planned.put("DRY_RUN", "true");
+        return new Invocation(function, event, planned);
+    }
+
+    /**
      * Builds the invocation like {@code sam local invoke}: the caller's {@code AWS_*} variables (credentials, region,
      * {@code AWS_ENDPOINT_URL}), the Lambda runtime's variables, then the function's variables from the template
      * with the env-vars file's overrides.

@@ -1,0 +1,110 @@
+package com.ecsapi.onboarder.local;
+
+import com.ecsapi.onboarder.aws.AwsClients;
+import com.ecsapi.onboarder.local.demo.DemoEvents;
+import com.ecsapi.onboarder.local.demo.Landscape;
+import com.ecsapi.onboarder.local.runner.EnvVarsFile;
+import com.ecsapi.onboarder.local.runner.FunctionRunner;
+import com.ecsapi.onboarder.local.runner.Invocation;
+import com.ecsapi.onboarder.local.template.Template;
+import com.ecsapi.onboarder.testbed.MotoServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigateway.model.Resource;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The project's own template.yaml, sample events and function jars, run through the local runner against the
+ * emulator: what a user gets from {@code bin/demo} and {@code bin/local-invoke --plan}.
+ */
+class RealFunctionsIT {
+
+    private static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theDemoOnboardsTheServiceAndPrintsTheRouteAndTheQuotaFigures() throws Exception {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+
+        int exitCode = new Demo(Template.load(PROJECT.resolve("template.yaml")), work,
+                new PrintStream(buffer, true, StandardCharsets.UTF_8)).run();
+
+        String output = buffer.toString(StandardCharsets.UTF_8);
+        assertEquals(0, exitCode, output);
+        assertTrue(output.matches("(?s).*ANY /orders -> HTTP_PROXY http://\\S+:10000/ via VPC_LINK \\w+.*"), output);
+        assertTrue(output.matches("(?s).*ANY /orders/\\{proxy\\+} -> HTTP_PROXY http://\\S+:10000/\\{proxy} via VPC_LINK.*"),
+                output);
+        assertTrue(output.contains("listener port 10000/TCP"), output);
+        assertTrue(output.matches("(?s).*listeners on apigw-pool-default-1 +1 of +50 .*"), output);
+        assertTrue(output.contains("listeners-per-nlb / apigw-pool-default-1: Limit=50 Usage=1"), output);
+    }
+
+    @Test
+    void planPrintsTheChangesAndLeavesTheEmulatorAsItWas() throws Exception {
+        Template template = Template.load(PROJECT.resolve("template.yaml"));
+        try (MotoServer moto = MotoServer.start()) {
+            moto.useForThisJvm();
+            try (Ec2Client ec2 = AwsClients.create(Ec2Client.builder());
+                 ElasticLoadBalancingV2Client elb = AwsClients.create(ElasticLoadBalancingV2Client.builder());
+                 ApiGatewayClient apiGateway = AwsClients.create(ApiGatewayClient.builder());
+                 EcsClient ecs = AwsClients.create(EcsClient.builder());
+                 SqsClient sqs = AwsClients.create(SqsClient.builder());
+                 SnsClient sns = AwsClients.create(SnsClient.builder());
+                 CloudWatchClient ignored = AwsClients.create(CloudWatchClient.builder())) {
+                Landscape landscape = Landscape.create(new Landscape.Clients(ec2, elb, apiGateway, ecs, sqs, sns));
+                Path event = Files.writeString(work.resolve("create-service.json"), DemoEvents.adaptSample(
+                        Files.readString(PROJECT.resolve("events/onboarding-create-service.json")), landscape));
+                Path envVars = Files.writeString(work.resolve("env-vars.json"), landscape.envVarsJson());
+                Map<String, String> caller = new HashMap<>(System.getenv());
+                caller.putAll(moto.clientEnvironment());
+                List<Resource> resourcesBefore = apiGateway.getResources(r -> r.restApiId(landscape.restApiId())).items();
+                moto.clearCallCounts();
+
+                Invocation plan = Invocation.prepare(template, "OnboardingFunction", event, EnvVarsFile.read(envVars),
+                        caller).dryRun();
+                Path log = work.resolve("plan.log");
+                FunctionRunner.Result result = FunctionRunner.forThisJvm().run(plan, log);
+
+                String logs = Files.readString(log);
+                assertEquals(0, result.exitCode(), logs);
+                assertEquals("{\"batchItemFailures\":[]}", result.stdout());
+                assertTrue(logs.contains("\"plannedChanges\""), logs);
+                assertTrue(logs.contains("elasticloadbalancing:CreateListener LoadBalancerArn="
+                        + landscape.poolNlb().loadBalancerArn()), logs);
+                assertTrue(logs.contains("apigateway:CreateResource restApiId=" + landscape.restApiId() + " path=/orders"),
+                        logs);
+                assertTrue(moto.callCounts().keySet().stream().noneMatch(RealFunctionsIT::isWrite),
+                        "the dry run only read: " + moto.callCounts());
+                assertEquals(List.of(), elb.describeListeners(r -> r.loadBalancerArn(
+                        landscape.poolNlb().loadBalancerArn())).listeners());
+                assertEquals(resourcesBefore,
+                        apiGateway.getResources(r -> r.restApiId(landscape.restApiId())).items());
+            }
+        }
+    }
+
+    private static boolean isWrite(String operation) {
+        String name = operation.substring(operation.indexOf(':') + 1);
+        return !(name.startsWith("Describe") || name.startsWith("Get") || name.startsWith("List"));
+    }
+}
