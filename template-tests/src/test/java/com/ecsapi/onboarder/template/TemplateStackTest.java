@@ -439,24 +439,19 @@ class TemplateStackTest {
             }
             assertTrue(Json.at(resource.getValue(), "Properties", "ManagedPolicyArns").isEmpty(),
                     resource.getKey() + " attaches managed policies");
-            for (JsonNode policy : Json.array(resource.getValue(), "Properties", "Policies")) {
-                for (JsonNode entry : Json.array(policy, "PolicyDocument", "Statement")) {
-                    // a statement granted only under a template condition: check what it grants when it applies
-                    JsonNode statement = Json.at(entry, "Fn::If").map(branches -> Json.array(branches).get(1))
-                            .orElse(entry);
-                    statements++;
-                    assertEquals("Allow", Json.text(statement, "Effect").orElseThrow());
-                    List<String> actions = strings(Json.at(statement, "Action").orElseThrow());
-                    actions.forEach(action -> assertFalse(action.equals("*") || action.endsWith(":*"),
-                            resource.getKey() + " grants " + action));
-                    if (strings(Json.at(statement, "Resource").orElseThrow()).contains("*")) {
-                        assertTrue(unscopable.containsAll(actions), resource.getKey() + " grants " + actions
-                                + " on every resource although AWS can scope them");
-                    }
-                    if (actions.contains("cloudwatch:PutMetricData")) {
-                        assertEquals("EcsApiOnboarder/Quotas", Json.text(statement, "Condition", "StringEquals",
-                                "cloudwatch:namespace").orElseThrow());
-                    }
+            for (JsonNode statement : grantedStatements(resource.getValue())) {
+                statements++;
+                assertEquals("Allow", Json.text(statement, "Effect").orElseThrow());
+                List<String> actions = strings(Json.at(statement, "Action").orElseThrow());
+                actions.forEach(action -> assertFalse(action.equals("*") || action.endsWith(":*"),
+                        resource.getKey() + " grants " + action));
+                if (strings(Json.at(statement, "Resource").orElseThrow()).contains("*")) {
+                    assertTrue(unscopable.containsAll(actions), resource.getKey() + " grants " + actions
+                            + " on every resource although AWS can scope them");
+                }
+                if (actions.contains("cloudwatch:PutMetricData")) {
+                    assertEquals("EcsApiOnboarder/Quotas", Json.text(statement, "Condition", "StringEquals",
+                            "cloudwatch:namespace").orElseThrow());
                 }
             }
         }
@@ -465,11 +460,8 @@ class TemplateStackTest {
 
     @Test
     void onboardingRoleReadsTheListenerQuotaAndRetagsOnlyItsOwnListeners() {
-        List<JsonNode> statements = new ArrayList<>();
-        for (JsonNode policy : Json.array(transformedTemplate, "Resources", "OnboardingFunctionRole", "Properties",
-                "Policies")) {
-            statements.addAll(Json.array(policy, "PolicyDocument", "Statement"));
-        }
+        List<JsonNode> statements = grantedStatements(
+                Json.at(transformedTemplate, "Resources", "OnboardingFunctionRole").orElseThrow());
         assertTrue(statements.stream().anyMatch(statement -> strings(Json.at(statement, "Action").orElseThrow())
                         .containsAll(List.of("servicequotas:GetServiceQuota", "servicequotas:GetAWSDefaultServiceQuota"))),
                 "placement reads L-57A373D6 through Service Quotas");
@@ -483,6 +475,17 @@ class TemplateStackTest {
         assertTrue(addTags.stream().anyMatch(statement -> Json.text(statement, "Condition", "Null",
                         "aws:ResourceTag/ecs-api-onboarder:service").equals(Optional.of("false"))),
                 "a moved route retags the listener the service already owns, and only such listeners");
+    }
+
+    /** The statements of a role's inline policies; one granted under a template condition as it is when it applies. */
+    private static List<JsonNode> grantedStatements(JsonNode role) {
+        List<JsonNode> statements = new ArrayList<>();
+        for (JsonNode policy : Json.array(role, "Properties", "Policies")) {
+            for (JsonNode entry : Json.array(policy, "PolicyDocument", "Statement")) {
+                statements.add(Json.at(entry, "Fn::If").map(branches -> Json.array(branches).get(1)).orElse(entry));
+            }
+        }
+        return statements;
     }
 
     private static Path packageAndTransform(Path directory) throws IOException {

@@ -120,4 +120,18 @@ class TemplateTest {
         assertEquals(Map.of("Fn::If", java.util.List.of("C", Map.of("Ref", "Z"), Map.of("Fn::Base64", "text"))),
                 document.get("D"));
     }
+
+    @Test
+    void theProjectTemplateDeclaresTheEmulatorEndpointOnlyWhenLocalEndpointUrlIsGiven() {
+        Template template = Template.load(Path.of("..", "template.yaml"));
+
+        Map<String, String> deployed = template.function("OnboardingFunction", Map.of("ApiId", "a1b2c3d4e5"),
+                "us-east-1").environment();
+        Map<String, String> local = template.function("OnboardingFunction", Map.of("ApiId", "a1b2c3d4e5",
+                "LocalEndpointUrl", "http://host.docker.internal:5000"), "us-east-1").environment();
+
+        assertFalse(deployed.containsKey("AWS_ENDPOINT_URL"), deployed.toString());
+        assertEquals("http://host.docker.internal:5000", local.get("AWS_ENDPOINT_URL"));
+        assertEquals("a1b2c3d4e5", local.get("DEFAULT_API_ID"));
+    }
 }
