@@ -9,15 +9,19 @@ import com.ecsapi.onboarder.onboarding.model.VpcLinkV2;
 /** How a service is reached from its API; chosen by {@link PatternChoice}. */
 public sealed interface Pattern {
 
+    /** Options 3 and 4: the service gets a listener port on a shared pool NLB. */
+    sealed interface SharedNlb extends Pattern {
+    }
+
     /** Option 3: a shared pool NLB gets a TCP listener forwarding straight to the service's TCP target group. */
-    record SharedNlbToTargetGroup(TargetGroup targetGroup) implements Pattern {
+    record SharedNlbToTargetGroup(TargetGroup targetGroup) implements SharedNlb {
     }
 
     /**
      * Option 4: the service sits behind its own ALB; a shared pool NLB gets a listener forwarding to an
      * {@code alb}-type target group (created by the onboarder) whose target is that ALB on {@code albPort}.
      */
-    record SharedNlbToAlb(TargetGroup serviceTargetGroup, LoadBalancer alb, int albPort) implements Pattern {
+    record SharedNlbToAlb(TargetGroup serviceTargetGroup, LoadBalancer alb, int albPort) implements SharedNlb {
     }
 
     /** Option 2: the service's own NLB, targeted by an AVAILABLE VPC link (V1), on its existing listener port. */

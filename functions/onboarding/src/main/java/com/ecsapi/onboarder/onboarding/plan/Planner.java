@@ -156,20 +156,7 @@ public final class Planner {
             case Pattern.Unsupported unsupported -> {
                 return Plan.rejected(unsupported.reason(), unsupported.detail(), route.path());
             }
-            case Pattern.SharedNlbToTargetGroup ignored -> {
-                SharedPlacement shared = placeOnPool(serviceArn, present, landscape, ownedListeners,
-                        ownedTargetGroups, tags, settings, changes);
-                if (shared.refusal() != null) {
-                    return Plan.rejected(shared.refusal().reason(), shared.refusal().detail(), route.path());
-                }
-                kept = shared.kept();
-                keptTargetGroup = shared.keptTargetGroup();
-                nlbArn = shared.nlb().arn();
-                host = shared.nlb().dnsName();
-                vpcLinkId = shared.vpcLinkId();
-                port = shared.port();
-            }
-            case Pattern.SharedNlbToAlb ignored -> {
+            case Pattern.SharedNlb ignored -> {
                 SharedPlacement shared = placeOnPool(serviceArn, present, landscape, ownedListeners,
                         ownedTargetGroups, tags, settings, changes);
                 if (shared.refusal() != null) {
