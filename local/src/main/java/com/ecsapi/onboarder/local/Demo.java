@@ -12,14 +12,8 @@ import com.ecsapi.onboarder.local.template.TemplateException;
 import com.ecsapi.onboarder.quota.QuotaLimits;
 import com.ecsapi.onboarder.telemetry.StructuredLog;
 import com.ecsapi.onboarder.testbed.MotoServer;
-import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ecs.EcsClient;
-import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -99,16 +93,11 @@ public final class Demo {
     private int run(MotoServer moto) throws IOException {
         moto.useForThisJvm();
         out.println("Emulator at " + moto.endpoint());
-        try (Ec2Client ec2 = AwsClients.create(Ec2Client.builder());
-             ElasticLoadBalancingV2Client elb = AwsClients.create(ElasticLoadBalancingV2Client.builder());
-             ApiGatewayClient apiGateway = AwsClients.create(ApiGatewayClient.builder());
-             EcsClient ecs = AwsClients.create(EcsClient.builder());
-             SqsClient sqs = AwsClients.create(SqsClient.builder());
-             SnsClient sns = AwsClients.create(SnsClient.builder());
+        try (Landscape.Clients clients = Landscape.Clients.create();
              CloudWatchClient cloudWatch = AwsClients.create(CloudWatchClient.builder());
              ServiceQuotasClient serviceQuotas = AwsClients.create(ServiceQuotasClient.builder())) {
 
-            Landscape landscape = Landscape.create(new Landscape.Clients(ec2, elb, apiGateway, ecs, sqs, sns));
+            Landscape landscape = Landscape.create(clients);
             printLandscape(landscape);
 
             Path onboardingEvent = onboardingEvent(landscape);
@@ -125,7 +114,7 @@ public final class Demo {
 
             QuotaLimits limits = new QuotaLimits(serviceQuotas,
                     StructuredLog.of(Demo.class, System.err, Clock.systemUTC()));
-            new ReadBack(apiGateway, elb, cloudWatch, limits, out).print(landscape);
+            new ReadBack(clients.apiGateway(), clients.elb(), cloudWatch, limits, out).print(landscape);
             return onboarded && monitored ? 0 : 1;
         }
     }

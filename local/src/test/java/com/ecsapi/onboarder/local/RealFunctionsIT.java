@@ -1,6 +1,5 @@
 package com.ecsapi.onboarder.local;
 
-import com.ecsapi.onboarder.aws.AwsClients;
 import com.ecsapi.onboarder.local.demo.DemoEvents;
 import com.ecsapi.onboarder.local.demo.Landscape;
 import com.ecsapi.onboarder.local.runner.EnvVarsFile;
@@ -12,12 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.Resource;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -64,14 +58,10 @@ class RealFunctionsIT {
         Template template = Template.load(PROJECT.resolve("template.yaml"));
         try (MotoServer moto = MotoServer.start()) {
             moto.useForThisJvm();
-            try (Ec2Client ec2 = AwsClients.create(Ec2Client.builder());
-                 ElasticLoadBalancingV2Client elb = AwsClients.create(ElasticLoadBalancingV2Client.builder());
-                 ApiGatewayClient apiGateway = AwsClients.create(ApiGatewayClient.builder());
-                 EcsClient ecs = AwsClients.create(EcsClient.builder());
-                 SqsClient sqs = AwsClients.create(SqsClient.builder());
-                 SnsClient sns = AwsClients.create(SnsClient.builder());
-                 CloudWatchClient ignored = AwsClients.create(CloudWatchClient.builder())) {
-                Landscape landscape = Landscape.create(new Landscape.Clients(ec2, elb, apiGateway, ecs, sqs, sns));
+            try (Landscape.Clients clients = Landscape.Clients.create()) {
+                Landscape landscape = Landscape.create(clients);
+                ApiGatewayClient apiGateway = clients.apiGateway();
+                ElasticLoadBalancingV2Client elb = clients.elb();
                 Path event = Files.writeString(work.resolve("create-service.json"), DemoEvents.adaptSample(
                         Files.readString(PROJECT.resolve("events/onboarding-create-service.json")), landscape));
                 Path envVars = Files.writeString(work.resolve("env-vars.json"), landscape.envVarsJson());

@@ -1,5 +1,6 @@
 package com.ecsapi.onboarder.local.demo;
 
+import com.ecsapi.onboarder.aws.AwsClients;
 import com.ecsapi.onboarder.json.Json;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.EndpointType;
@@ -45,7 +46,25 @@ public record Landscape(String vpcId, List<String> subnetIds, String securityGro
 
     /** The clients the landscape is built (and read back) with. */
     public record Clients(Ec2Client ec2, ElasticLoadBalancingV2Client elb, ApiGatewayClient apiGateway, EcsClient ecs,
-                          SqsClient sqs, SnsClient sns) {
+                          SqsClient sqs, SnsClient sns) implements AutoCloseable {
+
+        /** Default clients, redirected to the emulator by {@code MotoServer.useForThisJvm()}. */
+        public static Clients create() {
+            return new Clients(AwsClients.create(Ec2Client.builder()),
+                    AwsClients.create(ElasticLoadBalancingV2Client.builder()),
+                    AwsClients.create(ApiGatewayClient.builder()), AwsClients.create(EcsClient.builder()),
+                    AwsClients.create(SqsClient.builder()), AwsClients.create(SnsClient.builder()));
+        }
+
+        @Override
+        public void close() {
+            ec2.close();
+            elb.close();
+            apiGateway.close();
+            ecs.close();
+            sqs.close();
+            sns.close();
+        }
     }
 
     /**
