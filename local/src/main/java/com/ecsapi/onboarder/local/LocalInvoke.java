@@ -8,10 +8,13 @@ import com.ecsapi.onboarder.local.template.TemplateException;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * {@code local-invoke FUNCTION -e EVENT_FILE [--env-vars ENV_JSON] [--template template.yaml] [--plan]}: runs one
- * function of the template like {@code sam local invoke}, in a fresh JVM instead of a container. The result goes to
+ * {@code local-invoke FUNCTION -e EVENT_FILE [--env-vars ENV_JSON] [--template template.yaml]
+ * [--parameter-overrides KEY=VALUE ...] [--plan]}: runs one function of the template like {@code sam local invoke},
+ * in a fresh JVM instead of a container. The result goes to
  * stdout, the function's logs to stderr; the exit code is non-zero when the function or the set-up fails.
  * {@code --plan} runs it with {@code DRY_RUN=true}: the function logs its decision and the exact AWS changes it would
  * make, and makes none.
@@ -22,7 +25,8 @@ public final class LocalInvoke {
     /** The CodeUri jar or the invoker jar is missing: {@code bin/local-invoke} builds and runs again. */
     static final int NOT_BUILT = 3;
     private static final String USAGE =
-            "Usage: local-invoke FUNCTION -e EVENT_FILE [--env-vars ENV_JSON] [--template template.yaml] [--plan]";
+            "Usage: local-invoke FUNCTION -e EVENT_FILE [--env-vars ENV_JSON] [--template template.yaml]"
+                    + " [--parameter-overrides KEY=VALUE ...] [--plan]";
 
     private LocalInvoke() {
     }
@@ -46,7 +50,7 @@ public final class LocalInvoke {
             Template template = Template.load(arguments.template());
             EnvVarsFile envVars = arguments.envVars() == null ? EnvVarsFile.NONE : EnvVarsFile.read(arguments.envVars());
             Invocation prepared = Invocation.prepare(template, arguments.function(), arguments.event(), envVars,
-                    System.getenv());
+                    arguments.parameterOverrides(), System.getenv());
             Invocation invocation = arguments.plan() ? prepared.dryRun() : prepared;
             String missing = runner.missingArtifacts(invocation);
             if (!missing.isEmpty()) {
@@ -76,13 +80,15 @@ public final class LocalInvoke {
         }
     }
 
-    record Arguments(String function, Path event, Path envVars, Path template, boolean plan) {
+    record Arguments(String function, Path event, Path envVars, Path template, Map<String, String> parameterOverrides,
+                     boolean plan) {
 
         static Arguments parse(String[] args) {
             String function = null;
             Path event = null;
             Path envVars = null;
             Path template = Path.of("template.yaml");
+            Map<String, String> parameterOverrides = new LinkedHashMap<>();
             boolean plan = false;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
@@ -91,6 +97,18 @@ public final class LocalInvoke {
                     case "-n", "--env-vars" -> envVars = Path.of(value(args, ++i, arg));
                     case "-t", "--template", "--template-file" -> template = Path.of(value(args, ++i, arg));
                     case "--plan", "--dry-run" -> plan = true;
+                    case "--parameter-overrides" -> {
+                        // SAM's form: one or more KEY=VALUE words after the option
+                        while (i + 1 < args.length && !args[i + 1].startsWith("-")) {
+                            String override = args[++i];
+                            int equals = override.indexOf('=');
+                            if (equals < 1) {
+                                throw new IllegalArgumentException("--parameter-overrides takes KEY=VALUE, got: "
+                                        + override);
+                            }
+                            parameterOverrides.put(override.substring(0, equals), override.substring(equals + 1));
+                        }
+                    }
                     case "-h", "--help" -> throw new IllegalArgumentException("Runs FUNCTION of the template locally.");
                     default -> {
                         if (arg.startsWith("-") || function != null) {
@@ -106,7 +124,7 @@ public final class LocalInvoke {
             if (event == null) {
                 throw new IllegalArgumentException("Missing -e EVENT_FILE");
             }
-            return new Arguments(function, event, envVars, template, plan);
+            return new Arguments(function, event, envVars, template, parameterOverrides, plan);
         }
 
         private static String value(String[] args, int index, String option) {

@@ -41,12 +41,23 @@ public record Invocation(FunctionDefinition function, Path event, Map<String, St
      */
     public static Invocation prepare(Template template, String functionId, Path event, EnvVarsFile envVars,
                                      Map<String, String> callerEnvironment) {
+        return prepare(template, functionId, event, envVars, Map.of(), callerEnvironment);
+    }
+
+    /**
+     * As {@link #prepare(Template, String, Path, EnvVarsFile, Map)}, with template parameter values as
+     * {@code sam local invoke --parameter-overrides} gives them; they win over the env-vars file's {@code Parameters}.
+     */
+    public static Invocation prepare(Template template, String functionId, Path event, EnvVarsFile envVars,
+                                     Map<String, String> parameterOverrides, Map<String, String> callerEnvironment) {
         if (!Files.isRegularFile(event)) {
             throw new TemplateException("Event file " + event + " does not exist");
         }
         String region = callerEnvironment.getOrDefault("AWS_REGION",
                 callerEnvironment.getOrDefault("AWS_DEFAULT_REGION", "us-east-1"));
-        FunctionDefinition function = template.function(functionId, envVars.parameters(), region);
+        Map<String, String> parameters = new LinkedHashMap<>(envVars.parameters());
+        parameters.putAll(parameterOverrides);
+        FunctionDefinition function = template.function(functionId, parameters, region);
 
         Map<String, String> environment = new LinkedHashMap<>();
         PASSED_THROUGH.forEach(name -> {

@@ -57,6 +57,21 @@ class InvocationTest {
     }
 
     @Test
+    void parameterOverridesWinOverTheEnvVarsFileParametersAndPlanSetsDryRun() throws IOException {
+        EnvVarsFile envVars = EnvVarsFile.read(write("env.json", """
+                {"Parameters": {"ApiId": "zzzzzzzzzz"}}
+                """));
+
+        Invocation invocation = Invocation.prepare(template, "ScheduledFunction", write("event.json", "{}"), envVars,
+                Map.of("ApiId", "a1b2c3d4e5"), Map.of());
+
+        assertEquals("a1b2c3d4e5", invocation.environment().get("API_ID"));
+        assertFalse(invocation.environment().containsKey("DRY_RUN"));
+        assertEquals("true", invocation.dryRun().environment().get("DRY_RUN"));
+        assertEquals("a1b2c3d4e5", invocation.dryRun().environment().get("API_ID"));
+    }
+
+    @Test
     void passesTheCallersAwsVariablesAndTheLambdaRuntimeVariables() throws IOException {
         Invocation invocation = Invocation.prepare(template, "SqsFunction", write("event.json", "{}"),
                 EnvVarsFile.NONE, Map.of(
