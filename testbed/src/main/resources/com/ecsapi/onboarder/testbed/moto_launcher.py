@@ -485,22 +485,35 @@ def create_stack_resources_moto_skips():
     LambdaVersion.physical_resource_id = property(lambda self: self.arn)
     LambdaVersion.get_cfn_attribute = version_attribute
 
-    class Alias(CloudFormationModel):
-        __module__ = MODULE
-        def __init__(self, arn, function_name, name):
-            self.arn, self.function_name, self.name = arn, function_name, name
+    class StackResource:
+        """What moto's CloudFormation asks of each type below: its name, the property that names a resource, and
+        the one attribute !GetAtt reads (the resource's ARN where it has one). A mixin, because moto only sees
+        direct subclasses of CloudFormationModel."""
+        CFN_TYPE = NAME_PROPERTY = ATTRIBUTE = ""
 
-        @staticmethod
-        def cloudformation_name_type():
-            return ""
+        @classmethod
+        def cloudformation_type(cls):
+            return cls.CFN_TYPE
 
-        @staticmethod
-        def cloudformation_type():
-            return "AWS::Lambda::Alias"
+        @classmethod
+        def cloudformation_name_type(cls):
+            return cls.NAME_PROPERTY
 
         @classmethod
         def has_cfn_attr(cls, attr):
-            return attr == "AliasArn"
+            return attr == cls.ATTRIBUTE
+
+        def get_cfn_attribute(self, name):
+            if name == self.ATTRIBUTE and hasattr(self, "arn"):
+                return self.arn
+            raise UnformattedGetAttTemplateException()
+
+    class Alias(StackResource, CloudFormationModel):
+        __module__ = MODULE
+        CFN_TYPE, NAME_PROPERTY, ATTRIBUTE = "AWS::Lambda::Alias", "", "AliasArn"
+
+        def __init__(self, arn, function_name, name):
+            self.arn, self.function_name, self.name = arn, function_name, name
 
         @classmethod
         def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name,
@@ -516,30 +529,15 @@ def create_stack_resources_moto_skips():
         def physical_resource_id(self):
             return self.arn
 
-        def get_cfn_attribute(self, name):
-            if name == "AliasArn":
-                return self.arn
-            raise UnformattedGetAttTemplateException()
-
         def delete(self, account_id, region_name):
             lambda_backends[account_id][region_name].delete_alias(self.name, self.function_name)
 
-    class QueuePolicy(CloudFormationModel):
+    class QueuePolicy(StackResource, CloudFormationModel):
         __module__ = MODULE
+        CFN_TYPE, NAME_PROPERTY, ATTRIBUTE = "AWS::SQS::QueuePolicy", "", "Id"
+
         def __init__(self, queue_urls):
             self.queue_urls = queue_urls
-
-        @staticmethod
-        def cloudformation_name_type():
-            return ""
-
-        @staticmethod
-        def cloudformation_type():
-            return "AWS::SQS::QueuePolicy"
-
-        @classmethod
-        def has_cfn_attr(cls, attr):
-            return attr == "Id"
 
         @classmethod
         def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name,
@@ -561,22 +559,12 @@ def create_stack_resources_moto_skips():
                 sqs_backends[account_id][region_name].set_queue_attributes(
                     url.rstrip("/").rsplit("/", 1)[-1], {"Policy": ""})
 
-    class Subscription(CloudFormationModel):
+    class Subscription(StackResource, CloudFormationModel):
         __module__ = MODULE
+        CFN_TYPE, NAME_PROPERTY, ATTRIBUTE = "AWS::SNS::Subscription", "", "Arn"
+
         def __init__(self, arn):
             self.arn = arn
-
-        @staticmethod
-        def cloudformation_name_type():
-            return ""
-
-        @staticmethod
-        def cloudformation_type():
-            return "AWS::SNS::Subscription"
-
-        @classmethod
-        def has_cfn_attr(cls, attr):
-            return attr == "Arn"
 
         @classmethod
         def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name,
@@ -590,30 +578,15 @@ def create_stack_resources_moto_skips():
         def physical_resource_id(self):
             return self.arn
 
-        def get_cfn_attribute(self, name):
-            if name == "Arn":
-                return self.arn
-            raise UnformattedGetAttTemplateException()
-
         def delete(self, account_id, region_name):
             sns_backends[account_id][region_name].unsubscribe(self.arn)
 
-    class Alarm(CloudFormationModel):
+    class Alarm(StackResource, CloudFormationModel):
         __module__ = MODULE
+        CFN_TYPE, NAME_PROPERTY, ATTRIBUTE = "AWS::CloudWatch::Alarm", "AlarmName", "Arn"
+
         def __init__(self, name, arn):
             self.name, self.arn = name, arn
-
-        @staticmethod
-        def cloudformation_name_type():
-            return "AlarmName"
-
-        @staticmethod
-        def cloudformation_type():
-            return "AWS::CloudWatch::Alarm"
-
-        @classmethod
-        def has_cfn_attr(cls, attr):
-            return attr == "Arn"
 
         @classmethod
         def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name,
@@ -646,11 +619,6 @@ def create_stack_resources_moto_skips():
         @property
         def physical_resource_id(self):
             return self.name
-
-        def get_cfn_attribute(self, name):
-            if name == "Arn":
-                return self.arn
-            raise UnformattedGetAttTemplateException()
 
         def delete(self, account_id, region_name):
             cloudwatch_backends[account_id][region_name].delete_alarms([self.name])
