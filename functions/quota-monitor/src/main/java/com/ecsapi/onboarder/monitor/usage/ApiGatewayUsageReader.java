@@ -1,10 +1,12 @@
 package com.ecsapi.onboarder.monitor.usage;
 
+import com.ecsapi.onboarder.monitor.internal.Pages;
 import com.ecsapi.onboarder.monitor.internal.RateLimiter;
 import com.ecsapi.onboarder.quota.Quota;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.GetResourcesResponse;
 import software.amazon.awssdk.services.apigateway.model.GetRestApisResponse;
+import software.amazon.awssdk.services.apigateway.model.GetVpcLinksResponse;
 import software.amazon.awssdk.services.apigateway.model.RestApi;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.model.Api;
@@ -82,82 +84,41 @@ public final class ApiGatewayUsageReader {
     }
 
     private int vpcLinksV1() {
-        int count = 0;
-        String position = null;
-        do {
-            readLimiter.acquire();
-            String page = position;
-            var response = restApis.getVpcLinks(request -> request.limit(PAGE_SIZE).position(page));
-            count += response.items().size();
-            position = response.position();
-        } while (position != null && !position.isEmpty());
-        return count;
+        return Pages.all(readLimiter,
+                position -> restApis.getVpcLinks(request -> request.limit(PAGE_SIZE).position(position)),
+                GetVpcLinksResponse::items, GetVpcLinksResponse::position).size();
     }
 
     private int vpcLinksV2() {
-        int count = 0;
-        String token = null;
-        do {
-            readLimiter.acquire();
-            String page = token;
-            var response = httpApis.getVpcLinks(request -> request.maxResults(String.valueOf(PAGE_SIZE)).nextToken(page));
-            count += response.items().size();
-            token = response.nextToken();
-        } while (token != null && !token.isEmpty());
-        return count;
+        return Pages.all(readLimiter, token -> httpApis.getVpcLinks(request -> request
+                        .maxResults(String.valueOf(PAGE_SIZE)).nextToken(token)),
+                software.amazon.awssdk.services.apigatewayv2.model.GetVpcLinksResponse::items,
+                software.amazon.awssdk.services.apigatewayv2.model.GetVpcLinksResponse::nextToken).size();
     }
 
     private List<String> allRestApiIds() {
-        List<String> ids = new ArrayList<>();
-        String position = null;
-        do {
-            readLimiter.acquire();
-            String page = position;
-            GetRestApisResponse response = restApis.getRestApis(request -> request.limit(PAGE_SIZE).position(page));
-            response.items().stream().map(RestApi::id).forEach(ids::add);
-            position = response.position();
-        } while (position != null && !position.isEmpty());
-        return ids;
+        return Pages.all(readLimiter,
+                        position -> restApis.getRestApis(request -> request.limit(PAGE_SIZE).position(position)),
+                        GetRestApisResponse::items, GetRestApisResponse::position)
+                .stream().map(RestApi::id).toList();
     }
 
     private List<String> allHttpApiIds() {
-        List<String> ids = new ArrayList<>();
-        String token = null;
-        do {
-            readLimiter.acquire();
-            String page = token;
-            GetApisResponse response = httpApis.getApis(request -> request.maxResults(String.valueOf(PAGE_SIZE)).nextToken(page));
-            response.items().stream().filter(api -> api.protocolType() == ProtocolType.HTTP).map(Api::apiId).forEach(ids::add);
-            token = response.nextToken();
-        } while (token != null && !token.isEmpty());
-        return ids;
+        return Pages.all(readLimiter, token -> httpApis.getApis(request -> request
+                        .maxResults(String.valueOf(PAGE_SIZE)).nextToken(token)),
+                        GetApisResponse::items, GetApisResponse::nextToken)
+                .stream().filter(api -> api.protocolType() == ProtocolType.HTTP).map(Api::apiId).toList();
     }
 
     private int resourceCount(String restApiId) {
-        int count = 0;
-        String position = null;
-        do {
-            getResourcesLimiter.acquire();
-            String page = position;
-            GetResourcesResponse response = restApis.getResources(request -> request
-                    .restApiId(restApiId).limit(PAGE_SIZE).position(page));
-            count += response.items().size();
-            position = response.position();
-        } while (position != null && !position.isEmpty());
-        return count;
+        return Pages.all(getResourcesLimiter, position -> restApis.getResources(request -> request
+                        .restApiId(restApiId).limit(PAGE_SIZE).position(position)),
+                GetResourcesResponse::items, GetResourcesResponse::position).size();
     }
 
     private int routeCount(String httpApiId) {
-        int count = 0;
-        String token = null;
-        do {
-            readLimiter.acquire();
-            String page = token;
-            GetRoutesResponse response = httpApis.getRoutes(request -> request
-                    .apiId(httpApiId).maxResults(String.valueOf(PAGE_SIZE)).nextToken(page));
-            count += response.items().size();
-            token = response.nextToken();
-        } while (token != null && !token.isEmpty());
-        return count;
+        return Pages.all(readLimiter, token -> httpApis.getRoutes(request -> request
+                        .apiId(httpApiId).maxResults(String.valueOf(PAGE_SIZE)).nextToken(token)),
+                GetRoutesResponse::items, GetRoutesResponse::nextToken).size();
     }
 }

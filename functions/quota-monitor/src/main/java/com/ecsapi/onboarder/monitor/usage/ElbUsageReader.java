@@ -1,6 +1,7 @@
 package com.ecsapi.onboarder.monitor.usage;
 
 import com.ecsapi.onboarder.monitor.internal.Batches;
+import com.ecsapi.onboarder.monitor.internal.Pages;
 import com.ecsapi.onboarder.monitor.internal.RateLimiter;
 import com.ecsapi.onboarder.quota.Quota;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
@@ -60,17 +61,10 @@ public final class ElbUsageReader {
 
     /** By the {@code Type} field: moto's NLB ARNs read {@code loadbalancer/app/}. */
     private List<LoadBalancer> networkLoadBalancers() {
-        List<LoadBalancer> nlbs = new ArrayList<>();
-        String marker = null;
-        do {
-            describeLimiter.acquire();
-            String page = marker;
-            DescribeLoadBalancersResponse response = elb.describeLoadBalancers(request -> request
-                    .pageSize(PAGE_SIZE).marker(page));
-            response.loadBalancers().stream().filter(lb -> lb.type() == LoadBalancerTypeEnum.NETWORK).forEach(nlbs::add);
-            marker = response.nextMarker();
-        } while (marker != null && !marker.isEmpty());
-        return nlbs;
+        return Pages.all(describeLimiter,
+                        marker -> elb.describeLoadBalancers(request -> request.pageSize(PAGE_SIZE).marker(marker)),
+                        DescribeLoadBalancersResponse::loadBalancers, DescribeLoadBalancersResponse::nextMarker)
+                .stream().filter(lb -> lb.type() == LoadBalancerTypeEnum.NETWORK).toList();
     }
 
     private Map<String, String> pools(List<LoadBalancer> nlbs) {
@@ -91,34 +85,18 @@ public final class ElbUsageReader {
 
     /** The NLB's listener count, or null when it was deleted while we counted. */
     private Integer listenerCount(String loadBalancerArn) {
-        int count = 0;
-        String marker = null;
         try {
-            do {
-                describeLimiter.acquire();
-                String page = marker;
-                DescribeListenersResponse response = elb.describeListeners(request -> request
-                        .loadBalancerArn(loadBalancerArn).pageSize(PAGE_SIZE).marker(page));
-                count += response.listeners().size();
-                marker = response.nextMarker();
-            } while (marker != null && !marker.isEmpty());
+            return Pages.all(describeLimiter, marker -> elb.describeListeners(request -> request
+                            .loadBalancerArn(loadBalancerArn).pageSize(PAGE_SIZE).marker(marker)),
+                    DescribeListenersResponse::listeners, DescribeListenersResponse::nextMarker).size();
         } catch (LoadBalancerNotFoundException gone) {
             return null;
         }
-        return count;
     }
 
     private int targetGroupCount() {
-        int count = 0;
-        String marker = null;
-        do {
-            describeLimiter.acquire();
-            String page = marker;
-            DescribeTargetGroupsResponse response = elb.describeTargetGroups(request -> request
-                    .pageSize(PAGE_SIZE).marker(page));
-            count += response.targetGroups().size();
-            marker = response.nextMarker();
-        } while (marker != null && !marker.isEmpty());
-        return count;
+        return Pages.all(describeLimiter,
+                marker -> elb.describeTargetGroups(request -> request.pageSize(PAGE_SIZE).marker(marker)),
+                DescribeTargetGroupsResponse::targetGroups, DescribeTargetGroupsResponse::nextMarker).size();
     }
 }
