@@ -6,16 +6,23 @@ import com.ecsapi.onboarder.onboarding.aws.EcsServices;
 import com.ecsapi.onboarder.onboarding.aws.HttpApis;
 import com.ecsapi.onboarder.onboarding.aws.Landscape;
 import com.ecsapi.onboarder.onboarding.aws.LoadBalancing;
+import com.ecsapi.onboarder.onboarding.aws.OnboardingQueue;
 import com.ecsapi.onboarder.onboarding.aws.RestApis;
 import com.ecsapi.onboarder.onboarding.plan.Planner;
 import com.ecsapi.onboarder.quota.Quota;
 import com.ecsapi.onboarder.quota.QuotaLimits;
+import com.ecsapi.onboarder.telemetry.Metrics;
 import com.ecsapi.onboarder.telemetry.StructuredLog;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Map;
 
 /** The wiring shared by both handlers: AWS adapters built once per Lambda instance, a fresh view per run. */
 final class Onboarder {
@@ -26,15 +33,17 @@ final class Onboarder {
     final RestApis restApis;
     final HttpApis httpApis;
     final ServiceQuotasClient serviceQuotas;
+    final SqsClient sqs;
 
     private Onboarder(OnboarderConfig config, EcsServices ecs, LoadBalancing loadBalancing, RestApis restApis,
-                      HttpApis httpApis, ServiceQuotasClient serviceQuotas) {
+                      HttpApis httpApis, ServiceQuotasClient serviceQuotas, SqsClient sqs) {
         this.config = config;
         this.ecs = ecs;
         this.loadBalancing = loadBalancing;
         this.restApis = restApis;
         this.httpApis = httpApis;
         this.serviceQuotas = serviceQuotas;
+        this.sqs = sqs;
     }
 
     static Onboarder create(OnboarderConfig config) {
@@ -43,11 +52,23 @@ final class Onboarder {
                 new LoadBalancing(AwsClients.create(ElasticLoadBalancingV2Client.builder())),
                 new RestApis(AwsClients.create(ApiGatewayClient.builder())),
                 new HttpApis(AwsClients.create(ApiGatewayV2Client.builder())),
-                AwsClients.create(ServiceQuotasClient.builder()));
+                AwsClients.create(ServiceQuotasClient.builder()),
+                AwsClients.create(SqsClient.builder()));
     }
 
     Landscape landscape() {
         return new Landscape(loadBalancing, restApis, httpApis);
+    }
+
+    /** One batch's processor: a fresh landscape view, reconciler and deployer, its log and metrics on {@code out}. */
+    BatchProcessor batch(PrintStream out) {
+        StructuredLog log = StructuredLog.of(OnboardingHandler.class, out, Clock.systemUTC());
+        Landscape landscape = landscape();
+        return new BatchProcessor(reconciler(landscape, log), new StageDeployer(restApis, httpApis, landscape, log),
+                new OnboardingQueue(sqs, config.queueUrl(), config.deadLetterQueueUrl()),
+                new DecisionLog(log, config.dryRun()),
+                Metrics.create(config.metricsNamespace(), Map.of("Function", "onboarding"), out, Clock.systemUTC()),
+                config.dryRun(), config.retryDelay());
     }
 
     /** A reconciler for one batch: its own landscape view and quota reads. */

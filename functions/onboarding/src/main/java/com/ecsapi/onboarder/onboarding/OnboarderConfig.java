@@ -4,12 +4,14 @@ import com.ecsapi.onboarder.config.Environment;
 import com.ecsapi.onboarder.onboarding.plan.Defaults;
 import com.ecsapi.onboarder.onboarding.plan.PatternSettings;
 import com.ecsapi.onboarder.onboarding.plan.PortRange;
+import com.ecsapi.onboarder.onboarding.plan.RetryDelay;
 
 import java.util.List;
 
 /** The environment variables of OnboardingFunction and ReconcileSweepFunction. */
 public record OnboarderConfig(Defaults defaults, PortRange ports, List<String> clusters, String queueUrl,
-                              String metricsNamespace, boolean dryRun, PatternSettings patterns) {
+                              String deadLetterQueueUrl, String metricsNamespace, boolean dryRun,
+                              PatternSettings patterns, RetryDelay retryDelay) {
 
     public OnboarderConfig {
         clusters = List.copyOf(clusters);
@@ -24,10 +26,13 @@ public record OnboarderConfig(Defaults defaults, PortRange ports, List<String> c
                         environment.integer("LISTENER_PORT_MAX", 10999)),
                 environment.list("CLUSTERS"),
                 environment.optional("QUEUE_URL").orElse(null),
+                environment.optional("DEAD_LETTER_QUEUE_URL").orElse(null),
                 environment.string("METRICS_NAMESPACE", "EcsApiOnboarder"),
                 environment.bool("DRY_RUN", false),
                 new PatternSettings(environment.bool("CREATE_VPC_LINKS", false),
                         environment.bool("PREFER_REST_VPC_LINK_V2", false),
-                        environment.list("VPC_LINK_V2_IDS")));
+                        environment.list("VPC_LINK_V2_IDS")),
+                new RetryDelay(environment.integer("RETRY_DELAY_SECONDS", 10),
+                        environment.integer("RETRY_DELAY_MAX_SECONDS", 300)));
     }
 }

@@ -152,7 +152,10 @@ final class Reconciler {
         return new Result(ref, action, plan, deployments, pattern, why);
     }
 
-    /** The target API, plus every API the service's listeners and target groups say it has a route in. */
+    /**
+     * The target API, plus every API the service's listeners and target groups say it has a route in; only
+     * well-formed API ids, so no tag or message value reaches an API Gateway call as an id.
+     */
     private Set<String> apiIds(String serviceArn, EcsService service, Target target) {
         Set<String> ids = new LinkedHashSet<>();
         if (target instanceof Target.Present present) {
@@ -168,6 +171,7 @@ final class Reconciler {
         if (config.defaults().apiId() != null) {
             ids.add(config.defaults().apiId());
         }
+        ids.removeIf(id -> !DesiredState.isApiId(id));
         return ids;
     }
 

@@ -3,7 +3,6 @@ package com.ecsapi.onboarder.onboarding;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import com.ecsapi.onboarder.aws.AwsClients;
 import com.ecsapi.onboarder.config.Environment;
 import com.ecsapi.onboarder.json.Json;
 import com.ecsapi.onboarder.onboarding.aws.Landscape;
@@ -19,7 +18,6 @@ import com.ecsapi.onboarder.onboarding.plan.DesiredState;
 import com.ecsapi.onboarder.onboarding.plan.PoolLandscape;
 import com.ecsapi.onboarder.telemetry.Metrics;
 import com.ecsapi.onboarder.telemetry.StructuredLog;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 import java.nio.charset.StandardCharsets;
@@ -48,7 +46,6 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<St
     private static final StructuredLog LOG = StructuredLog.of(SweepHandler.class);
     private static final int SEND_BATCH = 10;
     private final Onboarder onboarder;
-    private final SqsClient sqs;
 
     public SweepHandler() {
         this(Environment.system());
@@ -56,14 +53,13 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<St
 
     public SweepHandler(Environment environment) {
         this.onboarder = Onboarder.create(OnboarderConfig.from(environment));
-        this.sqs = AwsClients.create(SqsClient.builder());
     }
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
         long start = System.nanoTime();
         String queueUrl = onboarder.config.queueUrl();
-        if (queueUrl == null) {
+        if (queueUrl == null && !onboarder.config.dryRun()) {
             throw new IllegalStateException("Environment variable QUEUE_URL is required but not set");
         }
         String sweepId = event != null && event.getId() != null ? event.getId() : Instant.now().toString();
@@ -75,8 +71,9 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<St
         for (String cluster : onboarder.ecs.clusters(onboarder.config.clusters())) {
             for (EcsService service : onboarder.ecs.describe(cluster, onboarder.ecs.serviceArns(cluster))) {
                 clusterOf.put(service.arn(), service.clusterArn());
-                if (service.tags().containsKey(DesiredState.API_TAG)) {
-                    taggedApis.add(service.tags().get(DesiredState.API_TAG));
+                String taggedApi = service.tags().get(DesiredState.API_TAG);
+                if (DesiredState.isApiId(taggedApi)) {
+                    taggedApis.add(taggedApi);
                 }
                 if (service.active()) {
                     active.add(service.arn());
@@ -86,7 +83,8 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<St
                 }
             }
         }
-        Map<String, Set<String>> owners = owners(onboarder.landscape(), taggedApis);
+        Metrics metrics = Metrics.create(onboarder.config.metricsNamespace(), Map.of("Function", "sweep"));
+        Map<String, Set<String>> owners = owners(onboarder.landscape(), taggedApis, metrics);
         Set<String> toReconcile = new LinkedHashSet<>(optedIn);
         owners.keySet().stream().filter(owner -> !optedIn.contains(owner)).forEach(toReconcile::add);
 
@@ -109,27 +107,21 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<St
             entries.add(SendMessageBatchRequestEntry.builder().id("m" + entries.size()).messageBody(body)
                     .messageGroupId(MESSAGE_GROUP).messageDeduplicationId(sha256(sweepId + "|" + serviceArn)).build());
         }
-        for (int from = 0; from < entries.size(); from += SEND_BATCH) {
-            List<SendMessageBatchRequestEntry> chunk = entries.subList(from, Math.min(entries.size(), from + SEND_BATCH));
-            var response = sqs.sendMessageBatch(request -> request.queueUrl(queueUrl).entries(chunk));
-            if (!response.failed().isEmpty()) {
-                throw new IllegalStateException("SQS refused " + response.failed().size() + " sweep messages: "
-                        + response.failed().get(0).message());
-            }
-        }
+        send(queueUrl, entries);
 
         long orphans = owners.keySet().stream().filter(owner -> !active.contains(owner)).count();
         double millis = (System.nanoTime() - start) / 1e6;
-        Metrics metrics = Metrics.create(onboarder.config.metricsNamespace(), Map.of("Function", "sweep"));
         metrics.add("ReconcileDuration", millis, Metrics.Unit.Milliseconds, Map.of());
         metrics.flush();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("services", active.size());
         summary.put("optedIn", optedIn.size());
         summary.put("orphanOwners", orphans);
-        summary.put("enqueued", entries.size());
+        summary.put("requests", entries.size());
+        summary.put("enqueued", onboarder.config.dryRun() ? 0 : entries.size());
+        summary.put("dryRun", onboarder.config.dryRun());
         summary.put("durationMs", Math.round(millis));
-        LOG.info("Sweep enqueued reconcile requests", summary);
+        LOG.info(onboarder.config.dryRun() ? "Dry run: sweep sent nothing" : "Sweep enqueued reconcile requests", summary);
         return summary;
     }
 
@@ -138,7 +130,7 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<St
      * route or integration, with the APIs it owns objects in. The APIs looked at: the default, those the
      * listeners' and target groups' tags name, and those the services' {@code apigw:api} tags name.
      */
-    private Map<String, Set<String>> owners(Landscape landscape, Set<String> taggedApis) {
+    private Map<String, Set<String>> owners(Landscape landscape, Set<String> taggedApis, Metrics metrics) {
         PoolLandscape pool = landscape.pool();
         Map<String, Set<String>> owners = new LinkedHashMap<>();
         Set<String> apiIds = new LinkedHashSet<>();
@@ -146,7 +138,7 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<St
                 .forEach(tags -> {
                     Set<String> apis = Ownership.ownerOf(tags)
                             .map(owner -> owners.computeIfAbsent(owner, key -> new LinkedHashSet<>())).orElse(null);
-                    if (tags.containsKey(Ownership.API_TAG)) {
+                    if (DesiredState.isApiId(tags.get(Ownership.API_TAG))) {
                         apiIds.add(tags.get(Ownership.API_TAG));
                         if (apis != null) {
                             apis.add(tags.get(Ownership.API_TAG));
@@ -157,18 +149,51 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<St
             apiIds.add(onboarder.config.defaults().apiId());
         }
         apiIds.addAll(taggedApis);
-        landscape.apis(apiIds).forEach((apiId, resources) -> resources.stream().map(RestResource::methods)
-                .flatMap(methods -> methods.values().stream()).map(Ownership::ownerOf)
-                .flatMap(java.util.Optional::stream)
-                .forEach(owner -> owners.computeIfAbsent(owner, key -> new LinkedHashSet<>()).add(apiId)));
-        landscape.httpApis(apiIds).forEach((apiId, api) -> Stream.concat(
+        for (String apiId : apiIds) {
+            try {
+                ownersIn(landscape, apiId).forEach(owner -> owners.computeIfAbsent(owner, key -> new LinkedHashSet<>())
+                        .add(apiId));
+            } catch (RuntimeException e) {
+                metrics.count("ReadFailed");
+                Map<String, Object> fields = new LinkedHashMap<>();
+                fields.put("api", apiId);
+                fields.put("error", e.toString());
+                LOG.error("Could not read an API; its owners are left for the next sweep", fields);
+            }
+        }
+        return owners;
+    }
+
+    /** The owners named by the REST methods or the HTTP API routes and integrations of one API. */
+    private static List<String> ownersIn(Landscape landscape, String apiId) {
+        Set<String> ids = Set.of(apiId);
+        Stream<String> rest = landscape.apis(ids).values().stream().flatMap(List::stream)
+                .map(RestResource::methods).flatMap(methods -> methods.values().stream()).map(Ownership::ownerOf)
+                .flatMap(java.util.Optional::stream);
+        Stream<String> http = landscape.httpApis(ids).values().stream().flatMap(api -> Stream.concat(
                         api.routes().stream().map(HttpRoute::operationName),
-                        api.integrations().stream().map(HttpIntegration::description))
+                        api.integrations().stream().map(HttpIntegration::description)))
                 .filter(java.util.Objects::nonNull)
                 .filter(mark -> mark.startsWith(Ownership.OPERATION_PREFIX))
-                .map(mark -> mark.substring(Ownership.OPERATION_PREFIX.length()))
-                .forEach(owner -> owners.computeIfAbsent(owner, key -> new LinkedHashSet<>()).add(apiId)));
-        return owners;
+                .map(mark -> mark.substring(Ownership.OPERATION_PREFIX.length()));
+        return Stream.concat(rest, http).toList();
+    }
+
+    /** Sends the reconcile requests, ten per call; a dry run logs each instead and sends nothing. */
+    private void send(String queueUrl, List<SendMessageBatchRequestEntry> entries) {
+        if (onboarder.config.dryRun()) {
+            entries.forEach(entry -> LOG.info("Dry run: reconcile request not sent",
+                    Map.of("body", entry.messageBody())));
+            return;
+        }
+        for (int from = 0; from < entries.size(); from += SEND_BATCH) {
+            List<SendMessageBatchRequestEntry> chunk = entries.subList(from, Math.min(entries.size(), from + SEND_BATCH));
+            var response = onboarder.sqs.sendMessageBatch(request -> request.queueUrl(queueUrl).entries(chunk));
+            if (!response.failed().isEmpty()) {
+                throw new IllegalStateException("SQS refused " + response.failed().size() + " sweep messages: "
+                        + response.failed().get(0).message());
+            }
+        }
     }
 
     private static String sha256(String text) {

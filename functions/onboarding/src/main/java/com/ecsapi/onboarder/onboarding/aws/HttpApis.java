@@ -16,6 +16,8 @@ import software.amazon.awssdk.services.apigatewayv2.model.VpcLink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /** API Gateway v2 reads and writes: HTTP APIs' routes and integrations, their deployments, VPC links V2. */
@@ -125,6 +127,20 @@ public final class HttpApis {
         }
         return Optional.of(apiGateway.createDeployment(request -> request.apiId(apiId).stageName(stageName)
                 .description(description)).deploymentId());
+    }
+
+    /** The names of the API's stages; empty when the API does not exist. */
+    public Set<String> stageNames(String apiId) {
+        try {
+            Set<String> names = new TreeSet<>();
+            pages(token -> {
+                var page = apiGateway.getStages(request -> request.apiId(apiId).nextToken(token));
+                return new Page<>(page.items(), page.nextToken());
+            }).forEach(stage -> names.add(stage.stageName()));
+            return names;
+        } catch (NotFoundException e) {
+            return Set.of();
+        }
     }
 
     private record Page<T>(List<T> items, String nextToken) {

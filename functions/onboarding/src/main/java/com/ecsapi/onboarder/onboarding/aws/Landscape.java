@@ -37,6 +37,7 @@ public final class Landscape {
     private final HttpApis httpApis;
     private List<VpcLinkV2> vpcLinksV2;
     private final Map<String, ApiKind> apiKinds = new HashMap<>();
+    private final Map<String, Set<String>> stages = new HashMap<>();
     private final Map<String, Optional<HttpApiView>> httpApisById = new HashMap<>();
 
     /** The batch's mutable view of one HTTP API. */
@@ -70,7 +71,12 @@ public final class Landscape {
     public IntegrationLandscape integration(String apiId, boolean withVpcLinksV2) {
         ApiKind kind = apiId == null ? ApiKind.MISSING : apiKind(apiId);
         boolean v2 = kind == ApiKind.HTTP || (kind == ApiKind.REST && withVpcLinksV2);
-        return new IntegrationLandscape(kind, pool().vpcLinks(), v2 ? vpcLinksV2() : List.of());
+        return new IntegrationLandscape(kind, kind == ApiKind.MISSING ? Set.of() : stages(apiId, kind),
+                pool().vpcLinks(), v2 ? vpcLinksV2() : List.of());
+    }
+
+    private Set<String> stages(String apiId, ApiKind kind) {
+        return stages.computeIfAbsent(apiId, id -> kind == ApiKind.HTTP ? httpApis.stageNames(id) : restApis.stageNames(id));
     }
 
     /** The routes and integrations of each of these ids that names an HTTP API (the others are left out). */

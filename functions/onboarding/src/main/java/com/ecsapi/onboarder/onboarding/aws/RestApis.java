@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** API Gateway REST API reads and writes: resources with their methods, VPC links, deployments. */
 public final class RestApis {
@@ -82,9 +84,29 @@ public final class RestApis {
         }
     }
 
-    public String createDeployment(String apiId, String stage, String description) {
-        return apiGateway.createDeployment(request -> request.restApiId(apiId).stageName(stage)
-                .description(description)).id();
+    /**
+     * Deploys the API's current resources to an existing stage; empty when the stage does not exist (a
+     * CreateDeployment naming an unknown stage would create it).
+     */
+    public Optional<String> deploy(String apiId, String stage, String description) {
+        try {
+            apiGateway.getStage(request -> request.restApiId(apiId).stageName(stage));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+        return Optional.of(apiGateway.createDeployment(request -> request.restApiId(apiId).stageName(stage)
+                .description(description)).id());
+    }
+
+    /** The names of the API's stages; empty when the API does not exist. */
+    public Set<String> stageNames(String apiId) {
+        try {
+            Set<String> names = new TreeSet<>();
+            apiGateway.getStages(request -> request.restApiId(apiId)).item().forEach(stage -> names.add(stage.stageName()));
+            return names;
+        } catch (NotFoundException e) {
+            return Set.of();
+        }
     }
 
     private static RestResource toResource(Resource resource) {

@@ -3,6 +3,10 @@ package com.ecsapi.onboarder.onboarding.plan;
 /** Why a service was refused; the value of the {@code Reason} dimension of the {@code Rejected} metric. */
 public enum RejectReason {
     InvalidPath,
+    /** A tag value API Gateway would refuse ({@code apigw:api}, {@code apigw:stage}, {@code apigw:tls-server-name}). */
+    InvalidTag,
+    /** The stage does not exist on the API: the onboarder never creates a stage on a shared API. */
+    UnknownStage,
     NoApi,
     NoLoadBalancer,
     UnsupportedTargetGroup,

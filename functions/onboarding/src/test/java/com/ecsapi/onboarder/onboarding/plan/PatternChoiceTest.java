@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -40,11 +41,11 @@ class PatternChoiceTest {
     private static final PatternSettings PREFER_V2 = new PatternSettings(false, true, List.of());
 
     private static IntegrationLandscape rest(List<VpcLink> links, List<VpcLinkV2> v2) {
-        return new IntegrationLandscape(ApiKind.REST, links, v2);
+        return new IntegrationLandscape(ApiKind.REST, Set.of("prod"), links, v2);
     }
 
     private static IntegrationLandscape http(List<VpcLinkV2> v2) {
-        return new IntegrationLandscape(ApiKind.HTTP, List.of(), v2);
+        return new IntegrationLandscape(ApiKind.HTTP, Set.of("$default"), List.of(), v2);
     }
 
     private static final IntegrationLandscape REST = rest(List.of(), List.of());
@@ -62,7 +63,7 @@ class PatternChoiceTest {
     @Test
     void anApiThatIsNeitherRestNorHttpIsRefused() {
         assertEquals(RejectReason.NoApi, refused(PatternChoice.choose(BEHIND_ALB,
-                new IntegrationLandscape(ApiKind.MISSING, List.of(), List.of(V2_VPC1)), DEFAULTS)));
+                new IntegrationLandscape(ApiKind.MISSING, Set.of(), List.of(), List.of(V2_VPC1)), DEFAULTS)));
     }
 
     // ---- REST API ----

@@ -1,0 +1,55 @@
+package com.ecsapi.onboarder.onboarding;
+
+import com.ecsapi.onboarder.onboarding.aws.HttpApis;
+import com.ecsapi.onboarder.onboarding.aws.Landscape;
+import com.ecsapi.onboarder.onboarding.aws.RestApis;
+import com.ecsapi.onboarder.onboarding.plan.ApiKind;
+import com.ecsapi.onboarder.onboarding.plan.ApiStage;
+import com.ecsapi.onboarder.telemetry.StructuredLog;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Deploys each stage a batch touched, once (the account may make one deployment every 5 s). A stage that does not
+ * exist is never created: stages of a shared API carry its WAF, throttling and logging settings.
+ */
+final class StageDeployer {
+
+    private static final String DESCRIPTION = "ecs-api-onboarder batch";
+    private final RestApis restApis;
+    private final HttpApis httpApis;
+    private final Landscape landscape;
+    private final StructuredLog log;
+
+    StageDeployer(RestApis restApis, HttpApis httpApis, Landscape landscape, StructuredLog log) {
+        this.restApis = restApis;
+        this.httpApis = httpApis;
+        this.landscape = landscape;
+        this.log = log;
+    }
+
+    /** Deploys the stages; returns those whose deployment failed. */
+    Set<ApiStage> deploy(Set<ApiStage> stages) {
+        Set<ApiStage> failed = new java.util.LinkedHashSet<>();
+        for (ApiStage stage : stages) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("api", stage.apiId());
+            fields.put("stage", stage.stage());
+            try {
+                Optional<String> deployment = landscape.apiKind(stage.apiId()) == ApiKind.HTTP
+                        ? httpApis.deploy(stage.apiId(), stage.stage(), DESCRIPTION)
+                        : restApis.deploy(stage.apiId(), stage.stage(), DESCRIPTION);
+                fields.put("deploymentId", deployment.orElse(null));
+                log.info(deployment.isPresent() ? "Stage deployed" : "Stage not found: nothing deployed", fields);
+            } catch (RuntimeException e) {
+                fields.put("error", e.toString());
+                log.error("Deployment failed; its messages are retried and redeploy", fields);
+                failed.add(stage);
+            }
+        }
+        return failed;
+    }
+}
