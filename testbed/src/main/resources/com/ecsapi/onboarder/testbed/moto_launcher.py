@@ -627,6 +627,31 @@ def create_stack_resources_moto_skips():
     parsing.get_name_type_map.cache_clear()
 
 
+def deliver_fifo_groups_again_once_visible():
+    """AWS: a FIFO message group is locked while any of its messages is in flight; once they are all visible again
+    (visibility timeout over or changed with ChangeMessageVisibility) the group is delivered from its first message,
+    in order. moto counts a message that is visible again as in flight until its walk of the queue reaches it, so it
+    skips every message but the last of those that came back (and the ones after them wait another receive).
+    Here every receive, and every round of a long poll, first releases the messages that are visible again."""
+    from moto.sqs.models import SQSBackend
+
+    receive_message = SQSBackend.receive_message
+
+    def receive_with_released_groups(self, queue_name, count, wait_seconds_timeout, visibility_timeout,
+                                     message_attribute_names=None):
+        queue = self.get_queue(queue_name)
+        deadline = time.monotonic() + (wait_seconds_timeout or 0)
+        while True:
+            for message in [m for m in queue.pending_messages if m.visible]:
+                queue.pending_messages.remove(message)
+            result = receive_message(self, queue_name, count, 0, visibility_timeout, message_attribute_names)
+            if result or time.monotonic() >= deadline:
+                return result
+            time.sleep(0.05)
+
+    SQSBackend.receive_message = receive_with_released_groups
+
+
 GAP_FILLERS = (
     enforce_unique_listener_ports,
     enforce_listeners_per_load_balancer,
@@ -639,6 +664,7 @@ GAP_FILLERS = (
     create_stack_resources_moto_skips,
     answer_test_event_pattern,
     keep_schedule_rules_off_the_event_bus,
+    deliver_fifo_groups_again_once_visible,
 )
 
 

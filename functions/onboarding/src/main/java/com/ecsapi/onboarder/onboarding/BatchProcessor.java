@@ -101,7 +101,12 @@ final class BatchProcessor {
     }
 
     private Step handle(Delivery delivery) {
-        Intent intent = EventParser.parse(delivery.body() == null ? "" : delivery.body());
+        Intent intent;
+        try {
+            intent = EventParser.parse(delivery.body());
+        } catch (RuntimeException e) {
+            intent = new Intent.Malformed("unreadable: " + e);
+        }
         return switch (intent) {
             case Intent.Malformed malformed -> park(delivery, new Failure.Permanent(
                     delivery.body() == null || delivery.body().isBlank() ? "EmptyMessage" : "MalformedEvent",

@@ -1,5 +1,6 @@
 package com.ecsapi.onboarder.onboarding;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.ecsapi.onboarder.config.Environment;
@@ -75,11 +76,16 @@ abstract class EmulatorTestBase {
 
     /** Runs a batch through a fresh handler; the log lines it printed are kept in {@link #lines}. */
     SQSBatchResponse run(SQSEvent event) {
+        return run(event, null);
+    }
+
+    /** The same, in an invocation with {@code context} (its remaining time). */
+    SQSBatchResponse run(SQSEvent event, Context context) {
         PrintStream original = System.out;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
         try {
-            return handler().handleRequest(event, null);
+            return handler().handleRequest(event, context);
         } finally {
             System.setOut(original);
             String text = buffer.toString(StandardCharsets.UTF_8);
@@ -98,6 +104,12 @@ abstract class EmulatorTestBase {
     /** The decision lines ("Service reconciled") of the last run, in order. */
     List<JsonNode> decisions() {
         return lines.stream().filter(line -> Json.text(line, "message").orElse("").equals("Service reconciled")).toList();
+    }
+
+    /** The EMF documents of the last run that carry {@code metric}, with their value. */
+    List<JsonNode> metricLines(String metric) {
+        return lines.stream().filter(line -> line.isObject() && line.asObject().containsKey("_aws")
+                && line.asObject().containsKey(metric)).toList();
     }
 
     static String text(JsonNode node, String field) {

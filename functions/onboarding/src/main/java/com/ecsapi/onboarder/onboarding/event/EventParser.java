@@ -21,13 +21,16 @@ public final class EventParser {
     }
 
     public static Intent parse(String body) {
+        if (body == null || body.isBlank()) {
+            return new Intent.Malformed("empty message body");
+        }
         JsonNode event;
         try {
             event = Json.parse(body);
         } catch (RuntimeException e) {
             return new Intent.Malformed("not JSON: " + e.getMessage());
         }
-        if (!event.isObject()) {
+        if (event == null || !event.isObject()) {
             return new Intent.Malformed("not a JSON object");
         }
         String source = Json.text(event, "source").orElse("");

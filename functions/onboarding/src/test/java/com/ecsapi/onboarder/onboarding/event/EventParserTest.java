@@ -96,6 +96,10 @@ class EventParserTest {
     @Test
     void garbageIsMalformed() {
         assertInstanceOf(Intent.Malformed.class, EventParser.parse("{not json"));
+        for (String empty : new String[]{null, "", "   ", "\n\t "}) {
+            assertEquals("empty message body", assertInstanceOf(Intent.Malformed.class, EventParser.parse(empty)).detail());
+        }
+        assertInstanceOf(Intent.Malformed.class, EventParser.parse("null"));
         assertInstanceOf(Intent.Malformed.class, EventParser.parse("[1]"));
         assertInstanceOf(Intent.Malformed.class, EventParser.parse("{\"source\":\"aws.s3\"}"));
         assertInstanceOf(Intent.Malformed.class, EventParser.parse(
