@@ -101,6 +101,11 @@ final class SqsEventSourceReplay {
                 + Integer.parseInt(attributes.get("ApproximateNumberOfMessagesNotVisible"));
     }
 
+    /** Messages waiting in the dead-letter queue. */
+    int deadLettersWaiting() {
+        return Integer.parseInt(attributes(deadLetterQueueUrl).get("ApproximateNumberOfMessages"));
+    }
+
     /** Everything in the dead-letter queue, with message attributes; receiving hides them for 30 s. */
     List<Message> deadLetters() {
         return sqs.receiveMessage(request -> request.queueUrl(deadLetterQueueUrl).maxNumberOfMessages(10)

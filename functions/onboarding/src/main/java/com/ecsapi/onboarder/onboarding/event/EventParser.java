@@ -1,6 +1,7 @@
 package com.ecsapi.onboarder.onboarding.event;
 
 import com.ecsapi.onboarder.json.Json;
+import com.ecsapi.onboarder.onboarding.plan.DesiredState;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 import java.util.List;
@@ -44,7 +45,7 @@ public final class EventParser {
                             ServiceRef.of(arn, Json.text(event, "detail", "clusterArn").orElse(null), region, account),
                             "Sweep", Json.array(event, "detail", "apiIds").stream()
                             .map(node -> node.isString() ? node.asString() : null)
-                            .filter(java.util.Objects::nonNull).toList()))
+                            .filter(DesiredState::isApiId).toList()))
                     .orElseGet(() -> new Intent.Malformed("sweep message without a service ARN"));
         }
         if (!"aws.ecs".equals(source)) {
@@ -87,6 +88,9 @@ public final class EventParser {
         }
         if (eventName.endsWith("Resource") && !ServiceRef.isServiceArn(service.get())) {
             return new Intent.Skip("IgnoredEvent", eventName + " of " + service.get() + " (not a service)");
+        }
+        if (!ServiceRef.isServiceArn(service.get()) && !ServiceRef.isServiceName(service.get())) {
+            return new Intent.Malformed(eventName + " names no valid service ARN or name: '" + service.get() + "'");
         }
         String clusterHint = Json.text(d, "responseElements", "service", "clusterArn").orElse(cluster);
         return new Intent.Reconcile(ServiceRef.of(service.get(), clusterHint, callRegion, callAccount), eventName);

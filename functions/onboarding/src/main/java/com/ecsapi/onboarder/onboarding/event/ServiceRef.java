@@ -5,6 +5,10 @@ package com.ecsapi.onboarder.onboarding.event;
  */
 public record ServiceRef(String serviceArn, String cluster) {
 
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,255}");
+    private static final java.util.regex.Pattern SERVICE_ARN = java.util.regex.Pattern.compile(
+            "arn:aws[a-z-]*:ecs:[a-z0-9-]+:[0-9]{1,12}:service/([A-Za-z0-9_-]{1,255}/)?[A-Za-z0-9_-]{1,255}");
+
     /**
      * The ARN of a service named in an event: kept when it is an ARN already, else built from the event's
      * region, account and cluster (the long ARN format, {@code service/<cluster>/<name>}).
@@ -18,8 +22,14 @@ public record ServiceRef(String serviceArn, String cluster) {
                 cluster != null ? cluster : clusterName);
     }
 
+    /** A service ARN, old ({@code service/<name>}) or long ({@code service/<cluster>/<name>}) format. */
     public static boolean isServiceArn(String arn) {
-        return arn != null && arn.startsWith("arn:") && arn.contains(":service/");
+        return arn != null && SERVICE_ARN.matcher(arn).matches();
+    }
+
+    /** What ECS accepts as a service name: up to 255 letters, digits, hyphens and underscores. */
+    public static boolean isServiceName(String name) {
+        return name != null && NAME.matcher(name).matches();
     }
 
     static String clusterName(String cluster) {

@@ -1,5 +1,6 @@
 package com.ecsapi.onboarder.onboarding.event;
 
+import com.ecsapi.onboarder.json.Json;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -9,7 +10,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EventParserTest {
 
@@ -105,6 +108,27 @@ class EventParserTest {
         assertInstanceOf(Intent.Malformed.class, EventParser.parse(
                 "{\"source\":\"aws.ecs\",\"detail-type\":\"ECS Service Action\",\"resources\":[]}"));
         assertInstanceOf(Intent.Malformed.class, EventParser.parse(cloudTrail("DeleteService", "{}", "")));
+    }
+
+    @Test
+    void aServiceIsNamedOnlyByAWellFormedArnOrName() {
+        for (String service : List.of("../../orders", "orders/../x", "a b", "x".repeat(256), "",
+                "arn:aws:ecs:us-east-1:111122223333:service/prod/../orders", "arn:aws:ecs:us-east-1:1:service/a/b/c")) {
+            assertInstanceOf(Intent.Malformed.class, EventParser.parse(cloudTrail("DeleteService",
+                    "{\"service\":" + Json.write(service) + "}", "")), service);
+        }
+        assertEquals(SERVICE, assertInstanceOf(Intent.Reconcile.class, EventParser.parse(cloudTrail("DeleteService",
+                "{\"service\":\"" + SERVICE + "\"}", ""))).service().serviceArn());
+        assertTrue(ServiceRef.isServiceArn("arn:aws:ecs:us-east-1:111122223333:service/orders"), "the old ARN format");
+        assertFalse(ServiceRef.isServiceArn("arn:aws:ecs:us-east-1:111122223333:cluster/prod"));
+    }
+
+    @Test
+    void aSweepMessageNamesOnlyWellFormedApiIds() {
+        Intent.Reconcile reconcile = assertInstanceOf(Intent.Reconcile.class, EventParser.parse(
+                "{\"source\":\"ecs-api-onboarder.sweep\",\"detail\":{\"serviceArn\":\"" + SERVICE
+                        + "\",\"apiIds\":[\"a1b2c3d4e5\",\"../x\",\"\",42,null,\"ABC\"]}}"));
+        assertEquals(List.of("a1b2c3d4e5"), reconcile.apiIds());
     }
 
     @Test
