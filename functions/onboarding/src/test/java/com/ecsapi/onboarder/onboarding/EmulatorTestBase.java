@@ -76,16 +76,25 @@ abstract class EmulatorTestBase {
 
     /** Runs a batch through a fresh handler; the log lines it printed are kept in {@link #lines}. */
     SQSBatchResponse run(SQSEvent event) {
-        return run(event, null);
+        return run(event, handler(), null);
     }
 
     /** The same, in an invocation with {@code context} (its remaining time). */
     SQSBatchResponse run(SQSEvent event, Context context) {
+        return run(event, handler(), context);
+    }
+
+    /** Runs a batch through {@code handler}. */
+    SQSBatchResponse run(SQSEvent event, OnboardingHandler handler) {
+        return run(event, handler, null);
+    }
+
+    private SQSBatchResponse run(SQSEvent event, OnboardingHandler handler, Context context) {
         PrintStream original = System.out;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
         try {
-            return handler().handleRequest(event, context);
+            return handler.handleRequest(event, context);
         } finally {
             System.setOut(original);
             String text = buffer.toString(StandardCharsets.UTF_8);

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The sweep finds what events missed; the onboarding handler fixes it from the sweep's messages. */
 class SweepTest extends EmulatorTestBase {
@@ -104,6 +105,69 @@ class SweepTest extends EmulatorTestBase {
         assertEquals(1, aws.integrations(httpApi).size());
         assertEquals(Set.of("Unchanged", "Deregistered"),
                 Set.copyOf(decisions().stream().map(line -> text(line, "outcome")).toList()));
+    }
+
+    @Test
+    void theSweepCompletesWhateverStringAnyOneServiceCarriesInAnyTagAndEveryRequestEndsClearly() {
+        SqsEventSourceReplay queue = new SqsEventSourceReplay(sqs);
+        String keeper = aws.service(cluster, "keeper", aws.tcpTargetGroup(vpcA, "keeper-tg"), vpcA,
+                Map.of("apigw:path", "/keeper"));
+        assertEquals(List.of(), failures(run(TestLandscape.batch(TestLandscape.createServiceEvent(keeper, cluster)))));
+        Map<String, Set<String>> keeperRoute = Map.of("keeper", aws.resources(apiId).keySet());
+        List<String> hostile = List.of("", " ", "..", "/..", "../..", "{proxy+}", "ä", "x".repeat(256), "a\nb", "%2F",
+                "$default", "' OR 1=1");
+        List<String> keys = List.of("apigw:path", "apigw:api", "apigw:stage", "apigw:pool", "apigw:tls-server-name");
+        int count = 0;
+        for (String key : keys) {
+            for (String value : hostile) {
+                Map<String, String> tags = new java.util.HashMap<>(Map.of("apigw:path", "/h" + count));
+                tags.put(key, value);
+                aws.service(cluster, "h" + count, aws.tcpTargetGroup(vpcA, "h" + count), vpcA, tags);
+                count++;
+            }
+        }
+        String inactive = aws.service(cluster, "inactive", aws.tcpTargetGroup(vpcA, "inactive-tg"), vpcA,
+                Map.of("apigw:path", "/inactive", "apigw:api", ""));
+        aws.ecs.deleteService(request -> request.cluster(cluster).service(inactive).force(true));
+
+        Map<String, String> variables = new java.util.HashMap<>(environment());
+        variables.put("QUEUE_URL", queue.queueUrl);
+        Map<String, Object> summary = new SweepHandler(Environment.of(variables)).handleRequest(new ScheduledEvent(), null);
+
+        assertEquals(count + 1, ((Number) summary.get("enqueued")).intValue(), "every opted-in service, the keeper too");
+        variables.put("DEAD_LETTER_QUEUE_URL", queue.deadLetterQueueUrl);
+        OnboardingHandler handler = new OnboardingHandler(Environment.of(variables));
+        int handled = 0;
+        for (SQSEvent batch = queue.poll(0); !batch.getRecords().isEmpty(); batch = queue.poll(0)) {
+            SQSBatchResponse response = queue.deliver(batch, event -> run(event, handler));
+            assertEquals(List.of(), failures(response));
+            assertEquals(batch.getRecords().size(), decisions().size(), "one decision per request");
+            handled += batch.getRecords().size();
+        }
+        assertEquals(count + 1, handled);
+        assertEquals(0, queue.deadLettersWaiting(), "nothing needed parking");
+        assertEquals(keeperRoute, Map.of("keeper", aws.resources(apiId).keySet()), "the keeper's route stands, alone");
+        assertEquals(1, aws.listeners(nlbA1).size());
+    }
+
+    @Test
+    void aDryRunSweepSendsNothing() {
+        String queueUrl = sqs.createQueue(request -> request.queueName("onboarding.fifo").attributes(Map.of(
+                QueueAttributeName.FIFO_QUEUE, "true", QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "true"))).queueUrl();
+        aws.service(cluster, "orders", aws.tcpTargetGroup(vpcA, "orders-tg"), vpcA, Map.of("apigw:path", "/orders"));
+        aws.service(cluster, "payments", aws.tcpTargetGroup(vpcA, "payments-tg"), vpcA, Map.of("apigw:path", "/payments"));
+        Map<String, String> variables = new java.util.HashMap<>(environment());
+        variables.put("QUEUE_URL", queueUrl);
+        variables.put("DRY_RUN", "true");
+        moto.clearCallCounts();
+
+        Map<String, Object> summary = new SweepHandler(Environment.of(variables)).handleRequest(new ScheduledEvent(), null);
+
+        assertEquals(2, ((Number) summary.get("requests")).intValue());
+        assertEquals(0, ((Number) summary.get("enqueued")).intValue());
+        assertEquals(List.of(), sqs.receiveMessage(request -> request.queueUrl(queueUrl).maxNumberOfMessages(10)).messages());
+        assertTrue(moto.callCounts().keySet().stream().noneMatch(call -> call.startsWith("sqs:Send")),
+                moto.callCounts().toString());
     }
 
     private static Map<String, String> with(Map<String, String> tags, String path) {
