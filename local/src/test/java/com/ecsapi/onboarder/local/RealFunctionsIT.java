@@ -93,6 +93,33 @@ class RealFunctionsIT {
         }
     }
 
+    @Test
+    void theSweepsPlanSendsNoMessage() throws Exception {
+        Template template = Template.load(PROJECT.resolve("template.yaml"));
+        try (MotoServer moto = MotoServer.start()) {
+            moto.useForThisJvm();
+            try (Landscape.Clients clients = Landscape.Clients.create()) {
+                Landscape landscape = Landscape.create(clients);
+                Path envVars = Files.writeString(work.resolve("env-vars.json"), landscape.envVarsJson());
+                Map<String, String> caller = new HashMap<>(System.getenv());
+                caller.putAll(moto.clientEnvironment());
+                moto.clearCallCounts();
+
+                Invocation plan = Invocation.prepare(template, "ReconcileSweepFunction",
+                        PROJECT.resolve("events/sweep-scheduled.json"), EnvVarsFile.read(envVars), caller).dryRun();
+                Path log = work.resolve("sweep-plan.log");
+                FunctionRunner.Result result = FunctionRunner.forThisJvm().run(plan, log);
+
+                String logs = Files.readString(log);
+                assertEquals(0, result.exitCode(), logs);
+                assertTrue(result.stdout().contains("\"enqueued\":0"), result.stdout());
+                assertTrue(logs.contains("Dry run: reconcile request not sent"), logs);
+                assertTrue(moto.callCounts().keySet().stream().noneMatch(RealFunctionsIT::isWrite),
+                        "the sweep's plan only read: " + moto.callCounts());
+            }
+        }
+    }
+
     private static boolean isWrite(String operation) {
         String name = operation.substring(operation.indexOf(':') + 1);
         return !(name.startsWith("Describe") || name.startsWith("Get") || name.startsWith("List"));

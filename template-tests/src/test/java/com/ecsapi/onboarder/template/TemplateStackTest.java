@@ -150,7 +150,7 @@ class TemplateStackTest {
         Map<String, Long> countByType = created.values().stream()
                 .collect(Collectors.groupingBy(StackResourceSummary::resourceType, TreeMap::new, Collectors.counting()));
         assertEquals(new TreeMap<>(Map.ofEntries(
-                Map.entry("AWS::CloudWatch::Alarm", 5L),
+                Map.entry("AWS::CloudWatch::Alarm", 8L),
                 Map.entry("AWS::CloudWatch::Dashboard", 1L),
                 Map.entry("AWS::Events::Rule", 3L),
                 Map.entry("AWS::IAM::Role", 3L),
@@ -218,7 +218,9 @@ class TemplateStackTest {
                 Map.entry("PREFER_REST_VPC_LINK_V2", "false"),
                 Map.entry("VPC_LINK_V2_IDS", ""),
                 Map.entry("JAVA_TOOL_OPTIONS", jvmOptions));
-        assertEquals(new TreeMap<>(onboarding), environment(physicalId(created, "OnboardingFunction")));
+        Map<String, String> onboardingFunction = new TreeMap<>(onboarding);
+        onboardingFunction.put("DEAD_LETTER_QUEUE_URL", outputs.get("DeadLetterQueueUrl"));
+        assertEquals(onboardingFunction, environment(physicalId(created, "OnboardingFunction")));
         assertEquals(new TreeMap<>(onboarding), environment(physicalId(created, "ReconcileSweepFunction")));
         assertEquals(new TreeMap<>(Map.of(
                         "QUOTA_METRICS_NAMESPACE", "EcsApiOnboarder/Quotas",
@@ -340,13 +342,27 @@ class TemplateStackTest {
         Map<String, MetricAlarm> alarms = cloudWatch.describeAlarms(r -> r.alarmNamePrefix(STACK + "-")).metricAlarms()
                 .stream().collect(Collectors.toMap(MetricAlarm::alarmName, Function.identity()));
         assertEquals(Set.of(STACK + "-onboarding-dead-letters", STACK + "-onboarding-errors",
-                STACK + "-reconcile-sweep-errors", STACK + "-quota-monitor-errors", STACK + "-capacity-exhausted"),
+                STACK + "-reconcile-sweep-errors", STACK + "-quota-monitor-errors", STACK + "-capacity-exhausted",
+                STACK + "-onboarding-parked", STACK + "-reconcile-failures", STACK + "-onboarding-queue-age"),
                 alarms.keySet());
         alarms.values().forEach(alarm -> {
             assertEquals(List.of(topicArn), alarm.alarmActions(), alarm.alarmName());
             assertEquals(ComparisonOperator.GREATER_THAN_THRESHOLD, alarm.comparisonOperator(), alarm.alarmName());
-            assertEquals(0.0, alarm.threshold(), alarm.alarmName());
+            assertEquals(alarm.alarmName().endsWith("-queue-age") ? 900.0 : 0.0, alarm.threshold(), alarm.alarmName());
         });
+
+        MetricAlarm parked = alarms.get(STACK + "-onboarding-parked");
+        assertEquals("EcsApiOnboarder", parked.namespace());
+        assertEquals("Parked", parked.metricName());
+        assertEquals("onboarding", parked.dimensions().getFirst().value());
+        MetricAlarm failures = alarms.get(STACK + "-reconcile-failures");
+        assertEquals("ReconcileFailed", failures.metricName());
+        assertEquals(3, failures.datapointsToAlarm(), "failing for 15 minutes, not one retried throttle");
+        MetricAlarm age = alarms.get(STACK + "-onboarding-queue-age");
+        assertEquals("AWS/SQS", age.namespace());
+        assertEquals("ApproximateAgeOfOldestMessage", age.metricName());
+        String onboardingQueueUrl = physicalId(created, "OnboardingQueue");
+        assertEquals(onboardingQueueUrl.substring(onboardingQueueUrl.lastIndexOf('/') + 1), age.dimensions().getFirst().value());
 
         MetricAlarm deadLetters = alarms.get(STACK + "-onboarding-dead-letters");
         assertEquals("AWS/SQS", deadLetters.namespace());
@@ -462,6 +478,10 @@ class TemplateStackTest {
     void onboardingRoleReadsTheListenerQuotaAndRetagsOnlyItsOwnListeners() {
         List<JsonNode> statements = grantedStatements(
                 Json.at(transformedTemplate, "Resources", "OnboardingFunctionRole").orElseThrow());
+        assertTrue(statements.stream().anyMatch(statement -> strings(Json.at(statement, "Action").orElseThrow())
+                        .equals(List.of("sqs:SendMessage")) && Json.at(statement, "Resource", "Fn::GetAtt").map(
+                        target -> Json.array(target).get(0).asString()).equals(Optional.of("OnboardingDeadLetterQueue"))),
+                "a message that can never succeed is parked in the dead-letter queue, and only there");
         assertTrue(statements.stream().anyMatch(statement -> strings(Json.at(statement, "Action").orElseThrow())
                         .containsAll(List.of("servicequotas:GetServiceQuota", "servicequotas:GetAWSDefaultServiceQuota"))),
                 "placement reads L-57A373D6 through Service Quotas");

@@ -222,7 +222,8 @@ class ReconcileScenariosTest extends EmulatorTestBase {
         SQSEvent withGarbage = TestLandscape.batch("{not json", TestLandscape.createServiceEvent(service, cluster));
         response = run(withGarbage);
         List<String> ids = withGarbage.getRecords().stream().map(SQSEvent.SQSMessage::getMessageId).toList();
-        assertEquals(ids, failures(response), "the bad message and every later one go back to the FIFO queue");
+        assertEquals(ids, failures(response), "no dead-letter queue to park in: the bad message and every later one go"
+                + " back to the FIFO queue (FifoRedeliveryReplayTest parks it)");
         assertEquals(before, snapshot(nlbA1));
         assertTrue(lines.stream().anyMatch(line -> "MalformedEvent".equals(text(line, "reason"))));
     }
