@@ -62,10 +62,12 @@ class HostileInputCatalogueTest extends EmulatorTestBase {
 
     @Test
     void everyHostileInputEndsClearlyAndChangesNoOtherService() {
-        List<Case> cases = new ArrayList<>();
-        cases.addAll(tagCases());
-        cases.addAll(bodyCases());
-        cases.addAll(batchCases());
+        List<Case> tags = tagCases();
+        List<Case> bodies = bodyCases();
+        List<Case> batches = batchCases();
+        List<Case> cases = new ArrayList<>(tags);
+        cases.addAll(bodies);
+        cases.addAll(batches);
 
         List<String> broken = new ArrayList<>();
         int parked = 0;
@@ -95,8 +97,9 @@ class HostileInputCatalogueTest extends EmulatorTestBase {
             parked += (int) lines.stream().filter(line -> "Parked".equals(text(line, "outcome"))).count();
         }
         int deadLetters = queue.deadLettersWaiting();
-        System.out.println("Hostile inputs: tried " + cases.size() + ", held " + (cases.size() - broken.size())
-                + "; parked " + deadLetters);
+        System.err.println("Hostile inputs: tried " + cases.size() + " (" + tags.size() + " tag values, " + bodies.size()
+                + " message bodies, " + batches.size() + " batches), held " + (cases.size() - broken.size())
+                + "; messages parked in the dead-letter queue: " + deadLetters);
 
         assertEquals(List.of(), broken);
         assertEquals(parked, deadLetters, "every parked message is in the dead-letter queue, once");
