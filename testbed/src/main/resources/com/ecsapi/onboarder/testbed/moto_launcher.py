@@ -446,13 +446,24 @@ def create_stack_resources_moto_skips():
 
     def create_function_with_all_properties(cls, resource_name, cloudformation_json, account_id, region_name,
                                             **kwargs):
+        code = copy.deepcopy(cloudformation_json["Properties"].get("Code"))
         function = create_function(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
         properties = cloudformation_json["Properties"]
         if "Architectures" in properties:
             function.architectures = properties["Architectures"]
         function.snap_start_apply_on = properties.get("SnapStart", {}).get("ApplyOn", "None")
         function.logging_config = properties.get("LoggingConfig")
+        function.stack_code = code
         return function
+
+    def update_function_as_stacks_do(cls, original_resource, new_resource_name, cloudformation_json, account_id,
+                                     region_name):
+        properties = cloudformation_json["Properties"]
+        original_resource.update_configuration(properties)
+        if properties.get("Code") != getattr(original_resource, "stack_code", None):
+            original_resource.update_function_code(properties["Code"])
+            original_resource.stack_code = properties.get("Code")
+        return original_resource
 
     def configuration_with_snap_start(self, *args, **kwargs):
         config = configuration(self, *args, **kwargs)
@@ -465,6 +476,9 @@ def create_stack_resources_moto_skips():
         return config
 
     LambdaFunction.create_from_cloudformation_json = classmethod(create_function_with_all_properties)
+    # AWS: a stack update changes a function's code only when its Code property changed (moto re-reads an inline
+    # ZipFile as base64 and fails on every update)
+    LambdaFunction.update_from_cloudformation_json = classmethod(update_function_as_stacks_do)
     LambdaFunction.get_configuration = configuration_with_snap_start
 
     create_version = LambdaVersion.create_from_cloudformation_json.__func__
@@ -481,7 +495,12 @@ def create_stack_resources_moto_skips():
             return self.version
         raise UnformattedGetAttTemplateException()
 
+    def replace_version(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name):
+        return create_version_with_arn(cls, new_resource_name, cloudformation_json, account_id, region_name)
+
     LambdaVersion.create_from_cloudformation_json = classmethod(create_version_with_arn)
+    # AWS: every property of AWS::Lambda::Version needs replacement, which publishes a new version
+    LambdaVersion.update_from_cloudformation_json = classmethod(replace_version)
     LambdaVersion.physical_resource_id = property(lambda self: self.arn)
     LambdaVersion.get_cfn_attribute = version_attribute
 
@@ -524,6 +543,16 @@ def create_stack_resources_moto_skips():
                 function_version=str(properties["FunctionVersion"]),
                 description=properties.get("Description", ""), routing_config=properties.get("RoutingConfig"))
             return cls(alias.arn, properties["FunctionName"], properties["Name"])
+
+        @classmethod
+        def update_from_cloudformation_json(cls, original_resource, new_resource_name, cloudformation_json,
+                                            account_id, region_name):
+            properties = cloudformation_json["Properties"]
+            lambda_backends[account_id][region_name].update_alias(
+                name=original_resource.name, function_name=original_resource.function_name,
+                function_version=str(properties["FunctionVersion"]),
+                description=properties.get("Description", ""), routing_config=properties.get("RoutingConfig"))
+            return original_resource
 
         @property
         def physical_resource_id(self):
@@ -627,6 +656,57 @@ def create_stack_resources_moto_skips():
     parsing.get_name_type_map.cache_clear()
 
 
+def update_stacks_as_cloudformation_does():
+    """AWS: a stack update changes every resource whose properties change once parameters are resolved, in
+    dependency order, and a resource replaced gets a new physical id and attributes, so whatever references it is
+    updated too: a parameter in a Fn::Sub of an AWS::Lambda::Version's Description replaces the version (publishing
+    one) and moves the alias that reads its Version. moto 5.2.1 sees parameters only in a Ref, updates in template
+    order and never updates what references a changed resource."""
+    from moto.cloudformation import parsing
+
+    def references(node):
+        found = set()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "Ref" and isinstance(value, str):
+                    found.add(value)
+                elif key == "Fn::GetAtt":
+                    target = value[0] if isinstance(value, list) else str(value).split(".")[0]
+                    found.add(target)
+                elif key == "Fn::Sub":
+                    text = value[0] if isinstance(value, list) else value
+                    found.update(name.split(".")[0] for name in re.findall(r"\$\{([^!}][^}]*)}", str(text)))
+                    found.update(references(value[1]) if isinstance(value, list) and len(value) > 1 else set())
+                else:
+                    found.update(references(value))
+        elif isinstance(node, list):
+            for item in node:
+                found.update(references(item))
+        return found
+
+    original_diff = parsing.ResourceMap.build_resource_diff
+
+    def diff_with_resolved_references(self, other_template, parameters=None):
+        actions = original_diff(self, other_template, parameters)
+        resources = other_template["Resources"]
+        changed = [name for name in (parameters or {}) if self.input_parameters.get(name) != parameters[name]]
+        modified = set(actions["Modify"])
+        modified.update(name for name in resources if name in self._resource_json_map
+                        and references(resources[name]) & set(changed))
+        replaced = {name for name in modified if resources[name].get("Type") == "AWS::Lambda::Version"}
+        modified.update(name for name in resources if name in self._resource_json_map
+                        and references(resources[name]) & replaced)
+        ordered = []
+        while len(ordered) < len(modified):
+            ready = [name for name in modified if name not in ordered
+                     and not (references(resources[name]) & (modified - set(ordered) - {name}))]
+            ordered.extend(sorted(ready) or sorted(modified - set(ordered)))
+        actions["Modify"] = ordered
+        return actions
+
+    parsing.ResourceMap.build_resource_diff = diff_with_resolved_references
+
+
 GAP_FILLERS = (
     enforce_unique_listener_ports,
     enforce_listeners_per_load_balancer,
@@ -637,6 +717,7 @@ GAP_FILLERS = (
     reject_duplicate_http_api_route_keys,
     serve_service_quotas_for_apigateway_and_elb,
     create_stack_resources_moto_skips,
+    update_stacks_as_cloudformation_does,
     answer_test_event_pattern,
     keep_schedule_rules_off_the_event_bus,
 )
