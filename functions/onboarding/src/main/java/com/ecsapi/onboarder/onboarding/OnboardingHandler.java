@@ -42,6 +42,7 @@ public final class OnboardingHandler implements RequestHandler<SQSEvent, SQSBatc
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        StructuredLog.startRequest(context);
         List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
         Metrics metrics = Metrics.create(onboarder.config.metricsNamespace(), Map.of("Function", "onboarding"), System.out,
                 java.time.Clock.systemUTC());
