@@ -629,7 +629,31 @@ def create_stack_resources_moto_skips():
     parsing.get_name_type_map.cache_clear()
 
 
+def name_load_balancers_by_type():
+    """AWS: a load balancer's ARN names its type, loadbalancer/app/..., loadbalancer/net/... or loadbalancer/gwy/...,
+    and its listeners' ARNs follow (listener/net/...); IAM policies scope by it (e.g. loadbalancer/net/*/*).
+    moto names every load balancer app/."""
+    from moto.elbv2.models import ELBv2Backend
+
+    create_load_balancer = ELBv2Backend.create_load_balancer
+    kinds = {"network": "net", "gateway": "gwy"}
+
+    def create_load_balancer_named_by_type(self, *args, **kwargs):
+        balancer = create_load_balancer(self, *args, **kwargs)
+        kind = kinds.get(balancer.type)
+        if kind is not None:
+            old = balancer.arn
+            balancer.arn = old.replace(":loadbalancer/app/", f":loadbalancer/{kind}/")
+            self.load_balancers[balancer.arn] = self.load_balancers.pop(old)
+            if old in self.tagging_service.tags:
+                self.tagging_service.tags[balancer.arn] = self.tagging_service.tags.pop(old)
+        return balancer
+
+    ELBv2Backend.create_load_balancer = create_load_balancer_named_by_type
+
+
 GAP_FILLERS = (
+    name_load_balancers_by_type,
     enforce_unique_listener_ports,
     enforce_listeners_per_load_balancer,
     reject_duplicate_rest_resource_paths,
