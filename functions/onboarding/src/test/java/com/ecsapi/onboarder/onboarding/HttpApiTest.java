@@ -71,6 +71,32 @@ class HttpApiTest extends EmulatorTestBase {
     }
 
     @Test
+    void anIntegrationAndARouteChangedByHandAreRewrittenInPlace() {
+        String[] alb = aws.albWithTargetGroup(vpcA, "orders-alb");
+        String listenerArn = aws.elb.describeListeners(request -> request.loadBalancerArn(alb[0])).listeners().get(0)
+                .listenerArn();
+        String service = aws.service(cluster, "orders", alb[1], vpcA, tags("/orders"));
+        assertEquals(List.of(), failures(run(TestLandscape.batch(TestLandscape.createServiceEvent(service, cluster)))));
+        String integrationId = aws.integrations(httpApi).get(0).integrationId();
+        aws.apiGatewayV2.updateIntegration(request -> request.apiId(httpApi).integrationId(integrationId)
+                .integrationUri("https://example.com"));
+        String stray = aws.apiGatewayV2.createIntegration(request -> request.apiId(httpApi).integrationType("HTTP_PROXY")
+                .integrationMethod("ANY").integrationUri("https://example.com")).integrationId();
+        String greedy = aws.routes(httpApi).get("ANY /orders/{proxy+}").routeId();
+        aws.apiGatewayV2.updateRoute(request -> request.apiId(httpApi).routeId(greedy).target("integrations/" + stray));
+
+        SQSBatchResponse response = run(TestLandscape.batch(TestLandscape.createServiceEvent(service, cluster)));
+
+        assertEquals(List.of(), failures(response));
+        assertEquals("Onboarded", text(decisions().get(0), "outcome"));
+        Integration rewritten = aws.integrations(httpApi).stream()
+                .filter(integration -> integration.integrationId().equals(integrationId)).findFirst().orElseThrow();
+        assertEquals(listenerArn, rewritten.integrationUri(), "the same integration, rewritten");
+        assertEquals(linkV2, rewritten.connectionId());
+        assertRoutes("/orders", integrationId, service);
+    }
+
+    @Test
     void option1bIntegratesTheCloudMapServiceOfAServiceWithoutLoadBalancer() {
         String registry = aws.cloudMapService(vpcA, "payments");
         String service = aws.cloudMapEcsService(cluster, "payments", registry, vpcA, tags("/payments/v2"));
