@@ -34,6 +34,6 @@ public record RecordedCall(FunctionRun run, String service, String operation, St
 
     @Override
     public String toString() {
-        return run.function() + " " + service + ":" + operation + " (" + method + " " + path + ")";
+        return service + ":" + operation + " (" + method + " " + path + ")";
     }
 }
