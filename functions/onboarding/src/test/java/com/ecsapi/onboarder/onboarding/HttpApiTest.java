@@ -29,6 +29,10 @@ class HttpApiTest extends EmulatorTestBase {
         linkV2 = aws.vpcLinkV2(vpcA);
     }
 
+    private String listenerOf(String albArn) {
+        return aws.elb.describeListeners(request -> request.loadBalancerArn(albArn)).listeners().get(0).listenerArn();
+    }
+
     private Map<String, String> tags(String path) {
         return Map.of("apigw:path", path, "apigw:api", httpApi, "apigw:stage", "$default");
     }
@@ -36,8 +40,7 @@ class HttpApiTest extends EmulatorTestBase {
     @Test
     void option1IntegratesTheAlbListenerAndDeregistersIt() {
         String[] alb = aws.albWithTargetGroup(vpcA, "orders-alb");
-        String listenerArn = aws.elb.describeListeners(request -> request.loadBalancerArn(alb[0])).listeners().get(0)
-                .listenerArn();
+        String listenerArn = listenerOf(alb[0]);
         String service = aws.service(cluster, "orders", alb[1], vpcA, tags("/orders"));
         aws.apiGatewayV2.createRoute(request -> request.apiId(httpApi).routeKey("GET /manual"));
         int restResources = aws.resources(apiId).size();
@@ -73,8 +76,7 @@ class HttpApiTest extends EmulatorTestBase {
     @Test
     void anIntegrationAndARouteChangedByHandAreRewrittenInPlace() {
         String[] alb = aws.albWithTargetGroup(vpcA, "orders-alb");
-        String listenerArn = aws.elb.describeListeners(request -> request.loadBalancerArn(alb[0])).listeners().get(0)
-                .listenerArn();
+        String listenerArn = listenerOf(alb[0]);
         String service = aws.service(cluster, "orders", alb[1], vpcA, tags("/orders"));
         assertEquals(List.of(), failures(run(TestLandscape.batch(TestLandscape.createServiceEvent(service, cluster)))));
         String integrationId = aws.integrations(httpApi).get(0).integrationId();

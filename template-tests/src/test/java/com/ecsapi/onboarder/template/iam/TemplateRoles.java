@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -93,13 +94,24 @@ public final class TemplateRoles {
     private Map<String, String> valuesFor(FunctionRun run) {
         Map<String, String> values = defaults();
         Json.at(resource(run.function()), "Properties", "Environment", "Variables").ifPresent(variables ->
-                variables.asObject().forEach((variable, value) -> Json.text(value, "Ref").ifPresent(ref -> {
+                variables.asObject().forEach((variable, value) -> referenced(value).ifPresent(ref -> {
                     if (run.environment().containsKey(variable)) {
                         values.put(ref, run.environment().get(variable));
                     }
                 })));
         values.putAll(run.parameters());
         return values;
+    }
+
+    /** The parameter or resource a variable's value is: {@code !Ref X} or {@code !Sub "${X}"}. */
+    private static Optional<String> referenced(JsonNode value) {
+        Optional<String> ref = Json.text(value, "Ref");
+        if (ref.isPresent()) {
+            return ref;
+        }
+        return Json.text(value, "Fn::Sub").map(SUB_VARIABLE::matcher).filter(Matcher::matches)
+                .filter(variable -> variable.group(1).isEmpty() && !variable.group(2).contains("."))
+                .map(variable -> variable.group(2));
     }
 
     private JsonNode resource(String logicalId) {

@@ -20,7 +20,7 @@ class TemplateRolesTest {
                "Fn": {"Type": "AWS::Lambda::Function", "Properties": {
                  "Role": {"Fn::GetAtt": ["FnRole", "Arn"]},
                  "Environment": {"Variables": {"DEFAULT_API_ID": {"Ref": "ApiId"}, "QUEUE_URL": {"Ref": "Queue"},
-                                               "PREFIX": {"Ref": "AWS::StackName"}, "FIXED": "x"}}}},
+                                               "PREFIX": {"Fn::Sub": "${AWS::StackName}"}, "FIXED": "x"}}}},
                "FnRole": {"Type": "AWS::IAM::Role", "Properties": {"Policies": [{"PolicyName": "p", "PolicyDocument": {
                  "Statement": [
                    {"Effect": "Allow", "Action": "apigateway:PATCH", "Resource": {"Fn::Split": [",", {"Fn::Sub": [
@@ -52,6 +52,9 @@ class TemplateRolesTest {
         assertEquals(List.of("arn:aws:sqs:us-east-1:123456789012:stack-q"),
                 statements.get(1).resources().stream().map(Statement.Resource::arn).toList());
         assertEquals("!GetAtt Queue.Arn", statements.get(1).resources().get(0).source());
+        FunctionRun otherStack = new FunctionRun("t", "Fn", Map.of("DEFAULT_API_ID", "a1", "PREFIX", "other"), Map.of());
+        assertEquals(List.of("arn:aws:sqs:us-east-1:123456789012:other-q"), roles.statements(otherStack).get(1).resources()
+                .stream().map(Statement.Resource::arn).toList(), "the stack name, learned from !Sub \"${AWS::StackName}\"");
     }
 
     @Test
