@@ -9,6 +9,7 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,12 +65,17 @@ class CallJournalTest {
                             .defaultActions(a -> a.type("forward").targetGroupArn(nlb.targetGroupArn())))
                             .listeners().get(0).listenerArn();
                     elb.deleteListener(r -> r.listenerArn(arn));
+                    String group = elb.createTargetGroup(r -> r.name("owned").protocol(ProtocolEnum.TCP).port(80)
+                            .vpcId(nlb.vpcId()).targetType(TargetTypeEnum.ALB)
+                            .tags(tag -> tag.key("ecs-api-onboarder:service").value("svc")))
+                            .targetGroups().get(0).targetGroupArn();
+                    elb.registerTargets(r -> r.targetGroupArn(group).targets(target -> target.id(nlb.arn()).port(80)));
                     return arn;
                 });
         elb.describeLoadBalancers(r -> { });
 
         List<JsonNode> lines = Files.readAllLines(onlyJournal()).stream().map(Json::parse).toList();
-        assertEquals(List.of("session", "call", "call"), lines.stream().map(line -> text(line, "kind")).toList(),
+        assertEquals(List.of("session", "call", "call", "call", "call"), lines.stream().map(line -> text(line, "kind")).toList(),
                 "the setup before and the read-back after the run are nobody's calls");
         JsonNode session = lines.get(0);
         assertEquals("OnboardingFunction", text(session, "function"));
@@ -90,6 +96,14 @@ class CallJournalTest {
         assertEquals("DeleteListener", text(delete, "operation"));
         assertEquals("svc", Json.at(delete, "resourceTags").orElseThrow().asObject().get(listenerArn)
                 .asObject().get("ecs-api-onboarder:service").text(), "tags given at create are there at delete");
+
+        JsonNode createGroup = lines.get(3);
+        assertEquals("CreateTargetGroup", text(createGroup, "operation"));
+        String groupArn = Json.array(createGroup, "created").get(0).text();
+        JsonNode register = lines.get(4);
+        assertEquals("RegisterTargets", text(register, "operation"));
+        assertEquals("svc", Json.at(register, "resourceTags").orElseThrow().asObject().get(groupArn)
+                .asObject().get("ecs-api-onboarder:service").text(), "a target group's tags from its create");
     }
 
     private static Path onlyJournal() throws IOException {
