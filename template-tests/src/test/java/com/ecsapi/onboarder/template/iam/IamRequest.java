@@ -1,7 +1,9 @@
 package com.ecsapi.onboarder.template.iam;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One authorisation AWS makes for a call: the IAM action, the ARN it acts on ({@code *} where the action has no
@@ -10,7 +12,7 @@ import java.util.Map;
 public record IamRequest(String action, String resource, Map<String, List<String>> context) {
 
     public IamRequest {
-        context = Map.copyOf(context);
+        context = Collections.unmodifiableSortedMap(new TreeMap<>(context));
     }
 
     public static IamRequest of(String action, String resource) {
