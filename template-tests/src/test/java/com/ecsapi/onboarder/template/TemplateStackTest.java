@@ -77,8 +77,6 @@ class TemplateStackTest {
     private static final String API_ID = "a1b2c3d4e5";
     private static final String ALARM_EMAIL = "ops@example.com";
     private static final String BUCKET = "ecs-api-onboarder-artifacts";
-    private static final String TRANSFORM_HINT = "The template tests need python3 with boto3 and aws-sam-translator: "
-            + "python3 -m pip install boto3 aws-sam-translator";
 
     private static MotoServer moto;
     private static Path workDirectory;
@@ -104,7 +102,7 @@ class TemplateStackTest {
         logs = AwsClients.create(CloudWatchLogsClient.builder());
 
         workDirectory = Files.createTempDirectory("template-tests");
-        Path transformed = packageAndTransform(workDirectory);
+        Path transformed = SamTransform.run(moto, workDirectory, BUCKET, "ApiId=" + API_ID);
         String templateBody = Files.readString(transformed);
         transformedTemplate = Json.parse(templateBody);
 
@@ -124,11 +122,7 @@ class TemplateStackTest {
             System.clearProperty(property);
         }
         if (workDirectory != null) {
-            try (var files = Files.walk(workDirectory)) {
-                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
+            SamTransform.delete(workDirectory);
         }
     }
 
@@ -554,7 +548,9 @@ class TemplateStackTest {
                 "elasticloadbalancing:DescribeTags", "servicequotas:GetServiceQuota",
                 "servicequotas:GetAWSDefaultServiceQuota", "servicequotas:ListServiceQuotas",
                 "servicequotas:ListAWSDefaultServiceQuotas", "cloudwatch:PutMetricData",
-                "cloudwatch:GetMetricData", "cloudwatch:GetMetricStatistics");
+                "cloudwatch:GetMetricData", "cloudwatch:GetMetricStatistics",
+                // without AlarmNames DescribeAlarms reads every alarm of the Region (the IAM judge maps it to "*")
+                "cloudwatch:DescribeAlarms", "ec2:DescribeVpcEndpointServiceConfigurations");
         int statements = 0;
         for (var resource : Json.at(transformedTemplate, "Resources").orElseThrow().asObject().entrySet()) {
             if (!Json.text(resource.getValue(), "Type").orElseThrow().equals("AWS::IAM::Role")) {
@@ -586,7 +582,7 @@ class TemplateStackTest {
         List<JsonNode> statements = grantedStatements(
                 Json.at(transformedTemplate, "Resources", "OnboardingFunctionRole").orElseThrow());
         assertTrue(statements.stream().anyMatch(statement -> strings(Json.at(statement, "Action").orElseThrow())
-                        .containsAll(List.of("servicequotas:GetServiceQuota", "servicequotas:GetAWSDefaultServiceQuota"))),
+                        .contains("servicequotas:GetServiceQuota")),
                 "placement reads L-57A373D6 through Service Quotas");
         List<JsonNode> addTags = statements.stream()
                 .filter(statement -> strings(Json.at(statement, "Action").orElseThrow())
@@ -600,35 +596,16 @@ class TemplateStackTest {
                 "a moved route retags the listener the service already owns, and only such listeners");
     }
 
-    /** The statements of a role's inline policies; one granted under a template condition as it is when it applies. */
+    /** The statements of a role's inline policies; a policy or statement under a template condition as it is when it applies. */
     private static List<JsonNode> grantedStatements(JsonNode role) {
         List<JsonNode> statements = new ArrayList<>();
-        for (JsonNode policy : Json.array(role, "Properties", "Policies")) {
+        for (JsonNode written : Json.array(role, "Properties", "Policies")) {
+            JsonNode policy = Json.at(written, "Fn::If").map(branches -> Json.array(branches).get(1)).orElse(written);
             for (JsonNode entry : Json.array(policy, "PolicyDocument", "Statement")) {
                 statements.add(Json.at(entry, "Fn::If").map(branches -> Json.array(branches).get(1)).orElse(entry));
             }
         }
         return statements;
-    }
-
-    private static Path packageAndTransform(Path directory) throws IOException {
-        Path script = directory.resolve("sam_transform.py");
-        try (var in = TemplateStackTest.class.getResourceAsStream("sam_transform.py")) {
-            assertNotNull(in, "sam_transform.py is missing from the test resources");
-            Files.copy(in, script);
-        }
-        Path output = directory.resolve("transformed.json");
-        ExternalCommand.Result result = ExternalCommand.run(List.of(python(), script.toString(),
-                        "--template", Project.template().toString(), "--bucket", BUCKET, "--output", output.toString(),
-                        "--build-dir", directory.resolve("build").toString(), "--parameter", "ApiId=" + API_ID),
-                Project.root(), moto.clientEnvironment(), TRANSFORM_HINT);
-        assertEquals(0, result.exitCode(), "sam_transform.py failed (" + TRANSFORM_HINT + "):\n" + result.output());
-        return output;
-    }
-
-    private static String python() {
-        String configured = System.getProperty(MotoServer.PYTHON_PROPERTY, System.getenv(MotoServer.PYTHON_ENV));
-        return configured == null || configured.isBlank() ? "python3" : configured;
     }
 
     private static void createStack(String name, String templateBody, Map<String, String> parameters) {

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One emulator per test class, reset before each test, with a base landscape: VPC A with the NLB {@code a1}
@@ -79,7 +80,7 @@ abstract class EmulatorTestBase {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
         try {
-            return handler().handleRequest(event, null);
+            return asFunction("OnboardingFunction", environment(), () -> handler().handleRequest(event, null));
         } finally {
             System.setOut(original);
             String text = buffer.toString(StandardCharsets.UTF_8);
@@ -94,6 +95,15 @@ abstract class EmulatorTestBase {
     }
 
     List<JsonNode> lines = List.of();
+
+    /**
+     * Runs {@code handler} as the template's {@code function} with {@code variables}: its AWS calls are journaled for
+     * the IAM judge, for a stack whose {@code OtherApiIds} names every API of the landscape besides the default one.
+     */
+    <T> T asFunction(String function, Map<String, String> variables, Supplier<T> handler) {
+        List<String> otherApis = aws.apiIds().stream().filter(id -> !id.equals(variables.get("DEFAULT_API_ID"))).toList();
+        return moto.runAs(function, variables, Map.of("OtherApiIds", String.join(",", otherApis)), handler);
+    }
 
     /** The decision lines ("Service reconciled") of the last run, in order. */
     List<JsonNode> decisions() {

@@ -23,6 +23,11 @@ class SweepTest extends EmulatorTestBase {
 
     private final SqsClient sqs = AwsClients.create(SqsClient.builder());
 
+    private Map<String, Object> sweep(Map<String, String> variables) {
+        return asFunction("ReconcileSweepFunction", variables,
+                () -> new SweepHandler(Environment.of(variables)).handleRequest(new ScheduledEvent(), null));
+    }
+
     @Test
     void sweepRepairsADeletedListenerAndRemovesTheObjectsOfAServiceDeletedWithoutEvent() {
         String queueUrl = sqs.createQueue(request -> request.queueName("onboarding.fifo").attributes(Map.of(
@@ -41,7 +46,7 @@ class SweepTest extends EmulatorTestBase {
         Map<String, String> variables = new java.util.HashMap<>(environment());
         variables.put("QUEUE_URL", queueUrl);
         variables.put("CLUSTERS", "apps");
-        Map<String, Object> summary = new SweepHandler(Environment.of(variables)).handleRequest(new ScheduledEvent(), null);
+        Map<String, Object> summary = sweep(variables);
         assertEquals(2, ((Number) summary.get("enqueued")).intValue(), summary.toString());
 
         List<Message> messages = sqs.receiveMessage(request -> request.queueUrl(queueUrl).maxNumberOfMessages(10))
@@ -92,7 +97,7 @@ class SweepTest extends EmulatorTestBase {
 
         Map<String, String> variables = new java.util.HashMap<>(environment());
         variables.put("QUEUE_URL", queueUrl);
-        new SweepHandler(Environment.of(variables)).handleRequest(new ScheduledEvent(), null);
+        sweep(variables);
         List<String> bodies = new ArrayList<>();
         sqs.receiveMessage(request -> request.queueUrl(queueUrl).maxNumberOfMessages(10)).messages()
                 .forEach(message -> bodies.add(message.body()));
