@@ -6,6 +6,10 @@ if ! command -v mvn >/dev/null 2>&1; then
   echo "Maven is missing: install it with 'apt-get install -y maven'." >&2
   missing=1
 fi
+if ! command -v make >/dev/null 2>&1; then
+  echo "make is missing (sam build and the local runner build the functions with the Makefile): apt-get install -y make" >&2
+  missing=1
+fi
 if ! command -v python3 >/dev/null 2>&1; then
   echo "python3 is missing: install it with 'apt-get install -y python3 python3-pip'." >&2
   missing=1

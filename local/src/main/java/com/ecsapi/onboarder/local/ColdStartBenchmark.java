@@ -39,7 +39,7 @@ import java.util.stream.Stream;
  * {@code bin/benchmark-cold-start [RUNS]}: runs every function of the template RUNS times, each in a fresh JVM through
  * the local runner, against the emulator (with the demo's landscape in it), and prints a markdown table of the median
  * "fresh JVM to first event handled" (measured inside the child JVM, from the JVM's start time to the return of
- * {@code handleRequest}) and of the CodeUri jars' sizes.
+ * {@code handleRequest}) and of the size of each function's code (built as sam build does).
  *
  * <p>Usage: {@code ColdStartBenchmark [--runs N] [--template template.yaml] [--events-dir events] [--work-dir DIR]}.
  * A function's event is the first {@code events/<function>*.json} (e.g. {@code onboarding-*.json} for
@@ -111,14 +111,14 @@ public final class ColdStartBenchmark {
     int run() throws IOException {
         progress.println("Starting the emulator and the demo landscape...");
         List<Measurement> measurements = new ArrayList<>();
+        FunctionRunner runner = FunctionRunner.forThisJvm();
         try (MotoServer moto = MotoServer.start()) {
             moto.useForThisJvm();
             Landscape landscape = createLandscape();
-            Path envVarsFile = Files.writeString(workDirectory.resolve("env-vars.json"), landscape.envVarsJson());
+            Path envVarsFile = Files.writeString(workDirectory.resolve("env-vars.json"), landscape.envVarsJson(moto.endpoint()));
             EnvVarsFile envVars = EnvVarsFile.read(envVarsFile);
             Map<String, String> caller = new HashMap<>(System.getenv());
             caller.putAll(moto.clientEnvironment());
-            FunctionRunner runner = FunctionRunner.forThisJvm();
             for (String functionId : template.functionIds()) {
                 Path event = eventFor(functionId, landscape);
                 if (event == null) {
@@ -128,7 +128,7 @@ public final class ColdStartBenchmark {
                 measurements.add(measure(runner, functionId, event, envVars, caller));
             }
         }
-        printTable(measurements);
+        printTable(measurements, runner);
         return measurements.stream().allMatch(m -> m.failures() == 0) ? 0 : 1;
     }
 
@@ -234,7 +234,7 @@ public final class ColdStartBenchmark {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
-    private void printTable(List<Measurement> measurements) {
+    private void printTable(List<Measurement> measurements, FunctionRunner runner) {
         out.println("### Local cold start: fresh JVM to first event handled");
         out.println();
         out.println("Median of " + runs + " runs per function, each in a fresh JVM (" + Runtime.version() + ", "
@@ -262,22 +262,35 @@ public final class ColdStartBenchmark {
         out.println();
         out.println("### Deployable artifacts");
         out.println();
-        out.println("| CodeUri | Size (bytes) | Size (MiB) | Functions |");
-        out.println("|---|---:|---:|---|");
-        Map<Path, List<String>> artifacts = new LinkedHashMap<>();
+        out.println("| Function | Code (what the Lambda runtime loads) | Size (bytes) | Size (MiB) |");
+        out.println("|---|---|---:|---:|");
+        Path base = templateFile.toAbsolutePath().getParent();
         for (String functionId : template.functionIds()) {
             FunctionDefinition function = template.function(functionId, Map.of(), "us-east-1");
-            artifacts.computeIfAbsent(function.codeUri(), path -> new ArrayList<>()).add(functionId);
+            Path code = runner.artifacts(function);
+            List<Path> files = files(code);
+            long size = files.stream().mapToLong(ColdStartBenchmark::size).sum();
+            String described = function.builtWithMake()
+                    ? "make build-" + functionId + ": " + String.join(", ", files.stream()
+                            .map(file -> code.relativize(file).toString()).toList())
+                    : base.relativize(code).toString();
+            out.printf(Locale.ROOT, "| %s | %s | %d | %.1f |%n", functionId, described, size, size / 1048576.0);
         }
-        Path base = templateFile.toAbsolutePath().getParent();
-        artifacts.forEach((path, functions) -> {
-            long size = size(path);
-            out.printf(Locale.ROOT, "| %s | %d | %.1f | %s |%n", base.relativize(path), size, size / 1048576.0,
-                    String.join(", ", functions));
-        });
         out.println();
         out.println("Measured with `bin/benchmark-cold-start " + runs + "`; each run's log (with its "
                 + Invoker.REPORT_PREFIX.trim() + " line) is in " + workDirectory + ".");
+    }
+
+    /** The file itself, or the regular files under a directory (a make target's ARTIFACTS_DIR). */
+    private static List<Path> files(Path code) {
+        if (!Files.isDirectory(code)) {
+            return List.of(code);
+        }
+        try (Stream<Path> paths = Files.walk(code)) {
+            return paths.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static long size(Path path) {

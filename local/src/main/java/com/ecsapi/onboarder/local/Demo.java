@@ -30,7 +30,8 @@ import java.util.Map;
 /**
  * The one-command demo ({@code bin/demo}): starts the emulator, creates a small real landscape in it, runs
  * OnboardingFunction on the CreateService event of a tagged ECS service and then QuotaMonitorFunction, each through
- * the local runner (a fresh JVM, {@code AWS_ENDPOINT_URL} = the emulator), and prints what happened by reading the
+ * the local runner (a fresh JVM that gets the emulator's endpoint as SAM CLI would hand it over: {@code
+ * LOCAL_AWS_ENDPOINT_URL} from the env-vars file's {@code Parameters}), and prints what happened by reading the
  * emulator's state back. Stops the emulator and the function JVMs on exit, Ctrl-C included.
  *
  * <p>Usage: {@code Demo [--template template.yaml] [--work-dir DIR]}; DIR keeps the events, the env-vars file and
@@ -102,10 +103,11 @@ public final class Demo {
 
             Path onboardingEvent = onboardingEvent(landscape);
             Path monitorEvent = monitorEvent();
-            Path envVarsFile = write("env-vars.json", landscape.envVarsJson());
+            Path envVarsFile = write("env-vars.json", landscape.envVarsJson(moto.endpoint()));
             out.println();
             out.println("Events and env-vars written to " + workDirectory);
 
+            // the emulator's credentials and region; its AWS_ENDPOINT_URL, like SAM CLI, the runner does not pass
             Map<String, String> caller = new HashMap<>(System.getenv());
             caller.putAll(moto.clientEnvironment());
             EnvVarsFile envVars = EnvVarsFile.read(envVarsFile);
@@ -159,8 +161,13 @@ public final class Demo {
     private boolean invoke(String functionId, Path event, EnvVarsFile envVars, Map<String, String> caller)
             throws IOException {
         out.println();
-        out.println("Running " + functionId + " in a fresh JVM (as: bin/local-invoke " + functionId + " -e " + event + " --env-vars "
-                + workDirectory.resolve("env-vars.json") + ")");
+        Path envVarsFile = workDirectory.resolve("env-vars.json");
+        out.println("Running " + functionId + " in a fresh JVM, as: bin/local-invoke " + functionId + " -e " + event
+                + " --env-vars " + envVarsFile);
+        out.println("  (with SAM CLI, after sam build: sam local invoke " + functionId + " -e " + event
+                + " --env-vars " + envVarsFile + "; its container reaches the emulator only at an address"
+                + " other than 127.0.0.1, e.g. host.docker.internal, given as Parameters."
+                + AwsClients.LOCAL_ENDPOINT_VARIABLE + " in that file)");
         Invocation invocation = Invocation.prepare(template, functionId, event, envVars, caller);
         Path log = workDirectory.resolve(functionId + ".log");
         FunctionRunner.Result result = FunctionRunner.forThisJvm().run(invocation, log);

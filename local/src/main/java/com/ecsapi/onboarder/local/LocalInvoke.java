@@ -22,7 +22,7 @@ import java.util.Map;
 public final class LocalInvoke {
 
     static final int USAGE_ERROR = 2;
-    /** The CodeUri jar or the invoker jar is missing: {@code bin/local-invoke} builds and runs again. */
+    /** A .jar/.zip CodeUri or the invoker jar is missing: {@code bin/local-invoke} builds and runs again. */
     static final int NOT_BUILT = 3;
     private static final String USAGE =
             "Usage: local-invoke FUNCTION -e EVENT_FILE [--env-vars ENV_JSON] [--template template.yaml]"
@@ -59,7 +59,7 @@ public final class LocalInvoke {
                 return NOT_BUILT;
             }
             System.err.println("Invoking " + invocation.function().handler() + " (" + invocation.function().runtime()
-                    + ", " + invocation.function().codeUri() + ")");
+                    + ", " + runner.artifacts(invocation.function()) + ")");
             process = runner.start(invocation, ProcessBuilder.Redirect.INHERIT, ProcessBuilder.Redirect.INHERIT);
         } catch (TemplateException | UncheckedIOException e) {
             System.err.println("Error: " + e.getMessage());

@@ -44,6 +44,13 @@ class DemoIT {
                 "the SQS batch of the CreateService event reached the handler as an SQSEvent: " + output);
         assertTrue(output.contains("\"monitoredApiIds\":\"" + api.group(1) + "\""),
                 "the env-vars file the demo wrote overrides the template's value: " + output);
+        Matcher emulator = Pattern.compile("Emulator at (\\S+)").matcher(output);
+        assertTrue(emulator.find(), output);
+        assertTrue(output.contains("\"localEndpoint\":\"" + emulator.group(1) + "\""),
+                "the env-vars file's Parameters hand the emulator to the function as SAM CLI would: " + output);
+        assertTrue(output.contains("sam local invoke QuotaMonitorFunction -e "), output);
+        assertTrue(Files.readString(work.resolve("env-vars.json")).contains(
+                "\"Parameters\":{\"LOCAL_AWS_ENDPOINT_URL\":\"" + emulator.group(1) + "\"}"));
         assertTrue(output.contains("no route: the API has no /orders resource (OnboardingFunction created nothing)"),
                 output);
         assertTrue(output.contains("1 deployment: only the initial one"), output);

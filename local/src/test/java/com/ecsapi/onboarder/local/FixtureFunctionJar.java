@@ -26,11 +26,17 @@ final class FixtureFunctionJar {
     private FixtureFunctionJar() {
     }
 
-    /** Writes {@code fixture-function.jar} and {@code template.yaml} (from the resource) into the directory. */
+    /**
+     * Writes {@code fixture-function.jar}, {@code template.yaml} (from the resource) and the fixture {@code Makefile}
+     * (its {@code build-<LogicalId>} targets copy that jar) into the directory.
+     */
     static Path build(Path directory, String templateResource) throws IOException, URISyntaxException {
         Path template = directory.resolve("template.yaml");
         try (InputStream in = FixtureFunctionJar.class.getResourceAsStream(templateResource)) {
             Files.copy(in, template);
+        }
+        try (InputStream in = FixtureFunctionJar.class.getResourceAsStream("/fixture/Makefile")) {
+            Files.copy(in, directory.resolve("Makefile"));
         }
         Path testClasses = Path.of(FixtureFunctionJar.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<Path> libraries = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))

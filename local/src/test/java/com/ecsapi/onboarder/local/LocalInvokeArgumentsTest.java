@@ -16,12 +16,12 @@ class LocalInvokeArgumentsTest {
     void readsSamStyleOptions() {
         LocalInvoke.Arguments arguments = LocalInvoke.Arguments.parse(new String[] {"OnboardingFunction",
                 "-e", "events/onboarding-create-service.json", "--parameter-overrides", "ApiId=a1b2c3d4e5",
-                "LocalEndpointUrl=http://127.0.0.1:5000", "--env-vars", "env.json", "--plan"});
+                "StageName=test", "--env-vars", "env.json", "--plan"});
 
         assertEquals("OnboardingFunction", arguments.function());
         assertEquals(Path.of("events/onboarding-create-service.json"), arguments.event());
         assertEquals(Path.of("env.json"), arguments.envVars());
-        assertEquals(Map.of("ApiId", "a1b2c3d4e5", "LocalEndpointUrl", "http://127.0.0.1:5000"),
+        assertEquals(Map.of("ApiId", "a1b2c3d4e5", "StageName", "test"),
                 arguments.parameterOverrides());
         assertTrue(arguments.plan());
     }

@@ -5,6 +5,7 @@ import com.ecsapi.onboarder.local.runner.EnvVarsFile;
 import com.ecsapi.onboarder.local.runner.FunctionRunner;
 import com.ecsapi.onboarder.local.runner.Invocation;
 import com.ecsapi.onboarder.local.template.Template;
+import com.ecsapi.onboarder.local.template.TemplateException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** End to end through the child JVM: the fixture function jar run with the invoker jar the package phase built. */
@@ -45,14 +47,18 @@ class LocalInvokeIT {
     }
 
     private static Outcome invoke(String function, String event, EnvVarsFile envVars) throws Exception {
+        return invoke(FunctionRunner.forThisJvm(), function, event, envVars);
+    }
+
+    private static Outcome invoke(FunctionRunner runner, String function, String event, EnvVarsFile envVars)
+            throws Exception {
         Path eventFile = Files.writeString(Files.createTempFile(directory, "event", ".json"), event);
         Map<String, String> caller = new HashMap<>();
         caller.put("AWS_ENDPOINT_URL", "http://127.0.0.1:4566");
         caller.put("AWS_ACCESS_KEY_ID", "testing");
         caller.put("NOT_AN_AWS_VARIABLE", "must not reach the function");
         Invocation invocation = Invocation.prepare(Template.load(template), function, eventFile, envVars, caller);
-        Process process = FunctionRunner.forThisJvm()
-                .start(invocation, ProcessBuilder.Redirect.PIPE, ProcessBuilder.Redirect.PIPE);
+        Process process = runner.start(invocation, ProcessBuilder.Redirect.PIPE, ProcessBuilder.Redirect.PIPE);
         return finish(process);
     }
 
@@ -73,7 +79,8 @@ class LocalInvokeIT {
 
     @Test
     void scheduledEventReachesTheHandlerThroughTheLambdaSerializers() throws Exception {
-        EnvVarsFile envVars = new EnvVarsFile(Map.of(), Map.of("ScheduledFunction", Map.of("ECHO", "from-env-vars")));
+        EnvVarsFile envVars = new EnvVarsFile(Map.of("LOCAL_AWS_ENDPOINT_URL", "http://127.0.0.1:5000"),
+                Map.of("ScheduledFunction", Map.of("ECHO", "from-env-vars")));
         Outcome outcome = invoke("ScheduledFunction", """
                 {"version":"0","id":"1","detail-type":"Scheduled Event","source":"aws.events","account":"123456789012",
                  "time":"2026-01-01T00:00:00Z","region":"us-east-1",
@@ -90,8 +97,12 @@ class LocalInvokeIT {
         long remaining = Long.parseLong(Json.text(result, "remainingMillis").orElseThrow());
         assertTrue(remaining > 20_000 && remaining <= 30_000, "remaining time from the 30 s Timeout: " + remaining);
         assertEquals("from-env-vars", Json.text(result, "echo").orElseThrow());
-        assertEquals("http://127.0.0.1:4566", Json.text(result, "endpoint").orElseThrow());
-        assertTrue(Json.text(result, "notPassed").isEmpty(), "only AWS_* variables of the caller are passed");
+        assertTrue(Json.text(result, "endpoint").isEmpty(),
+                "the caller's AWS_ENDPOINT_URL is not passed, as in sam local invoke: " + outcome.stdout());
+        assertEquals("http://127.0.0.1:5000", Json.text(result, "localEndpoint").orElseThrow(),
+                "the env-vars file's Parameters reach the declared LOCAL_AWS_ENDPOINT_URL");
+        assertEquals("ScheduledLogGroup", Json.text(result, "logGroup").orElseThrow());
+        assertTrue(Json.text(result, "notPassed").isEmpty(), "undeclared variables of the caller are not passed");
         assertTrue(outcome.stderr().contains("log line from System.out"), "System.out of the function goes to stderr");
         assertTrue(outcome.stderr().contains("log line from the LambdaLogger"));
         assertTrue(outcome.stderr().contains("REPORT RequestId: " + Json.text(result, "requestId").orElseThrow()));
@@ -137,6 +148,40 @@ class LocalInvokeIT {
     }
 
     @Test
+    void makefileFunctionIsBuiltOnceByItsMakeTargetAndRunsFromArtifactsDirLib() throws Exception {
+        Path buildsLog = directory.resolve("builds.log");
+        Files.deleteIfExists(buildsLog);
+        FunctionRunner runner = FunctionRunner.forThisJvm();
+
+        Outcome first = invoke(runner, "MadeFunction", "\"made\"", EnvVarsFile.NONE);
+        Outcome second = invoke(runner, "MadeFunction", "\"again\"", EnvVarsFile.NONE);
+
+        assertEquals(0, first.exitCode(), first.stderr());
+        assertEquals("\"MADE\"", first.stdout(), "the handler came from ARTIFACTS_DIR/lib/fixture-function.jar");
+        assertEquals("\"AGAIN\"", second.stdout(), second.stderr());
+        assertEquals(List.of("MadeFunction"), Files.readAllLines(buildsLog), "one make run per runner and function");
+        Path artifacts = runner.artifacts(Template.load(template).function("MadeFunction", Map.of(), "us-east-1"));
+        assertTrue(Files.isRegularFile(artifacts.resolve("lib/fixture-function.jar")), artifacts.toString());
+    }
+
+    @Test
+    void failingMakeTargetNamesTheCommandAndShowsItsOutput() throws Exception {
+        Path event = Files.writeString(directory.resolve("broken-event.json"), "\"x\"");
+        Invocation invocation = Invocation.prepare(Template.load(template), "BrokenBuildFunction", event,
+                EnvVarsFile.NONE, Map.of());
+
+        TemplateException error = assertThrows(TemplateException.class,
+                () -> FunctionRunner.forThisJvm().command(invocation));
+
+        String message = error.getMessage();
+        assertTrue(message.contains("The build of BrokenBuildFunction failed: 'make -C " + directory
+                + " build-BrokenBuildFunction ARTIFACTS_DIR="), message);
+        assertTrue(message.contains("exited with 2"), message);
+        assertTrue(message.contains("compiling BrokenBuildFunction") && message.contains("error: the fixture build fails"),
+                message);
+    }
+
+    @Test
     void handlerRunningPastTheTimeoutIsStoppedLikeLambdaDoes() throws Exception {
         Outcome outcome = invoke("SlowFunction", "\"wait\"", EnvVarsFile.NONE);
 
@@ -153,7 +198,6 @@ class LocalInvokeIT {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().put("AWS_ENDPOINT_URL", "http://127.0.0.1:4566");
         Process process = builder.start();
         try (OutputStream stdin = process.getOutputStream()) {
             stdin.flush();

@@ -26,8 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The project's own template.yaml, sample events and function jars, run through the local runner against the
- * emulator: what a user gets from {@code bin/demo} and {@code bin/local-invoke --plan}.
+ * The project's own template.yaml, sample events and functions (built by its Makefile's {@code build-<LogicalId>}
+ * targets, as {@code sam build} builds them), run through the local runner against the emulator: what a user gets
+ * from {@code bin/demo} and {@code bin/local-invoke --plan}. The functions reach the emulator only through the
+ * env-vars file's {@code Parameters.LOCAL_AWS_ENDPOINT_URL}, as they would under {@code sam local invoke}: the
+ * caller's {@code AWS_ENDPOINT_URL} is not passed.
  */
 class RealFunctionsIT {
 
@@ -64,7 +67,7 @@ class RealFunctionsIT {
                 ElasticLoadBalancingV2Client elb = clients.elb();
                 Path event = Files.writeString(work.resolve("create-service.json"), DemoEvents.adaptSample(
                         Files.readString(PROJECT.resolve("events/onboarding-create-service.json")), landscape));
-                Path envVars = Files.writeString(work.resolve("env-vars.json"), landscape.envVarsJson());
+                Path envVars = Files.writeString(work.resolve("env-vars.json"), landscape.envVarsJson(moto.endpoint()));
                 Map<String, String> caller = new HashMap<>(System.getenv());
                 caller.putAll(moto.clientEnvironment());
                 List<Resource> resourcesBefore = apiGateway.getResources(r -> r.restApiId(landscape.restApiId())).items();
@@ -100,7 +103,7 @@ class RealFunctionsIT {
             moto.useForThisJvm();
             try (Landscape.Clients clients = Landscape.Clients.create()) {
                 Landscape landscape = Landscape.create(clients);
-                Path envVars = Files.writeString(work.resolve("env-vars.json"), landscape.envVarsJson());
+                Path envVars = Files.writeString(work.resolve("env-vars.json"), landscape.envVarsJson(moto.endpoint()));
                 Map<String, String> caller = new HashMap<>(System.getenv());
                 caller.putAll(moto.clientEnvironment());
                 moto.clearCallCounts();

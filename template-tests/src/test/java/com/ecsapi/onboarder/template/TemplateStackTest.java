@@ -73,11 +73,10 @@ class TemplateStackTest {
 
     private static final String STACK = "ecs-api-onboarder";
     private static final String STACK_WITHOUT_EMAIL = "onboarder-no-email";
+    private static final String STACK_PARAMETER_CHANGE = "onboarder-parameter-change";
     private static final String API_ID = "a1b2c3d4e5";
     private static final String ALARM_EMAIL = "ops@example.com";
     private static final String BUCKET = "ecs-api-onboarder-artifacts";
-    private static final String TRANSFORM_HINT = "The template tests need python3 with boto3 and aws-sam-translator: "
-            + "python3 -m pip install boto3 aws-sam-translator";
 
     private static MotoServer moto;
     private static Path workDirectory;
@@ -103,7 +102,7 @@ class TemplateStackTest {
         logs = AwsClients.create(CloudWatchLogsClient.builder());
 
         workDirectory = Files.createTempDirectory("template-tests");
-        Path transformed = packageAndTransform(workDirectory);
+        Path transformed = SamTransform.run(moto, workDirectory, BUCKET, "ApiId=" + API_ID);
         String templateBody = Files.readString(transformed);
         transformedTemplate = Json.parse(templateBody);
 
@@ -123,12 +122,7 @@ class TemplateStackTest {
             System.clearProperty(property);
         }
         if (workDirectory != null) {
-            try (var files = Files.list(workDirectory)) {
-                for (Path file : files.toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-            Files.deleteIfExists(workDirectory);
+            SamTransform.delete(workDirectory);
         }
     }
 
@@ -180,7 +174,10 @@ class TemplateStackTest {
             assertEquals(function.timeoutSeconds, config.timeout(), name);
             assertEquals(SnapStartApplyOn.PUBLISHED_VERSIONS, config.snapStart().applyOn(), name);
             Path jar = Project.root().resolve(function.jar);
-            assertEquals(Files.size(jar), config.codeSize(), name + " runs " + function.jar);
+            Path built = workDirectory.resolve("build").resolve(function.logicalId + ".zip");
+            assertEquals(Files.size(built), config.codeSize(), name + " runs what make build-" + function.logicalId
+                    + " built");
+            assertJarInLib(built, jar);
             assertHandlerClassIn(jar, function.handler);
             assertTrue(config.role().endsWith(":role/" + physicalId(created, function.logicalId + "Role")), config.role());
 
@@ -210,18 +207,29 @@ class TemplateStackTest {
                 Map.entry("LISTENER_PORT_MIN", "10000"),
                 Map.entry("LISTENER_PORT_MAX", "10999"),
                 Map.entry("DEFAULT_POOL", "default"),
-                Map.entry("CLUSTERS", ""),
                 Map.entry("QUEUE_URL", outputs.get("OnboardingQueueUrl")),
                 Map.entry("METRICS_NAMESPACE", "EcsApiOnboarder"),
                 Map.entry("DRY_RUN", "false"),
                 Map.entry("CREATE_VPC_LINKS", "false"),
                 Map.entry("PREFER_REST_VPC_LINK_V2", "false"),
                 Map.entry("VPC_LINK_V2_IDS", ""),
-                Map.entry("JAVA_TOOL_OPTIONS", jvmOptions));
+                Map.entry("JAVA_TOOL_OPTIONS", jvmOptions),
+                Map.entry("LOCAL_AWS_ENDPOINT_URL", ""));
         Map<String, String> onboardingFunction = new TreeMap<>(onboarding);
         onboardingFunction.put("DEAD_LETTER_QUEUE_URL", outputs.get("DeadLetterQueueUrl"));
         assertEquals(onboardingFunction, environment(physicalId(created, "OnboardingFunction")));
-        assertEquals(new TreeMap<>(onboarding), environment(physicalId(created, "ReconcileSweepFunction")));
+        Map<String, String> sweep = Map.ofEntries(
+                Map.entry("DEFAULT_API_ID", API_ID),
+                Map.entry("DEFAULT_STAGE", "prod"),
+                Map.entry("DEFAULT_POOL", "default"),
+                Map.entry("CLUSTERS", ""),
+                Map.entry("QUEUE_URL", outputs.get("OnboardingQueueUrl")),
+                Map.entry("METRICS_NAMESPACE", "EcsApiOnboarder"),
+                Map.entry("DRY_RUN", "false"),
+                Map.entry("CREATE_VPC_LINKS", "false"),
+                Map.entry("JAVA_TOOL_OPTIONS", jvmOptions),
+                Map.entry("LOCAL_AWS_ENDPOINT_URL", ""));
+        assertEquals(new TreeMap<>(sweep), environment(physicalId(created, "ReconcileSweepFunction")));
         assertEquals(new TreeMap<>(Map.of(
                         "QUOTA_METRICS_NAMESPACE", "EcsApiOnboarder/Quotas",
                         "ALARM_TOPIC_ARN", outputs.get("AlarmTopicArn"),
@@ -229,8 +237,117 @@ class TemplateStackTest {
                         "ALARM_NAME_PREFIX", STACK,
                         "MONITORED_API_IDS", "",
                         "FORECAST_LOOKBACK_DAYS", "14",
-                        "JAVA_TOOL_OPTIONS", jvmOptions)),
+                        "JAVA_TOOL_OPTIONS", jvmOptions,
+                        "LOCAL_AWS_ENDPOINT_URL", "")),
                 environment(physicalId(created, "QuotaMonitorFunction")));
+    }
+
+    @Test
+    void aParameterOnlyChangePublishesANewVersionBehindEveryLiveAliasThatReadsIt() throws IOException {
+        String body = Files.readString(workDirectory.resolve("transformed.json"));
+        createStack(STACK_PARAMETER_CHANGE, body, Map.of("ApiId", API_ID, "DryRun", "true"));
+        Map<String, StackResourceSummary> before = resources(STACK_PARAMETER_CHANGE);
+        for (DeployedFunction function : List.of(DeployedFunction.ONBOARDING, DeployedFunction.SWEEP)) {
+            assertEquals("true", liveEnvironment(before, function).get("DRY_RUN"), function.logicalId);
+        }
+
+        cloudFormation.updateStack(r -> r.stackName(STACK_PARAMETER_CHANGE).usePreviousTemplate(true)
+                .capabilities(Capability.CAPABILITY_IAM)
+                .parameters(Parameter.builder().parameterKey("ApiId").usePreviousValue(true).build(),
+                        Parameter.builder().parameterKey("DryRun").parameterValue("false").build()));
+        cloudFormation.waiter().waitUntilStackUpdateComplete(r -> r.stackName(STACK_PARAMETER_CHANGE));
+
+        Map<String, StackResourceSummary> after = resources(STACK_PARAMETER_CHANGE);
+        for (DeployedFunction function : List.of(DeployedFunction.ONBOARDING, DeployedFunction.SWEEP)) {
+            String name = physicalId(after, function.logicalId);
+            String live = lambda.getAlias(r -> r.functionName(name).name("live")).functionVersion();
+            assertEquals("2", live, function.logicalId + ": the DryRun change published a version and live moved");
+            assertEquals("false", liveEnvironment(after, function).get("DRY_RUN"), function.logicalId);
+        }
+        String monitor = physicalId(after, DeployedFunction.MONITOR.logicalId);
+        assertEquals("1", lambda.getAlias(r -> r.functionName(monitor).name("live")).functionVersion(),
+                "the monitor does not read DryRun: no new version");
+    }
+
+    /**
+     * Every parameter a function's environment reads is in its version description (or a change of it would not
+     * reach the live alias), and the longest values the parameters allow keep the description within Lambda's 256
+     * characters (or the deploy fails at the version).
+     */
+    @Test
+    void versionDescriptionsNameEveryParameterOfTheEnvironmentWithinLambdasLimit() {
+        JsonNode resources = Json.at(transformedTemplate, "Resources").orElseThrow();
+        JsonNode parameters = Json.at(transformedTemplate, "Parameters").orElseThrow();
+        for (DeployedFunction function : DeployedFunction.values()) {
+            JsonNode environment = Json.at(resources, function.logicalId, "Properties", "Environment").orElseThrow();
+            Set<String> read = new TreeSet<>(parameterRefs(environment));
+            read.retainAll(parameters.asObject().keySet());
+            String version = versionLogicalIdIn(resources, function.logicalId);
+            String description = Json.text(resources.asObject().get(version), "Properties", "Description", "Fn::Sub")
+                    .orElseThrow(() -> new AssertionError(version + " has no Fn::Sub description"));
+            Set<String> described = new TreeSet<>(java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9]+)}")
+                    .matcher(description).results().map(m -> m.group(1)).toList());
+            assertEquals(read, described, function.logicalId + ": parameters in the environment vs the description");
+            int longest = description.replaceAll("\\$\\{[A-Za-z0-9]+}", "").length() + described.stream()
+                    .mapToInt(name -> longestValue(name, parameters.asObject().get(name))).sum();
+            assertTrue(longest <= 256, function.logicalId + ": the description may reach " + longest + " characters");
+        }
+    }
+
+    private static Map<String, String> liveEnvironment(Map<String, StackResourceSummary> created,
+                                                       DeployedFunction function) {
+        String name = physicalId(created, function.logicalId);
+        return lambda.getFunctionConfiguration(r -> r.functionName(name).qualifier("live")).environment().variables();
+    }
+
+    private static List<String> parameterRefs(JsonNode node) {
+        List<String> refs = new ArrayList<>();
+        if (node.isObject()) {
+            node.asObject().forEach((key, value) -> {
+                if (key.equals("Ref") && value.isString()) {
+                    refs.add(value.text());
+                } else {
+                    refs.addAll(parameterRefs(value));
+                }
+            });
+        } else if (node.isArray()) {
+            node.asArray().forEach(item -> refs.addAll(parameterRefs(item)));
+        }
+        return refs;
+    }
+
+    private static String versionLogicalIdIn(JsonNode resources, String functionLogicalId) {
+        return resources.asObject().entrySet().stream()
+                .filter(e -> e.getKey().startsWith(functionLogicalId + "Version")
+                        && Json.text(e.getValue(), "Type").orElse("").equals("AWS::Lambda::Version"))
+                .map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> new AssertionError("no version of " + functionLogicalId));
+    }
+
+    /** The longest value a parameter's constraints let a deployer give. */
+    private static int longestValue(String name, JsonNode parameter) {
+        Optional<String> maxLength = Json.text(parameter, "MaxLength");
+        if (maxLength.isPresent()) {
+            return Integer.parseInt(maxLength.get());
+        }
+        if (Json.at(parameter, "AllowedValues").isPresent()) {
+            return Json.array(parameter, "AllowedValues").stream().mapToInt(v -> v.text().length()).max().orElseThrow();
+        }
+        Optional<String> pattern = Json.text(parameter, "AllowedPattern");
+        if (pattern.isPresent()) {
+            var bound = java.util.regex.Pattern.compile("\\{\\d+,(\\d+)}\\$?\"?$").matcher(pattern.get());
+            if (bound.find()) {
+                return Integer.parseInt(bound.group(1));
+            }
+            var exact = java.util.regex.Pattern.compile("\\{(\\d+)}\\$?$").matcher(pattern.get());
+            if (exact.find()) {
+                return Integer.parseInt(exact.group(1));
+            }
+        }
+        if (Json.text(parameter, "Type").orElse("").equals("Number") && Json.text(parameter, "MaxValue").isPresent()) {
+            return Json.text(parameter, "MaxValue").orElseThrow().length();
+        }
+        throw new AssertionError("parameter " + name + " has no bound on its length; give it a MaxLength");
     }
 
     @Test
@@ -447,7 +564,9 @@ class TemplateStackTest {
                 "elasticloadbalancing:DescribeTags", "servicequotas:GetServiceQuota",
                 "servicequotas:GetAWSDefaultServiceQuota", "servicequotas:ListServiceQuotas",
                 "servicequotas:ListAWSDefaultServiceQuotas", "cloudwatch:PutMetricData",
-                "cloudwatch:GetMetricData", "cloudwatch:GetMetricStatistics");
+                "cloudwatch:GetMetricData", "cloudwatch:GetMetricStatistics",
+                // without AlarmNames DescribeAlarms reads every alarm of the Region (the IAM judge maps it to "*")
+                "cloudwatch:DescribeAlarms", "ec2:DescribeVpcEndpointServiceConfigurations");
         int statements = 0;
         for (var resource : Json.at(transformedTemplate, "Resources").orElseThrow().asObject().entrySet()) {
             if (!Json.text(resource.getValue(), "Type").orElseThrow().equals("AWS::IAM::Role")) {
@@ -483,7 +602,7 @@ class TemplateStackTest {
                         target -> Json.array(target).get(0).asString()).equals(Optional.of("OnboardingDeadLetterQueue"))),
                 "a message that can never succeed is parked in the dead-letter queue, and only there");
         assertTrue(statements.stream().anyMatch(statement -> strings(Json.at(statement, "Action").orElseThrow())
-                        .containsAll(List.of("servicequotas:GetServiceQuota", "servicequotas:GetAWSDefaultServiceQuota"))),
+                        .contains("servicequotas:GetServiceQuota")),
                 "placement reads L-57A373D6 through Service Quotas");
         List<JsonNode> addTags = statements.stream()
                 .filter(statement -> strings(Json.at(statement, "Action").orElseThrow())
@@ -497,35 +616,16 @@ class TemplateStackTest {
                 "a moved route retags the listener the service already owns, and only such listeners");
     }
 
-    /** The statements of a role's inline policies; one granted under a template condition as it is when it applies. */
+    /** The statements of a role's inline policies; a policy or statement under a template condition as it is when it applies. */
     private static List<JsonNode> grantedStatements(JsonNode role) {
         List<JsonNode> statements = new ArrayList<>();
-        for (JsonNode policy : Json.array(role, "Properties", "Policies")) {
+        for (JsonNode written : Json.array(role, "Properties", "Policies")) {
+            JsonNode policy = Json.at(written, "Fn::If").map(branches -> Json.array(branches).get(1)).orElse(written);
             for (JsonNode entry : Json.array(policy, "PolicyDocument", "Statement")) {
                 statements.add(Json.at(entry, "Fn::If").map(branches -> Json.array(branches).get(1)).orElse(entry));
             }
         }
         return statements;
-    }
-
-    private static Path packageAndTransform(Path directory) throws IOException {
-        Path script = directory.resolve("sam_transform.py");
-        try (var in = TemplateStackTest.class.getResourceAsStream("sam_transform.py")) {
-            assertNotNull(in, "sam_transform.py is missing from the test resources");
-            Files.copy(in, script);
-        }
-        Path output = directory.resolve("transformed.json");
-        ExternalCommand.Result result = ExternalCommand.run(List.of(python(), script.toString(),
-                        "--template", Project.template().toString(), "--bucket", BUCKET, "--output", output.toString(),
-                        "--parameter", "ApiId=" + API_ID),
-                Project.root(), moto.clientEnvironment(), TRANSFORM_HINT);
-        assertEquals(0, result.exitCode(), "sam_transform.py failed (" + TRANSFORM_HINT + "):\n" + result.output());
-        return output;
-    }
-
-    private static String python() {
-        String configured = System.getProperty(MotoServer.PYTHON_PROPERTY, System.getenv(MotoServer.PYTHON_ENV));
-        return configured == null || configured.isBlank() ? "python3" : configured;
     }
 
     private static void createStack(String name, String templateBody, Map<String, String> parameters) {
@@ -617,6 +717,18 @@ class TemplateStackTest {
             return node.asBoolean();
         }
         return node.text();
+    }
+
+    /** The function's zip holds the project's jar, byte for byte, in lib/ (where the Lambda Java runtime looks). */
+    private static void assertJarInLib(Path zip, Path jar) throws IOException {
+        try (ZipFile code = new ZipFile(zip.toFile())) {
+            var entries = code.stream().map(java.util.zip.ZipEntry::getName).toList();
+            assertEquals(List.of("lib/" + jar.getFileName()), entries, zip.toString());
+            try (var in = code.getInputStream(code.getEntry(entries.getFirst()))) {
+                assertTrue(java.util.Arrays.equals(Files.readAllBytes(jar), in.readAllBytes()),
+                        zip + " holds another " + jar.getFileName());
+            }
+        }
     }
 
     private static void assertHandlerClassIn(Path jar, String handler) throws IOException {

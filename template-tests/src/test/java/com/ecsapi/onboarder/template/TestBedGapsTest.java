@@ -138,6 +138,48 @@ class TestBedGapsTest {
         assertEquals(List.of(resources.get("Topic").physicalResourceId()), alarm.alarmActions());
     }
 
+    /** A SAM function with AutoPublishAlias and a VersionDescription naming a parameter, as template.yaml has. */
+    private static final String VERSIONED_FUNCTION = """
+            {
+              "Parameters": {"Mode": {"Type": "String"}},
+              "Resources": {
+                "Role": {"Type": "AWS::IAM::Role", "Properties": {"AssumeRolePolicyDocument": {"Version": "2012-10-17",
+                  "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"},
+                  "Action": "sts:AssumeRole"}]}}},
+                "Function": {"Type": "AWS::Lambda::Function", "Properties": {
+                  "Runtime": "java21", "Handler": "example.Handler::handleRequest",
+                  "Role": {"Fn::GetAtt": ["Role", "Arn"]}, "Code": {"ZipFile": "not run"},
+                  "Environment": {"Variables": {"MODE": {"Ref": "Mode"}}}}},
+                "FunctionVersion0123456789": {"Type": "AWS::Lambda::Version", "DeletionPolicy": "Retain",
+                  "Properties": {"FunctionName": {"Ref": "Function"}, "Description": {"Fn::Sub": "${Mode}"}}},
+                "FunctionAliaslive": {"Type": "AWS::Lambda::Alias", "Properties": {"Name": "live",
+                  "FunctionName": {"Ref": "Function"},
+                  "FunctionVersion": {"Fn::GetAtt": ["FunctionVersion0123456789", "Version"]}}}
+              }
+            }
+            """;
+
+    @Test
+    void aParameterInTheVersionDescriptionPublishesANewVersionBehindTheAliasOnUpdate() {
+        cloudFormation.createStack(r -> r.stackName("versions").templateBody(VERSIONED_FUNCTION)
+                .parameters(p -> p.parameterKey("Mode").parameterValue("dry-run")));
+        String functionName = cloudFormation.describeStackResource(r -> r.stackName("versions")
+                .logicalResourceId("Function")).stackResourceDetail().physicalResourceId();
+        assertEquals("1", lambda.getAlias(r -> r.functionName(functionName).name("live")).functionVersion());
+
+        cloudFormation.updateStack(r -> r.stackName("versions").usePreviousTemplate(true)
+                .parameters(p -> p.parameterKey("Mode").parameterValue("live")));
+
+        assertEquals("live", lambda.getFunctionConfiguration(r -> r.functionName(functionName))
+                .environment().variables().get("MODE"));
+        var alias = lambda.getAlias(r -> r.functionName(functionName).name("live"));
+        assertEquals("2", alias.functionVersion(), "the replaced version is a new one and the alias moved to it");
+        assertEquals("live", lambda.getFunctionConfiguration(r -> r.functionName(functionName).qualifier("live"))
+                .environment().variables().get("MODE"));
+        assertEquals("dry-run", lambda.getFunctionConfiguration(r -> r.functionName(functionName).qualifier("1"))
+                .environment().variables().get("MODE"), "a published version keeps its settings");
+    }
+
     @Test
     void snapStartAppliesToPublishedVersionsOnly() {
         cloudFormation.createStack(r -> r.stackName("gaps").templateBody(TEMPLATE));

@@ -3,12 +3,13 @@
 stack in the local emulator (whose CloudFormation ignores `Transform`).
 
     python3 sam_transform.py --template template.yaml --bucket BUCKET --output transformed.json \
-        [--parameter Key=Value ...]
+        --build-dir DIR [--parameter Key=Value ...]
 
-1. package: every AWS::Serverless::Function CodeUri that names a local file (the shaded jars `mvn package`
-   builds) is uploaded to s3://BUCKET/<md5 of the file> (the key `sam package` uses) and the CodeUri is
-   rewritten to that S3 URI. The bucket is created when missing (as `resolve_s3` does). The S3 calls go
-   wherever boto3 is pointed (AWS_ENDPOINT_URL).
+1. build and package: a function whose Metadata says `BuildMethod: makefile` is built as `sam build` does,
+   `make build-<LogicalId> ARTIFACTS_DIR=<build dir>/<LogicalId>` in the template's directory; its artifacts
+   directory is zipped (deterministically, into the build dir) and uploaded to s3://BUCKET/<md5 of the zip>, and
+   the CodeUri is rewritten to that S3 URI. A CodeUri naming a local file is uploaded as it is. The bucket is
+   created when missing (as `resolve_s3` does). The S3 calls go wherever boto3 is pointed (AWS_ENDPOINT_URL).
 2. transform: aws-sam-translator expands the SAM resources into plain CloudFormation. It needs no AWS call:
    the functions have their own roles, so no managed policy is looked up; the loader below fails loudly if
    the template ever starts needing one.
@@ -19,7 +20,9 @@ import argparse
 import hashlib
 import json
 import os
+import subprocess
 import sys
+import zipfile
 
 import boto3
 from samtranslator.translator.transform import transform
@@ -39,6 +42,7 @@ def parse_args(argv):
     parser.add_argument("--template", required=True)
     parser.add_argument("--bucket", required=True, help="S3 bucket the code artifacts are uploaded to")
     parser.add_argument("--output", required=True, help="file the transformed template is written to (JSON)")
+    parser.add_argument("--build-dir", required=True, help="where built functions and their zips are kept")
     parser.add_argument("--parameter", action="append", default=[], metavar="KEY=VALUE",
                         help="parameter value for the transform (as `sam deploy --parameter-overrides`)")
     return parser.parse_args(argv)
@@ -59,7 +63,26 @@ def ensure_bucket(s3, bucket):
         s3.create_bucket(Bucket=bucket)
 
 
-def package(template, template_dir, bucket, s3):
+def build(template_dir, logical_id, build_dir):
+    artifacts = os.path.join(build_dir, logical_id)
+    os.makedirs(artifacts, exist_ok=True)
+    command = ["make", "-s", "-C", template_dir, f"build-{logical_id}", f"ARTIFACTS_DIR={artifacts}"]
+    if subprocess.run(command, stdout=sys.stderr).returncode != 0:
+        raise SystemExit(f"{logical_id}: `{' '.join(command)}` failed")
+    archive = os.path.join(build_dir, f"{logical_id}.zip")
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as out:
+        for folder, _, files in sorted(os.walk(artifacts)):
+            for name in sorted(files):
+                path = os.path.join(folder, name)
+                entry = zipfile.ZipInfo(os.path.relpath(path, artifacts), date_time=(1980, 1, 1, 0, 0, 0))
+                entry.external_attr = 0o644 << 16
+                entry.compress_type = zipfile.ZIP_DEFLATED
+                with open(path, "rb") as content:
+                    out.writestr(entry, content.read())
+    return archive
+
+
+def package(template, template_dir, bucket, s3, build_dir):
     uploaded = {}
     for logical_id, resource in template.get("Resources", {}).items():
         if resource.get("Type") != "AWS::Serverless::Function":
@@ -67,16 +90,19 @@ def package(template, template_dir, bucket, s3):
         code_uri = resource.get("Properties", {}).get("CodeUri")
         if not isinstance(code_uri, str) or code_uri.startswith("s3://"):
             continue
-        artifact = os.path.normpath(os.path.join(template_dir, code_uri))
+        if (resource.get("Metadata") or {}).get("BuildMethod") == "makefile":
+            artifact = build(template_dir, logical_id, build_dir)
+        else:
+            artifact = os.path.normpath(os.path.join(template_dir, code_uri))
         if not os.path.isfile(artifact):
             raise SystemExit(f"{logical_id}: CodeUri {code_uri} does not exist ({artifact}); run `mvn package` first")
-        if artifact not in uploaded:
-            key = md5_of(artifact)
+        key = md5_of(artifact)
+        if key not in uploaded:
             with open(artifact, "rb") as body:
                 s3.put_object(Bucket=bucket, Key=key, Body=body)
-            uploaded[artifact] = f"s3://{bucket}/{key}"
-        resource["Properties"]["CodeUri"] = uploaded[artifact]
-        print(f"{logical_id}\t{code_uri}\t{uploaded[artifact]}\t{os.path.getsize(artifact)}")
+            uploaded[key] = f"s3://{bucket}/{key}"
+        resource["Properties"]["CodeUri"] = uploaded[key]
+        print(f"{logical_id}\t{artifact}\t{uploaded[key]}\t{os.path.getsize(artifact)}")
     return template
 
 
@@ -87,7 +113,7 @@ def main(argv=None):
     parameters = dict(item.split("=", 1) for item in args.parameter)
     s3 = boto3.client("s3")
     ensure_bucket(s3, args.bucket)
-    packaged = package(template, os.path.dirname(os.path.abspath(args.template)), args.bucket, s3)
+    packaged = package(template, os.path.dirname(os.path.abspath(args.template)), args.bucket, s3, args.build_dir)
     transformed = transform(packaged, parameters, NoManagedPolicies())
     with open(args.output, "w", encoding="utf-8") as out:
         json.dump(transformed, out, separators=(",", ":"))

@@ -15,14 +15,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The local AWS test bed: moto's server, started by {@code moto_launcher.py} in a {@code python3} child process on
@@ -37,6 +42,8 @@ public final class MotoServer implements AutoCloseable {
     public static final String PYTHON_ENV = "TESTBED_PYTHON";
     public static final String PYTHON_PROPERTY = "testbed.python";
     public static final String REGION = "us-east-1";
+    /** System property: the directory the call journals of this test JVM go to (set by the function modules). */
+    public static final String JOURNAL_PROPERTY = "testbed.awsCalls";
     public static final String INSTALL_HINT = "The test bed needs python3 with moto 5.2.1: install python3 "
             + "(e.g. 'apt-get install python3 python3-pip'), then run: python3 -m pip install 'moto[server]==5.2.1'. "
             + "To use another interpreter set the environment variable " + PYTHON_ENV
@@ -45,6 +52,10 @@ public final class MotoServer implements AutoCloseable {
     private static final String LAUNCHER = "moto_launcher.py";
     private static final String READY_PREFIX = "TESTBED READY ";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final String SETUP_ACCESS_KEY_ID = "testing";
+    private static final AtomicInteger SESSIONS = new AtomicInteger();
+    private static final AtomicBoolean JOURNALS_CLEARED = new AtomicBoolean();
+    private static final AtomicInteger SERVERS = new AtomicInteger();
 
     private final Process process;
     private final URI endpoint;
@@ -65,10 +76,12 @@ public final class MotoServer implements AutoCloseable {
         Path workDirectory = createWorkDirectory();
         Path script = extractLauncher(workDirectory);
         Path log = workDirectory.resolve("moto.log");
+        List<String> command = new ArrayList<>(List.of(python, script.toString(), "--host", "127.0.0.1", "--port", "0",
+                "--exit-with-stdin"));
+        journal().ifPresent(file -> command.addAll(List.of("--journal", file.toString())));
         Process process;
         try {
-            process = new ProcessBuilder(python, script.toString(), "--host", "127.0.0.1", "--port", "0",
-                    "--exit-with-stdin")
+            process = new ProcessBuilder(command)
                     .redirectError(log.toFile())
                     .start();
         } catch (IOException e) {
@@ -96,8 +109,81 @@ public final class MotoServer implements AutoCloseable {
     public void useForThisJvm() {
         System.setProperty("aws.endpointUrl", endpoint.toString());
         System.setProperty("aws.region", REGION);
-        System.setProperty("aws.accessKeyId", "testing");
+        System.setProperty("aws.accessKeyId", SETUP_ACCESS_KEY_ID);
         System.setProperty("aws.secretAccessKey", "testing");
+    }
+
+    /**
+     * Runs {@code handler} as the template's function {@code function} (its logical id): the SDK clients of this JVM
+     * sign with an access key id of this run, and the test bed journals every call signed with it, together with
+     * the function's {@code environment} and the stack {@code parameters} the environment does not show (see
+     * {@code IamJudgeTest}). Calls made outside such a run (landscape setup, read-backs) are nobody's.
+     * One run at a time: the key is a system property of this JVM.
+     */
+    public <T> T runAs(String function, Map<String, String> environment, Map<String, String> parameters,
+                       Supplier<T> handler) {
+        String accessKeyId = function + "-" + ProcessHandle.current().pid() + "-" + SESSIONS.incrementAndGet();
+        String session = "{\"function\":" + jsonString(function) + ",\"environment\":" + jsonObject(environment)
+                + ",\"parameters\":" + jsonObject(parameters) + "}";
+        send(HttpRequest.newBuilder(endpoint.resolve("/_testbed/function-session?accessKeyId=" + encode(accessKeyId)))
+                .POST(HttpRequest.BodyPublishers.ofString(session)));
+        System.setProperty("aws.accessKeyId", accessKeyId);
+        try {
+            return handler.get();
+        } finally {
+            System.setProperty("aws.accessKeyId", SETUP_ACCESS_KEY_ID);
+        }
+    }
+
+    /**
+     * This server's journal file, when {@value #JOURNAL_PROPERTY} names a directory; the first server of the JVM
+     * empties the directory, so it holds the calls of this test run only.
+     */
+    private static Optional<Path> journal() {
+        String directory = System.getProperty(JOURNAL_PROPERTY);
+        if (directory == null || directory.isBlank()) {
+            return Optional.empty();
+        }
+        Path journals = Path.of(directory);
+        try {
+            Files.createDirectories(journals);
+            if (JOURNALS_CLEARED.compareAndSet(false, true)) {
+                try (var old = Files.list(journals)) {
+                    for (Path file : old.toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare the call journal directory " + journals, e);
+        }
+        return Optional.of(journals.resolve("calls-" + ProcessHandle.current().pid() + "-"
+                + SERVERS.incrementAndGet() + ".jsonl"));
+    }
+
+    private static String jsonObject(Map<String, String> map) {
+        StringBuilder json = new StringBuilder("{");
+        new TreeMap<>(map).forEach((key, value) -> json.append(json.length() > 1 ? "," : "")
+                .append(jsonString(key)).append(':').append(jsonString(value)));
+        return json.append('}').toString();
+    }
+
+    private static String jsonString(String value) {
+        StringBuilder json = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        return json.append('"').toString();
     }
 
     /** The environment variables that point a child process (a function, the AWS CLI) at the test bed. */

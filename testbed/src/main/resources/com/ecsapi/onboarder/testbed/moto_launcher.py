@@ -22,6 +22,7 @@ gap fillers below add, and these control endpoints for tests (all answer 200 "ok
     POST /_testbed/elb-describe-rate-limit?on=true|false    ELBv2 Describe*: token bucket 40, refilled 10/s
     GET  /_testbed/call-counts                              "service:Operation<TAB>count" lines since reset
     POST /_testbed/clear-call-counts
+    POST /_testbed/function-session?accessKeyId=K           calls signed with K go to the --journal file
 
 HTTP API deployments (apigatewayv2 CreateDeployment / GetDeployments), which moto 5.2.1 does not have, are
 answered by the test bed itself (see http_api_deployments).
@@ -49,6 +50,7 @@ def parse_args(argv):
     parser = argparse.ArgumentParser(description="moto server plus the AWS rules moto is laxer on")
     parser.add_argument("-H", "--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     parser.add_argument("-p", "--port", type=int, default=5000, help="port to bind; 0 picks a free one (default 5000)")
+    parser.add_argument("--journal", help="file the call journal of function sessions is written to (JSON lines)")
     parser.add_argument("--exit-with-stdin", action="store_true",
                         help="exit when stdin reaches EOF (the parent process died); used by MotoServer")
     return parser.parse_args(argv)
@@ -446,13 +448,24 @@ def create_stack_resources_moto_skips():
 
     def create_function_with_all_properties(cls, resource_name, cloudformation_json, account_id, region_name,
                                             **kwargs):
+        code = copy.deepcopy(cloudformation_json["Properties"].get("Code"))
         function = create_function(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
         properties = cloudformation_json["Properties"]
         if "Architectures" in properties:
             function.architectures = properties["Architectures"]
         function.snap_start_apply_on = properties.get("SnapStart", {}).get("ApplyOn", "None")
         function.logging_config = properties.get("LoggingConfig")
+        function.stack_code = code
         return function
+
+    def update_function_as_stacks_do(cls, original_resource, new_resource_name, cloudformation_json, account_id,
+                                     region_name):
+        properties = cloudformation_json["Properties"]
+        original_resource.update_configuration(properties)
+        if properties.get("Code") != getattr(original_resource, "stack_code", None):
+            original_resource.update_function_code(properties["Code"])
+            original_resource.stack_code = properties.get("Code")
+        return original_resource
 
     def configuration_with_snap_start(self, *args, **kwargs):
         config = configuration(self, *args, **kwargs)
@@ -465,6 +478,9 @@ def create_stack_resources_moto_skips():
         return config
 
     LambdaFunction.create_from_cloudformation_json = classmethod(create_function_with_all_properties)
+    # AWS: a stack update changes a function's code only when its Code property changed (moto re-reads an inline
+    # ZipFile as base64 and fails on every update)
+    LambdaFunction.update_from_cloudformation_json = classmethod(update_function_as_stacks_do)
     LambdaFunction.get_configuration = configuration_with_snap_start
 
     create_version = LambdaVersion.create_from_cloudformation_json.__func__
@@ -481,7 +497,12 @@ def create_stack_resources_moto_skips():
             return self.version
         raise UnformattedGetAttTemplateException()
 
+    def replace_version(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name):
+        return create_version_with_arn(cls, new_resource_name, cloudformation_json, account_id, region_name)
+
     LambdaVersion.create_from_cloudformation_json = classmethod(create_version_with_arn)
+    # AWS: every property of AWS::Lambda::Version needs replacement, which publishes a new version
+    LambdaVersion.update_from_cloudformation_json = classmethod(replace_version)
     LambdaVersion.physical_resource_id = property(lambda self: self.arn)
     LambdaVersion.get_cfn_attribute = version_attribute
 
@@ -524,6 +545,16 @@ def create_stack_resources_moto_skips():
                 function_version=str(properties["FunctionVersion"]),
                 description=properties.get("Description", ""), routing_config=properties.get("RoutingConfig"))
             return cls(alias.arn, properties["FunctionName"], properties["Name"])
+
+        @classmethod
+        def update_from_cloudformation_json(cls, original_resource, new_resource_name, cloudformation_json,
+                                            account_id, region_name):
+            properties = cloudformation_json["Properties"]
+            lambda_backends[account_id][region_name].update_alias(
+                name=original_resource.name, function_name=original_resource.function_name,
+                function_version=str(properties["FunctionVersion"]),
+                description=properties.get("Description", ""), routing_config=properties.get("RoutingConfig"))
+            return original_resource
 
         @property
         def physical_resource_id(self):
@@ -652,7 +683,82 @@ def deliver_fifo_groups_again_once_visible():
     SQSBackend.receive_message = receive_with_released_groups
 
 
+def update_stacks_as_cloudformation_does():
+    """AWS: a stack update changes every resource whose properties change once parameters are resolved, in
+    dependency order, and a resource replaced gets a new physical id and attributes, so whatever references it is
+    updated too: a parameter in a Fn::Sub of an AWS::Lambda::Version's Description replaces the version (publishing
+    one) and moves the alias that reads its Version. moto 5.2.1 sees parameters only in a Ref, updates in template
+    order and never updates what references a changed resource."""
+    from moto.cloudformation import parsing
+
+    def references(node):
+        found = set()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "Ref" and isinstance(value, str):
+                    found.add(value)
+                elif key == "Fn::GetAtt":
+                    target = value[0] if isinstance(value, list) else str(value).split(".")[0]
+                    found.add(target)
+                elif key == "Fn::Sub":
+                    text = value[0] if isinstance(value, list) else value
+                    found.update(name.split(".")[0] for name in re.findall(r"\$\{([^!}][^}]*)}", str(text)))
+                    found.update(references(value[1]) if isinstance(value, list) and len(value) > 1 else set())
+                else:
+                    found.update(references(value))
+        elif isinstance(node, list):
+            for item in node:
+                found.update(references(item))
+        return found
+
+    original_diff = parsing.ResourceMap.build_resource_diff
+
+    def diff_with_resolved_references(self, other_template, parameters=None):
+        actions = original_diff(self, other_template, parameters)
+        resources = other_template["Resources"]
+        changed = [name for name in (parameters or {}) if self.input_parameters.get(name) != parameters[name]]
+        modified = set(actions["Modify"])
+        modified.update(name for name in resources if name in self._resource_json_map
+                        and references(resources[name]) & set(changed))
+        replaced = {name for name in modified if resources[name].get("Type") == "AWS::Lambda::Version"}
+        modified.update(name for name in resources if name in self._resource_json_map
+                        and references(resources[name]) & replaced)
+        ordered = []
+        while len(ordered) < len(modified):
+            ready = [name for name in modified if name not in ordered
+                     and not (references(resources[name]) & (modified - set(ordered) - {name}))]
+            ordered.extend(sorted(ready) or sorted(modified - set(ordered)))
+        actions["Modify"] = ordered
+        return actions
+
+    parsing.ResourceMap.build_resource_diff = diff_with_resolved_references
+
+
+def name_load_balancers_by_type():
+    """AWS: a load balancer's ARN names its type, loadbalancer/app/..., loadbalancer/net/... or loadbalancer/gwy/...,
+    and its listeners' ARNs follow (listener/net/...); IAM policies scope by it (e.g. loadbalancer/net/*/*).
+    moto names every load balancer app/."""
+    from moto.elbv2.models import ELBv2Backend
+
+    create_load_balancer = ELBv2Backend.create_load_balancer
+    kinds = {"network": "net", "gateway": "gwy"}
+
+    def create_load_balancer_named_by_type(self, *args, **kwargs):
+        balancer = create_load_balancer(self, *args, **kwargs)
+        kind = kinds.get(balancer.type)
+        if kind is not None:
+            old = balancer.arn
+            balancer.arn = old.replace(":loadbalancer/app/", f":loadbalancer/{kind}/")
+            self.load_balancers[balancer.arn] = self.load_balancers.pop(old)
+            if old in self.tagging_service.tags:
+                self.tagging_service.tags[balancer.arn] = self.tagging_service.tags.pop(old)
+        return balancer
+
+    ELBv2Backend.create_load_balancer = create_load_balancer_named_by_type
+
+
 GAP_FILLERS = (
+    name_load_balancers_by_type,
     enforce_unique_listener_ports,
     enforce_listeners_per_load_balancer,
     reject_duplicate_rest_resource_paths,
@@ -662,6 +768,7 @@ GAP_FILLERS = (
     reject_duplicate_http_api_route_keys,
     serve_service_quotas_for_apigateway_and_elb,
     create_stack_resources_moto_skips,
+    update_stacks_as_cloudformation_does,
     answer_test_event_pattern,
     keep_schedule_rules_off_the_event_bus,
     deliver_fifo_groups_again_once_visible,
@@ -885,6 +992,94 @@ def throttling_error(start_response, request):
 
 
 # ----------------------------------------------------------------------------------------------------------
+# The call journal: every AWS call a function made, for the IAM judge (template-tests, IamJudgeTest).
+# A test runs a function's handler under an access key id of its own (MotoServer.runAs) and announces it with
+# POST /_testbed/function-session?accessKeyId=K {"function": ..., "environment": {...}, "parameters": {...}};
+# every request signed with K is then one JSON line: what was called, with which parameters, the tags each ELB
+# resource it names carries at call time (for aws:ResourceTag conditions) and the ELB resources it created.
+# Requests signed with any other key (the tests' own setup and read-backs) are not recorded.
+# ----------------------------------------------------------------------------------------------------------
+
+ELB_ARN_PARAMETER = re.compile(r"^(LoadBalancerArn|ListenerArn|TargetGroupArn|ResourceArns\.member\.\d+)$")
+ELB_CREATED_ARN = re.compile(rb"<(?:ListenerArn|TargetGroupArn|LoadBalancerArn)>([^<]+)</")
+CREDENTIAL = re.compile(r"Credential=([^/]+)/")
+
+
+class CallJournal:
+    def __init__(self, path):
+        self.path = path
+        self.lock = threading.Lock()
+        self.sessions = set()
+        open(path, "w", encoding="utf-8").close()
+
+    def write(self, document):
+        line = json.dumps(document, separators=(",", ":"), sort_keys=True) + "\n"
+        with self.lock, open(self.path, "a", encoding="utf-8") as journal:
+            journal.write(line)
+
+    def open_session(self, key, document):
+        with self.lock:
+            self.sessions.add(key)
+        self.write({"kind": "session", "session": key, **document})
+
+    def session_of(self, authorization):
+        match = CREDENTIAL.search(authorization)
+        key = match.group(1) if match else None
+        with self.lock:
+            return key if key in self.sessions else None
+
+    def record(self, session, environ, body, request, answer, start_response):
+        params = request_parameters(environ, body, request.protocol)
+        entry = {"kind": "call", "session": session, "service": request.service, "protocol": request.protocol,
+                 "operation": request.operation, "method": environ.get("REQUEST_METHOD", "GET"),
+                 "path": environ.get("PATH_INFO", ""), "params": params}
+        if request.service == "elasticloadbalancing":
+            entry["resourceTags"] = elb_resource_tags(params)
+        status = []
+
+        def respond(code, headers, exc_info=None):
+            status.append(int(code.split(" ", 1)[0]))
+            return start_response(code, headers, exc_info) if exc_info else start_response(code, headers)
+
+        data = b"".join(answer(respond))
+        entry["status"] = status[0] if status else None
+        if request.service == "elasticloadbalancing" and request.operation.startswith("Create"):
+            entry["created"] = [arn.decode("utf-8") for arn in ELB_CREATED_ARN.findall(data)
+                                if arn.decode("utf-8") not in params.values()]
+        self.write(entry)
+        return [data]
+
+
+def request_parameters(environ, body, protocol):
+    """The request's parameters: the form of a query call (without PutMetricData's data points), else the JSON."""
+    if protocol == "query":
+        form = body
+        if environ.get("HTTP_CONTENT_ENCODING", "") == "gzip":
+            form = gzip.decompress(body)
+        fields = parse_qs(environ.get("QUERY_STRING", "")) | parse_qs(form.decode("utf-8", "replace"))
+        return {key: values[0] for key, values in fields.items() if not key.startswith("MetricData.")}
+    try:
+        document = json.loads(body) if body else {}
+    except ValueError:
+        return {}
+    return document if isinstance(document, dict) else {}
+
+
+def elb_resource_tags(params):
+    """ELB resource ARN -> its tags now, for every ARN the request names (moto keeps them in tagging_service)."""
+    from moto.elbv2.models import elbv2_backends
+    tags = {}
+    for key, arn in params.items():
+        if ELB_ARN_PARAMETER.match(key):
+            _, _, _, region, account, _ = arn.split(":", 5)
+            tags[arn] = elbv2_backends[account][region].tagging_service.get_tag_dict_for_resource(arn)
+    return tags
+
+
+JOURNAL = None
+
+
+# ----------------------------------------------------------------------------------------------------------
 # The WSGI app: control calls under /_testbed/, then counting, injected failures and rate limits, then moto.
 # ----------------------------------------------------------------------------------------------------------
 
@@ -903,6 +1098,13 @@ class TestBedApp:
         if request.service is None:
             return self.moto_app(environ, start_response)
         STATE.count(request.key)
+        session = JOURNAL.session_of(environ.get("HTTP_AUTHORIZATION", "")) if JOURNAL else None
+        if session is None:
+            return self.answer(environ, start_response, request, body, path)
+        return JOURNAL.record(session, environ, body, request,
+                              lambda respond: self.answer(environ, respond, request, body, path), start_response)
+
+    def answer(self, environ, start_response, request, body, path):
         if request.service == "servicequotas" and STATE.service_quotas_failing:
             return aws_error(start_response, request, "503 Service Unavailable", "ServiceUnavailableException",
                              "Service Quotas is temporarily unavailable (test bed: failServiceQuotas)")
@@ -918,6 +1120,11 @@ class TestBedApp:
         return self.moto_app(environ, start_response)
 
     def control(self, environ, start_response, command):
+        if environ["REQUEST_METHOD"] == "POST" and command == "function-session":
+            key = parse_qs(environ.get("QUERY_STRING", "")).get("accessKeyId", [""])[0]
+            if JOURNAL and key:
+                JOURNAL.open_session(key, json.loads(read_body(environ) or b"{}"))
+            return text(start_response, "200 OK", "ok\n")
         if environ["REQUEST_METHOD"] == "GET" and command == "call-counts":
             with STATE.lock:
                 lines = "".join(f"{key}\t{count}\n" for key, count in sorted(STATE.call_counts.items()))
@@ -983,7 +1190,9 @@ def text(start_response, status, body):
 
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    global JOURNAL
     app = TestBedApp(import_moto())
+    JOURNAL = CallJournal(args.journal) if args.journal else None
     for fill_gap in GAP_FILLERS:
         fill_gap()
     from werkzeug.serving import make_server

@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** ELBv2 listener rules AWS enforces and moto 5.2.1 does not. */
 class ElbListenerRulesTest extends TestBedTestBase {
@@ -40,6 +41,20 @@ class ElbListenerRulesTest extends TestBedTestBase {
     static void closeClients() {
         ec2.close();
         elb.close();
+    }
+
+    @Test
+    void networkLoadBalancersAndTheirListenersHaveNetArnsAsInAwsWithTheirTags() {
+        Nlb nlb = networkLoadBalancer(ec2, elb, "pool-net");
+        elb.addTags(r -> r.resourceArns(nlb.arn()).tags(tag -> tag.key("apigw:pool").value("default")));
+
+        assertTrue(nlb.arn().contains(":loadbalancer/net/pool-net/"), nlb.arn());
+        String listenerArn = createListener(nlb, 10000, nlb.targetGroupArn());
+        assertTrue(listenerArn.contains(":listener/net/pool-net/"), listenerArn);
+        assertEquals(nlb.arn(), elb.describeLoadBalancers(r -> r.loadBalancerArns(nlb.arn())).loadBalancers().get(0)
+                .loadBalancerArn());
+        assertEquals("default", elb.describeTags(r -> r.resourceArns(nlb.arn())).tagDescriptions().get(0).tags().get(0)
+                .value());
     }
 
     @Test

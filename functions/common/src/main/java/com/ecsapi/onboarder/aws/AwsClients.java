@@ -8,15 +8,24 @@ import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds every AWS client of a function the same way: one shared Apache HTTP client (it can send the PATCH
  * that API Gateway {@code Update*} calls need), adaptive retry for the control-plane throttling, and the
- * endpoint the SDK itself takes from {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_<SERVICE>}.
+ * endpoint the SDK itself takes from {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_<SERVICE>}, unless
+ * {@value #LOCAL_ENDPOINT_VARIABLE} names one.
+ *
+ * <p>{@value #LOCAL_ENDPOINT_VARIABLE} exists for {@code sam local invoke}: SAM CLI hands a function only the
+ * variables its template declares, and a declared {@code AWS_ENDPOINT_URL} would be deployed too, where the empty
+ * value it must have there breaks every SDK call. Deployed, this one is empty and means "no override".
  */
 public final class AwsClients {
+
+    public static final String LOCAL_ENDPOINT_VARIABLE = "LOCAL_AWS_ENDPOINT_URL";
 
     private static final SdkHttpClient HTTP_CLIENT = ApacheHttpClient.builder()
             .connectionTimeout(Duration.ofSeconds(5))
@@ -33,6 +42,7 @@ public final class AwsClients {
     /** As {@link #create(AwsClientBuilder)}, with interceptors (e.g. one that counts calls per operation). */
     public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C create(
             B builder, List<ExecutionInterceptor> interceptors) {
+        localEndpoint(System.getenv(LOCAL_ENDPOINT_VARIABLE)).ifPresent(builder::endpointOverride);
         return builder
                 .httpClient(HTTP_CLIENT)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
@@ -40,5 +50,24 @@ public final class AwsClients {
                         .executionInterceptors(interceptors)
                         .build())
                 .build();
+    }
+
+    /** The endpoint a {@value #LOCAL_ENDPOINT_VARIABLE} value names: none when unset or blank. */
+    static Optional<URI> localEndpoint(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        URI endpoint;
+        try {
+            endpoint = URI.create(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(LOCAL_ENDPOINT_VARIABLE + " is not a URL: '" + value + "'", e);
+        }
+        if (!"http".equals(endpoint.getScheme()) && !"https".equals(endpoint.getScheme())
+                || endpoint.getHost() == null) {
+            throw new IllegalStateException(LOCAL_ENDPOINT_VARIABLE + " must be an http(s) URL such as "
+                    + "http://127.0.0.1:5000, got '" + value + "'");
+        }
+        return Optional.of(endpoint);
     }
 }

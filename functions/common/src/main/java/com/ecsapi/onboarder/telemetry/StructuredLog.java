@@ -1,5 +1,6 @@
 package com.ecsapi.onboarder.telemetry;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.ecsapi.onboarder.json.Json;
 
 import java.io.PrintStream;
@@ -7,10 +8,16 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One JSON object per line on standard output, which Lambda ships to CloudWatch Logs as is. */
+/**
+ * One JSON object per line on standard output, which Lambda ships to CloudWatch Logs as is. Each line carries the
+ * {@code requestId} of the invocation its thread serves (see {@link #startRequest(Context)}), so a search for the
+ * request id in the Lambda report line finds every line of that invocation.
+ */
 public final class StructuredLog {
 
     public enum Level { DEBUG, INFO, WARN, ERROR }
+
+    private static final ThreadLocal<String> REQUEST_ID = new ThreadLocal<>();
 
     private final String logger;
     private final PrintStream out;
@@ -28,6 +35,15 @@ public final class StructuredLog {
 
     public static StructuredLog of(Class<?> owner, PrintStream out, Clock clock) {
         return new StructuredLog(owner.getSimpleName(), out, clock);
+    }
+
+    /** Every line this thread writes from now on names this invocation's request id (none without a context). */
+    public static void startRequest(Context context) {
+        if (context == null || context.getAwsRequestId() == null) {
+            REQUEST_ID.remove();
+        } else {
+            REQUEST_ID.set(context.getAwsRequestId());
+        }
     }
 
     public void info(String message, Map<String, ?> fields) {
@@ -48,6 +64,10 @@ public final class StructuredLog {
         line.put("level", level);
         line.put("logger", logger);
         line.put("message", message);
+        String requestId = REQUEST_ID.get();
+        if (requestId != null) {
+            line.put("requestId", requestId);
+        }
         line.putAll(fields);
         out.println(Json.write(line));
     }

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.ecsapi.onboarder.config.Environment;
 import com.ecsapi.onboarder.onboarding.aws.OnboardingQueue.Delivery;
+import com.ecsapi.onboarder.telemetry.StructuredLog;
 
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ public final class OnboardingHandler implements RequestHandler<SQSEvent, SQSBatc
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        StructuredLog.startRequest(context);
         List<Delivery> deliveries = event.getRecords() == null ? List.of()
                 : event.getRecords().stream().map(OnboardingHandler::delivery).toList();
         LongSupplier remainingMillis = context == null ? () -> Long.MAX_VALUE : context::getRemainingTimeInMillis;

@@ -57,6 +57,7 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<St
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        StructuredLog.startRequest(context);
         long start = System.nanoTime();
         String queueUrl = onboarder.config.queueUrl();
         if (queueUrl == null && !onboarder.config.dryRun()) {

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One emulator per test class, reset before each test, with a base landscape: VPC A with the NLB {@code a1}
@@ -76,25 +77,26 @@ abstract class EmulatorTestBase {
 
     /** Runs a batch through a fresh handler; the log lines it printed are kept in {@link #lines}. */
     SQSBatchResponse run(SQSEvent event) {
-        return run(event, handler(), null);
+        return run(event, environment(), null);
     }
 
     /** The same, in an invocation with {@code context} (its remaining time). */
     SQSBatchResponse run(SQSEvent event, Context context) {
-        return run(event, handler(), context);
+        return run(event, environment(), context);
     }
 
-    /** Runs a batch through {@code handler}. */
-    SQSBatchResponse run(SQSEvent event, OnboardingHandler handler) {
-        return run(event, handler, null);
+    /** The same, through a handler configured with {@code variables}. */
+    SQSBatchResponse run(SQSEvent event, Map<String, String> variables) {
+        return run(event, variables, null);
     }
 
-    private SQSBatchResponse run(SQSEvent event, OnboardingHandler handler, Context context) {
+    private SQSBatchResponse run(SQSEvent event, Map<String, String> variables, Context context) {
         PrintStream original = System.out;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
         try {
-            return handler.handleRequest(event, context);
+            return asFunction("OnboardingFunction", variables,
+                    () -> new OnboardingHandler(Environment.of(variables)).handleRequest(event, context));
         } finally {
             System.setOut(original);
             String text = buffer.toString(StandardCharsets.UTF_8);
@@ -109,6 +111,15 @@ abstract class EmulatorTestBase {
     }
 
     List<JsonNode> lines = List.of();
+
+    /**
+     * Runs {@code handler} as the template's {@code function} with {@code variables}: its AWS calls are journaled for
+     * the IAM judge, for a stack whose {@code OtherApiIds} names every API of the landscape besides the default one.
+     */
+    <T> T asFunction(String function, Map<String, String> variables, Supplier<T> handler) {
+        List<String> otherApis = aws.apiIds().stream().filter(id -> !id.equals(variables.get("DEFAULT_API_ID"))).toList();
+        return moto.runAs(function, variables, Map.of("OtherApiIds", String.join(",", otherApis)), handler);
+    }
 
     /** The decision lines ("Service reconciled") of the last run, in order. */
     List<JsonNode> decisions() {

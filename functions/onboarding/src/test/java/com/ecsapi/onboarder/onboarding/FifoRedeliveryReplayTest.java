@@ -157,8 +157,7 @@ class FifoRedeliveryReplayTest extends EmulatorTestBase {
         Map<String, String> variables = environment();
         variables.remove("DEAD_LETTER_QUEUE_URL");
 
-        SQSBatchResponse response = queue.deliver(queue.poll(0),
-                batch -> new OnboardingHandler(com.ecsapi.onboarder.config.Environment.of(variables)).handleRequest(batch, null));
+        SQSBatchResponse response = queue.deliver(queue.poll(0), batch -> run(batch, variables));
 
         assertEquals(sent, failures(response));
         assertEquals(List.of(), queue.deadLetters());

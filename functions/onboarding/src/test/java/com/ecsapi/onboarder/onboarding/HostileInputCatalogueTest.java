@@ -118,11 +118,10 @@ class HostileInputCatalogueTest extends EmulatorTestBase {
         }
         cases.add(tagged(Map.of("apigw:path", "/keeper"), "Rejected", "PathConflict"));
         cases.add(tagged(Map.of("apigw:path", "/keeper/orders"), "Rejected", "PathConflict"));
-        for (String api : List.of("", " ", "../x", "ABCDEFGHIJ", "a/b", "abc?def", "x".repeat(65), "a%2Fb", "restapis")) {
-            cases.add(tagged(Map.of("apigw:path", "/svc", "apigw:api", api),
-                    "Rejected", api.equals("restapis") ? "NoApi" : "InvalidTag"));
+        // a well-formed id of an API the stack is not configured for is refused by AWS itself (AccessDenied)
+        for (String api : List.of("", " ", "../x", "ABCDEFGHIJ", "a/b", "abc?def", "x".repeat(65), "a%2Fb")) {
+            cases.add(tagged(Map.of("apigw:path", "/svc", "apigw:api", api), "Rejected", "InvalidTag"));
         }
-        cases.add(tagged(Map.of("apigw:path", "/svc", "apigw:api", "zzzzzzzzzz"), "Rejected", "NoApi"));
         for (String stage : List.of("", " ", "prod/../x", "pröd", "x".repeat(129), "prod stage", "prod\n")) {
             cases.add(tagged(Map.of("apigw:path", "/svc", "apigw:stage", stage), "Rejected", "InvalidTag"));
         }

@@ -29,6 +29,10 @@ class HttpApiTest extends EmulatorTestBase {
         linkV2 = aws.vpcLinkV2(vpcA);
     }
 
+    private String listenerOf(String albArn) {
+        return aws.elb.describeListeners(request -> request.loadBalancerArn(albArn)).listeners().get(0).listenerArn();
+    }
+
     private Map<String, String> tags(String path) {
         return Map.of("apigw:path", path, "apigw:api", httpApi, "apigw:stage", "$default");
     }
@@ -36,8 +40,7 @@ class HttpApiTest extends EmulatorTestBase {
     @Test
     void option1IntegratesTheAlbListenerAndDeregistersIt() {
         String[] alb = aws.albWithTargetGroup(vpcA, "orders-alb");
-        String listenerArn = aws.elb.describeListeners(request -> request.loadBalancerArn(alb[0])).listeners().get(0)
-                .listenerArn();
+        String listenerArn = listenerOf(alb[0]);
         String service = aws.service(cluster, "orders", alb[1], vpcA, tags("/orders"));
         aws.apiGatewayV2.createRoute(request -> request.apiId(httpApi).routeKey("GET /manual"));
         int restResources = aws.resources(apiId).size();
@@ -68,6 +71,31 @@ class HttpApiTest extends EmulatorTestBase {
         assertEquals("Deregistered", text(decisions().get(0), "outcome"));
         assertEquals(Set.of("GET /manual"), aws.routes(httpApi).keySet(), "the hand-made route stays");
         assertEquals(List.of(), aws.integrations(httpApi));
+    }
+
+    @Test
+    void anIntegrationAndARouteChangedByHandAreRewrittenInPlace() {
+        String[] alb = aws.albWithTargetGroup(vpcA, "orders-alb");
+        String listenerArn = listenerOf(alb[0]);
+        String service = aws.service(cluster, "orders", alb[1], vpcA, tags("/orders"));
+        assertEquals(List.of(), failures(run(TestLandscape.batch(TestLandscape.createServiceEvent(service, cluster)))));
+        String integrationId = aws.integrations(httpApi).get(0).integrationId();
+        aws.apiGatewayV2.updateIntegration(request -> request.apiId(httpApi).integrationId(integrationId)
+                .integrationUri("https://example.com"));
+        String stray = aws.apiGatewayV2.createIntegration(request -> request.apiId(httpApi).integrationType("HTTP_PROXY")
+                .integrationMethod("ANY").integrationUri("https://example.com")).integrationId();
+        String greedy = aws.routes(httpApi).get("ANY /orders/{proxy+}").routeId();
+        aws.apiGatewayV2.updateRoute(request -> request.apiId(httpApi).routeId(greedy).target("integrations/" + stray));
+
+        SQSBatchResponse response = run(TestLandscape.batch(TestLandscape.createServiceEvent(service, cluster)));
+
+        assertEquals(List.of(), failures(response));
+        assertEquals("Onboarded", text(decisions().get(0), "outcome"));
+        Integration rewritten = aws.integrations(httpApi).stream()
+                .filter(integration -> integration.integrationId().equals(integrationId)).findFirst().orElseThrow();
+        assertEquals(listenerArn, rewritten.integrationUri(), "the same integration, rewritten");
+        assertEquals(linkV2, rewritten.connectionId());
+        assertRoutes("/orders", integrationId, service);
     }
 
     @Test

@@ -24,6 +24,11 @@ class SweepTest extends EmulatorTestBase {
 
     private final SqsClient sqs = AwsClients.create(SqsClient.builder());
 
+    private Map<String, Object> sweep(Map<String, String> variables) {
+        return asFunction("ReconcileSweepFunction", variables,
+                () -> new SweepHandler(Environment.of(variables)).handleRequest(new ScheduledEvent(), null));
+    }
+
     @Test
     void sweepRepairsADeletedListenerAndRemovesTheObjectsOfAServiceDeletedWithoutEvent() {
         String queueUrl = sqs.createQueue(request -> request.queueName("onboarding.fifo").attributes(Map.of(
@@ -42,7 +47,7 @@ class SweepTest extends EmulatorTestBase {
         Map<String, String> variables = new java.util.HashMap<>(environment());
         variables.put("QUEUE_URL", queueUrl);
         variables.put("CLUSTERS", "apps");
-        Map<String, Object> summary = new SweepHandler(Environment.of(variables)).handleRequest(new ScheduledEvent(), null);
+        Map<String, Object> summary = sweep(variables);
         assertEquals(2, ((Number) summary.get("enqueued")).intValue(), summary.toString());
 
         List<Message> messages = sqs.receiveMessage(request -> request.queueUrl(queueUrl).maxNumberOfMessages(10))
@@ -93,7 +98,7 @@ class SweepTest extends EmulatorTestBase {
 
         Map<String, String> variables = new java.util.HashMap<>(environment());
         variables.put("QUEUE_URL", queueUrl);
-        new SweepHandler(Environment.of(variables)).handleRequest(new ScheduledEvent(), null);
+        sweep(variables);
         List<String> bodies = new ArrayList<>();
         sqs.receiveMessage(request -> request.queueUrl(queueUrl).maxNumberOfMessages(10)).messages()
                 .forEach(message -> bodies.add(message.body()));
@@ -132,14 +137,13 @@ class SweepTest extends EmulatorTestBase {
 
         Map<String, String> variables = new java.util.HashMap<>(environment());
         variables.put("QUEUE_URL", queue.queueUrl);
-        Map<String, Object> summary = new SweepHandler(Environment.of(variables)).handleRequest(new ScheduledEvent(), null);
+        Map<String, Object> summary = sweep(variables);
 
         assertEquals(count + 1, ((Number) summary.get("enqueued")).intValue(), "every opted-in service, the keeper too");
         variables.put("DEAD_LETTER_QUEUE_URL", queue.deadLetterQueueUrl);
-        OnboardingHandler handler = new OnboardingHandler(Environment.of(variables));
         int handled = 0;
         for (SQSEvent batch = queue.poll(0); !batch.getRecords().isEmpty(); batch = queue.poll(0)) {
-            SQSBatchResponse response = queue.deliver(batch, event -> run(event, handler));
+            SQSBatchResponse response = queue.deliver(batch, event -> run(event, variables));
             assertEquals(List.of(), failures(response));
             assertEquals(batch.getRecords().size(), decisions().size(), "one decision per request");
             handled += batch.getRecords().size();
@@ -161,7 +165,7 @@ class SweepTest extends EmulatorTestBase {
         variables.put("DRY_RUN", "true");
         moto.clearCallCounts();
 
-        Map<String, Object> summary = new SweepHandler(Environment.of(variables)).handleRequest(new ScheduledEvent(), null);
+        Map<String, Object> summary = sweep(variables);
 
         assertEquals(2, ((Number) summary.get("requests")).intValue());
         assertEquals(0, ((Number) summary.get("enqueued")).intValue());

@@ -79,6 +79,14 @@ final class TestLandscape {
         return links;
     }
 
+    /** The ids of every REST and HTTP API. */
+    List<String> apiIds() {
+        List<String> ids = new ArrayList<>();
+        apiGateway.getRestApis(request -> request.limit(500)).items().forEach(api -> ids.add(api.id()));
+        apiGatewayV2.getApis(request -> { }).items().forEach(api -> ids.add(api.apiId()));
+        return ids;
+    }
+
     String vpcLink(Nlb nlb) {
         return apiGateway.createVpcLink(request -> request.name("link-" + (++counter)).targetArns(nlb.arn())).id();
     }

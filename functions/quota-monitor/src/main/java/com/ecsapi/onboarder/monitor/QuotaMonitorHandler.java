@@ -64,6 +64,7 @@ public final class QuotaMonitorHandler implements RequestHandler<ScheduledEvent,
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        StructuredLog.startRequest(context);
         return monitor.run();
     }
 }

@@ -64,16 +64,18 @@ class QuotaMonitorHandlerEmulatorTest {
         cloudWatch.close();
     }
 
-    private static QuotaMonitorHandler handler(Map<String, String> extra) {
+    /** One monitor run as QuotaMonitorFunction: its AWS calls are journaled for the IAM judge. */
+    private static Map<String, Object> runMonitor(Map<String, String> extra) {
         Map<String, String> environment = new HashMap<>(Map.of(
                 "ALARM_NAME_PREFIX", PREFIX,
                 "ALARM_TOPIC_ARN", TOPIC));
         environment.putAll(extra);
-        return new QuotaMonitorHandler(Environment.of(environment));
+        return moto.runAs("QuotaMonitorFunction", environment, Map.of(),
+                () -> new QuotaMonitorHandler(Environment.of(environment)).handleRequest(null, null));
     }
 
     private static Map<String, Object> runMonitor() {
-        return handler(Map.of()).handleRequest(null, null);
+        return runMonitor(Map.of());
     }
 
     /** NLBs at 10%, 84% and 100% of the 50-listener quota, VPC links near their quotas, one REST and one HTTP API. */
@@ -192,7 +194,7 @@ class QuotaMonitorHandlerEmulatorTest {
         runMonitor();
         moto.clearCallCounts();
 
-        Map<String, Object> summary = handler(Map.of("ALARM_THRESHOLD_PERCENT", "70")).handleRequest(null, null);
+        Map<String, Object> summary = runMonitor(Map.of("ALARM_THRESHOLD_PERCENT", "70"));
 
         assertEquals(9, summary.get("alarmsUpdated"));
         assertEquals(9, moto.callCounts().get("monitoring:PutMetricAlarm"));
@@ -237,8 +239,8 @@ class QuotaMonitorHandlerEmulatorTest {
         Apis apis = standardLandscape();
         String otherRestApi = landscape.restApi("inventory", 3);
 
-        Map<String, Object> summary = handler(Map.of("MONITORED_API_IDS",
-                apis.restApiId() + ", " + apis.httpApiId() + ",nosuchapi")).handleRequest(null, null);
+        Map<String, Object> summary = runMonitor(Map.of("MONITORED_API_IDS",
+                apis.restApiId() + ", " + apis.httpApiId() + ",nosuchapi"));
 
         assertValues("resources-per-rest-api", apis.restApiId(), 12, 300, 4);
         assertValues("routes-per-http-api", apis.httpApiId(), 7, 300, 7.0 / 3);
@@ -256,7 +258,7 @@ class QuotaMonitorHandlerEmulatorTest {
         moto.clearCallCounts();
 
         // alarm writes are paced at 3/s; this test is about the ELB reads
-        Map<String, Object> summary = handler(Map.of("MAX_ALARM_WRITES_PER_RUN", "0")).handleRequest(null, null);
+        Map<String, Object> summary = runMonitor(Map.of("MAX_ALARM_WRITES_PER_RUN", "0"));
 
         assertEquals(64, summary.get("quotasMeasured"));
         assertEquals(64, summary.get("alarmsDeferred"));

@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,10 +69,11 @@ public record Landscape(String vpcId, List<String> subnetIds, String securityGro
     }
 
     /**
-     * The overrides a user would pass with {@code --env-vars} to run the template's functions against this
-     * landscape: its API, stage, pool, queue and alarm topic.
+     * The file a user would pass with {@code --env-vars} (to {@code sam local invoke} or {@code bin/local-invoke})
+     * to run the template's functions against this landscape: in {@code Parameters}, for every function declaring
+     * it, {@code LOCAL_AWS_ENDPOINT_URL} = the emulator; per function, its API, stage, pool, queue and alarm topic.
      */
-    public String envVarsJson() {
+    public String envVarsJson(URI emulatorEndpoint) {
         Map<String, Object> onboarding = new LinkedHashMap<>();
         onboarding.put("DEFAULT_API_ID", restApiId);
         onboarding.put("DEFAULT_STAGE", stage);
@@ -83,6 +85,7 @@ public record Landscape(String vpcId, List<String> subnetIds, String securityGro
         monitor.put("ALARM_NAME_PREFIX", "local");
         monitor.put("MONITORED_API_IDS", restApiId);
         Map<String, Object> file = new LinkedHashMap<>();
+        file.put("Parameters", Map.of(AwsClients.LOCAL_ENDPOINT_VARIABLE, emulatorEndpoint.toString()));
         file.put("OnboardingFunction", onboarding);
         file.put("ReconcileSweepFunction", onboarding);
         file.put("QuotaMonitorFunction", monitor);

@@ -95,8 +95,10 @@ public final class Invoker {
             } catch (InterruptedException e) {
                 return;
             }
+            // Lambda names the configured Timeout (whole seconds); the time left here is a few ms short of it
             String message = java.time.Instant.now() + " " + context.getAwsRequestId() + " Task timed out after "
-                    + String.format(java.util.Locale.ROOT, "%.2f", timeoutMillis / 1000.0) + " seconds";
+                    + String.format(java.util.Locale.ROOT, "%.2f", (double) Math.round(timeoutMillis / 1000.0))
+                    + " seconds";
             System.err.println(message);
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("errorMessage", message);

@@ -16,9 +16,11 @@ import java.util.Map;
  * The {@code --env-vars} file of {@code sam local invoke}: {@code {"FunctionName": {"VAR": "value"}, "Parameters":
  * {"NAME": "value"}}}.
  *
- * <p>{@code Parameters} gives values to template parameters and, as in SAM, overrides the variables of that name of
- * every function; a function's own section overrides its variables. Only variables the function declares in the
- * template are overridden (SAM semantics): precedence template &lt; {@code Parameters} &lt; function section.
+ * <p>As in SAM CLI, {@code Parameters} overrides the variables of that name of every function that declares them (it
+ * does not set template parameters: that is {@code --parameter-overrides}); a function's own section overrides its
+ * variables. Only variables the function declares in the template are overridden, others are ignored: precedence
+ * template &lt; caller's shell &lt; {@code Parameters} &lt; function section. A value that is null, an object or a
+ * list becomes "", as SAM CLI does.
  */
 public record EnvVarsFile(Map<String, String> parameters, Map<String, Map<String, String>> functions) {
 
@@ -54,7 +56,8 @@ public record EnvVarsFile(Map<String, String> parameters, Map<String, Map<String
             }
             Map<String, String> values = new LinkedHashMap<>();
             section.getValue().asObject().forEach((name, value) ->
-                    values.put(name, value.isNull() ? "" : value.isString() ? value.asString() : value.text()));
+                    values.put(name, value.isString() ? value.asString()
+                            : value.isNull() || value.isObject() || value.isArray() ? "" : value.text()));
             if (section.getKey().equals("Parameters")) {
                 parameters = values;
             } else {

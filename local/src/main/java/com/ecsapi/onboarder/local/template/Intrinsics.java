@@ -62,7 +62,11 @@ public final class Intrinsics {
         return resolved == NO_VALUE ? null : resolved;
     }
 
-    /** The value resolved and rendered as the string an environment variable would hold. */
+    /**
+     * The value resolved and rendered as the string an environment variable would hold. {@code AWS::NoValue} (also
+     * from {@code Fn::If}) renders as "": SAM CLI cannot resolve it and hands the variable over empty, where a
+     * deployed stack would drop it.
+     */
     public String resolveToString(Object value) {
         return text(resolveNode(value));
     }

@@ -91,13 +91,16 @@ public final class Template {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.putAll(variables(intrinsics, globals));
         environment.putAll(variables(intrinsics, properties));
+        Object loggingConfig = intrinsics.resolve(property(properties, globals, "LoggingConfig"));
         return new FunctionDefinition(
                 logicalId,
                 handler,
                 directory.resolve(codeUri).normalize(),
+                string(intrinsics, map(resource.get("Metadata")).get("BuildMethod")),
                 string(intrinsics, property(properties, globals, "Runtime")),
                 number(intrinsics, property(properties, globals, "Timeout"), DEFAULT_TIMEOUT_SECONDS),
                 number(intrinsics, property(properties, globals, "MemorySize"), DEFAULT_MEMORY_MB),
+                string(intrinsics, map(loggingConfig).get("LogGroup")),
                 environment);
     }
 
@@ -130,14 +133,14 @@ public final class Template {
         return names;
     }
 
+    /**
+     * The variables declared under {@code Environment.Variables}, as SAM CLI hands them over: every declared name is
+     * present, and a value it cannot resolve ({@code !Ref AWS::NoValue}, also inside {@code !If}) or none is "".
+     */
     private static Map<String, String> variables(Intrinsics intrinsics, Map<String, Object> owner) {
         Map<String, String> variables = new LinkedHashMap<>();
-        Object environment = intrinsics.resolve(owner.get("Environment"));
-        map(map(environment).get("Variables")).forEach((name, value) -> {
-            if (value != null) {
-                variables.put(name, intrinsics.resolveToString(value));
-            }
-        });
+        map(map(owner.get("Environment")).get("Variables")).forEach((name, value) ->
+                variables.put(name, value == null ? "" : intrinsics.resolveToString(value)));
         return variables;
     }
 

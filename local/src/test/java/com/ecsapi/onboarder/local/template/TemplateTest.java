@@ -26,7 +26,8 @@ class TemplateTest {
     @Test
     void listsOnlyTheServerlessFunctionsInTemplateOrder() {
         assertEquals(java.util.List.of("ScheduledFunction", "SqsFunction", "StreamFunction", "FailingFunction",
-                "SlowFunction", "MissingJarFunction"), template.functionIds());
+                "SlowFunction", "MissingJarFunction", "MadeFunction", "BrokenBuildFunction", "DirectoryFunction"),
+                template.functionIds());
     }
 
     @Test
@@ -35,6 +36,8 @@ class TemplateTest {
 
         assertEquals("com.ecsapi.onboarder.local.fixture.ScheduledHandler::handleRequest", function.handler());
         assertEquals(fixtureTemplate().getParent().resolve("fixture-function.jar"), function.codeUri());
+        assertFalse(function.builtWithMake());
+        assertEquals("ScheduledLogGroup", function.logGroup());
         assertEquals("java21", function.runtime());
         assertEquals(30, function.timeoutSeconds(), "Timeout from Globals");
         assertEquals(512, function.memoryMb(), "MemorySize through !FindInMap overrides Globals");
@@ -44,8 +47,13 @@ class TemplateTest {
         FunctionDefinition stream = template.function("StreamFunction", Map.of(), "us-east-1");
         assertEquals(5, stream.timeoutSeconds());
         assertEquals(256, stream.memoryMb());
-        assertEquals(Map.of("GLOBAL_ONLY", "from-globals", "OVERRIDDEN_BY_FUNCTION", "from-globals"),
-                stream.environment());
+        assertEquals(Map.of("GLOBAL_ONLY", "from-globals", "OVERRIDDEN_BY_FUNCTION", "from-globals",
+                "LOCAL_AWS_ENDPOINT_URL", ""), stream.environment());
+        assertEquals("", stream.logGroup());
+
+        FunctionDefinition made = template.function("MadeFunction", Map.of(), "us-east-1");
+        assertTrue(made.builtWithMake());
+        assertEquals(fixtureTemplate().getParent(), made.codeUri(), "CodeUri . is the template's directory");
     }
 
     @Test
@@ -67,7 +75,10 @@ class TemplateTest {
         assertEquals("yes", environment.get("PROD"));
         assertEquals("subnet-a", environment.get("FIRST_SUBNET"));
         assertEquals("y", environment.get("SECOND_PART"));
-        assertFalse(environment.containsKey("DROPPED"), "AWS::NoValue removes the variable");
+        assertEquals("", environment.get("NO_VALUE_IN_IF"),
+                "SAM CLI cannot resolve AWS::NoValue: the variable is there, empty (CloudFormation would drop it)");
+        assertEquals("", environment.get("NO_VALUE"));
+        assertEquals("", environment.get("NO_VALUE_GIVEN"), "a declared variable without value is empty");
         assertEquals("14", environment.get("LITERAL"));
     }
 
@@ -83,7 +94,7 @@ class TemplateTest {
         assertEquals("test", environment.get("STAGE"));
         assertEquals("ops@example.com", environment.get("EMAIL"));
         assertEquals("no", environment.get("PROD"));
-        assertEquals("keep", environment.get("DROPPED"));
+        assertEquals("keep", environment.get("NO_VALUE_IN_IF"));
     }
 
     @Test
@@ -122,16 +133,22 @@ class TemplateTest {
     }
 
     @Test
-    void theProjectTemplateDeclaresTheEmulatorEndpointOnlyWhenLocalEndpointUrlIsGiven() {
-        Template template = Template.load(Path.of("..", "template.yaml"));
+    void theProjectTemplateBuildsWithMakeAndDeclaresAnEmptyLocalEndpointForEveryFunction() {
+        Path project = Path.of("..", "template.yaml");
+        Template template = Template.load(project);
 
-        Map<String, String> deployed = template.function("OnboardingFunction", Map.of("ApiId", "a1b2c3d4e5"),
+        for (String functionId : template.functionIds()) {
+            FunctionDefinition function = template.function(functionId, Map.of("ApiId", "a1b2c3d4e5"), "us-east-1");
+            assertTrue(function.builtWithMake(), functionId);
+            assertEquals(project.toAbsolutePath().getParent().normalize(), function.codeUri(), functionId);
+            assertEquals("", function.environment().get("LOCAL_AWS_ENDPOINT_URL"), functionId);
+            assertFalse(function.environment().containsKey("AWS_ENDPOINT_URL"), functionId);
+        }
+        Map<String, String> onboarding = template.function("OnboardingFunction", Map.of("ApiId", "a1b2c3d4e5"),
                 "us-east-1").environment();
-        Map<String, String> local = template.function("OnboardingFunction", Map.of("ApiId", "a1b2c3d4e5",
-                "LocalEndpointUrl", "http://host.docker.internal:5000"), "us-east-1").environment();
-
-        assertFalse(deployed.containsKey("AWS_ENDPOINT_URL"), deployed.toString());
-        assertEquals("http://host.docker.internal:5000", local.get("AWS_ENDPOINT_URL"));
-        assertEquals("a1b2c3d4e5", local.get("DEFAULT_API_ID"));
+        assertEquals("a1b2c3d4e5", onboarding.get("DEFAULT_API_ID"));
+        assertEquals("OnboardingQueue", onboarding.get("QUEUE_URL"), "a Ref to a resource is its logical id");
+        assertEquals("AlarmTopic", template.function("QuotaMonitorFunction", Map.of(), "us-east-1").environment()
+                .get("ALARM_TOPIC_ARN"));
     }
 }
