@@ -6,7 +6,7 @@ import java.util.Objects;
  * Which calls an injected fault fails and how: calls {@code firstCall} .. {@code firstCall + calls - 1} of
  * {@code operation} on {@code service}, counted from when the fault is armed, among those whose request contains
  * {@code requestContains}, are answered with the service's own {@link Fault}. Once its last call has failed the
- * fault is used up; {@link MotoServer#reset()} disarms every fault.
+ * fault is used up; {@link MotoServer#disarmFaults()} and {@link MotoServer#reset()} disarm every fault.
  *
  * @param service         the SigV4 signing name ({@code apigateway} for API Gateway V1 and V2,
  *                        {@code elasticloadbalancing}, {@code monitoring} for CloudWatch, {@code ecs},

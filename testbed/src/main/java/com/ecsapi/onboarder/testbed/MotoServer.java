@@ -157,6 +157,11 @@ public final class MotoServer implements AutoCloseable {
         inject(FaultInjection.of(service, operation, fault).forCalls(calls));
     }
 
+    /** Disarms every fault, e.g. before a test reads back what the code under test did; all else stays. */
+    public void disarmFaults() {
+        post("/_testbed/disarm-faults");
+    }
+
     /** Calls answered with an injected fault (throttleNext's included) since the last reset. */
     public int faultsFired() {
         return counts("/_testbed/faults").get("fired");

@@ -25,6 +25,7 @@ gap fillers below add, and these control endpoints for tests (all answer 200 "ok
                                                             throttling, server-error (5xx) or client-error (4xx);
                                                             OP is the operation name or, for REST APIs, the route
                                                             "METHOD /template", e.g. "POST /v2/apis/{api}/deployments"
+    POST /_testbed/disarm-faults                            disarm every fault (moto's state and the counts stay)
     GET  /_testbed/faults                                   "fired<TAB>N" (calls answered with a fault since reset)
                                                             and "armed<TAB>M" (faults not yet used up)
     POST /_testbed/elb-describe-rate-limit?on=true|false    ELBv2 Describe*: token bucket 40, refilled 10/s
@@ -1014,6 +1015,9 @@ class TestBedApp:
         elif command == "fail-service-quotas":
             with STATE.lock:
                 STATE.service_quotas_failing = flag(query["on"])
+        elif command == "disarm-faults":
+            with STATE.lock:
+                STATE.faults = []
         elif command == "fail":
             STATE.arm(ArmedFault(query.get("service"), query["operation"], query["answer"],
                                  int(query.get("from", 1)), int(query.get("calls", 1)), query.get("requestContains")))

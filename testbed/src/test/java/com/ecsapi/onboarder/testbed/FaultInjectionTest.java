@@ -247,7 +247,7 @@ class FaultInjectionTest extends TestBedTestBase {
     }
 
     @Test
-    void aFaultForEveryCallLastsUntilReset() {
+    void aFaultForEveryCallLastsUntilDisarmedOrReset() {
         moto.inject(FaultInjection.of("monitoring", "PutMetricData", Fault.SERVER_ERROR).forEveryCall());
 
         for (int run = 1; run <= 3; run++) {
@@ -257,6 +257,12 @@ class FaultInjectionTest extends TestBedTestBase {
         assertEquals(9, moto.faultsFired());
         assertEquals(1, moto.faultsArmed());
 
+        moto.disarmFaults();
+        cloudWatch.putMetricData(r -> r.namespace("Test").metricData(d -> d.metricName("Usage").value(2.0)));
+        assertEquals(9, moto.faultsFired(), "disarming keeps the count");
+        assertEquals(1, cloudWatch.listMetrics(r -> r.namespace("Test")).metrics().size(), "and moto's state");
+
+        moto.inject(FaultInjection.of("monitoring", "PutMetricData", Fault.SERVER_ERROR).forEveryCall());
         moto.reset();
 
         assertEquals(0, moto.faultsArmed());
