@@ -834,9 +834,13 @@ class AwsRequest:
 
     @property
     def text(self):
-        """Path, query and body, URL-decoded: what a fault's requestContains is looked for in."""
-        return unquote_plus(" ".join((self.environ.get("PATH_INFO", ""), self.environ.get("QUERY_STRING", ""),
-                                      self.body.decode("utf-8", "replace"))))
+        """Path (WSGI decodes it), query string and body, URL-decoded where they are encoded (a JSON body is as
+        sent): what a fault's requestContains is looked for in."""
+        body = self.body.decode("utf-8", "replace")
+        if self.environ.get("CONTENT_TYPE", "").startswith("application/x-www-form-urlencoded"):
+            body = unquote_plus(body)
+        return " ".join((self.environ.get("PATH_INFO", ""),
+                         unquote_plus(self.environ.get("QUERY_STRING", "")), body))
 
     @property
     def key(self):

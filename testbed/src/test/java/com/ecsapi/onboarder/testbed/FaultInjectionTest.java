@@ -287,6 +287,25 @@ class FaultInjectionTest extends TestBedTestBase {
     }
 
     @Test
+    void aJsonBodyIsMatchedAsSentAndAFormBodyDecoded() {
+        String apiId = apiGateway.createRestApi(r -> r.name("central")).id();
+        String rootId = apiGateway.getResources(r -> r.restApiId(apiId)).items().getFirst().id();
+        moto.inject(FaultInjection.of("apigateway", "CreateResource", Fault.CLIENT_ERROR)
+                .whenRequestContains("\"{proxy+}\"").forEveryCall());
+        moto.inject(FaultInjection.of("monitoring", "PutMetricAlarm", Fault.CLIENT_ERROR)
+                .whenRequestContains("AlarmName=stack-a b+c").forEveryCall());
+
+        apiGateway.createResource(r -> r.restApiId(apiId).parentId(rootId).pathPart("orders"));
+        assertThrows(software.amazon.awssdk.services.apigateway.model.BadRequestException.class,
+                () -> apiGateway.createResource(r -> r.restApiId(apiId).parentId(rootId).pathPart("{proxy+}")));
+        assertThrows(InvalidParameterValueException.class, () -> cloudWatch.putMetricAlarm(r -> r
+                .alarmName("stack-a b+c").namespace("Test").metricName("Usage").statistic("Maximum").period(60)
+                .evaluationPeriods(1).threshold(1.0).comparisonOperator("GreaterThanThreshold")));
+
+        assertEquals(2, moto.faultsFired());
+    }
+
+    @Test
     void aRestRouteTellsApiGatewayV1AndV2OperationsOfTheSameNameApart() {
         moto.failNthCall("apigateway", "GET /v2/vpclinks", 1, Fault.CLIENT_ERROR);
 
