@@ -1,10 +1,6 @@
 package com.ecsapi.onboarder.monitor;
 
 import com.ecsapi.onboarder.config.Environment;
-import com.ecsapi.onboarder.testbed.MotoServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -28,40 +24,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The real handler against the emulator: issue 5's acceptance. */
-class QuotaMonitorHandlerEmulatorTest {
+class QuotaMonitorHandlerEmulatorTest extends MonitorEmulatorTestBase {
 
-    private static final String NAMESPACE = "EcsApiOnboarder/Quotas";
-    private static final String PREFIX = "test-stack";
+    private static final String NAMESPACE = CloudWatchReadback.NAMESPACE;
     private static final String TOPIC = "arn:aws:sns:us-east-1:123456789012:quota-alarms";
 
-    private static MotoServer moto;
-    private Landscape landscape;
-    private CloudWatchReadback readback;
     private CloudWatchClient cloudWatch;
 
-    @BeforeAll
-    static void startEmulator() {
-        moto = MotoServer.start();
-        moto.useForThisJvm();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        moto.close();
-    }
-
     @BeforeEach
-    void resetEmulator() {
-        moto.reset();
-        landscape = new Landscape();
-        readback = new CloudWatchReadback();
+    void cloudWatchClient() {
         cloudWatch = readback.cloudWatch;
-    }
-
-    @AfterEach
-    void closeClients() {
-        landscape.close();
-        readback.close();
     }
 
     private static QuotaMonitorHandler handler(Map<String, String> extra) {
@@ -280,10 +252,6 @@ class QuotaMonitorHandlerEmulatorTest {
 
     private double latest(String metricName, String quota, String resource) {
         return readback.latest(metricName, quota, resource);
-    }
-
-    private Map<String, MetricAlarm> alarms() {
-        return readback.alarms(PREFIX);
     }
 
     @SuppressWarnings("unchecked")

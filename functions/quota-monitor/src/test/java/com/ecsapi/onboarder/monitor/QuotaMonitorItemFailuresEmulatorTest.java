@@ -3,10 +3,6 @@ package com.ecsapi.onboarder.monitor;
 import com.ecsapi.onboarder.config.Environment;
 import com.ecsapi.onboarder.testbed.Fault;
 import com.ecsapi.onboarder.testbed.FaultInjection;
-import com.ecsapi.onboarder.testbed.MotoServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
@@ -34,13 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * runs it again, and checks the second run: each series has a second data point unless the failed call read it,
  * and the alarms are those of the first run unless the test changed something on purpose.
  */
-class QuotaMonitorItemFailuresEmulatorTest {
+class QuotaMonitorItemFailuresEmulatorTest extends MonitorEmulatorTestBase {
 
-    private static final String PREFIX = "test-stack";
-
-    private static MotoServer moto;
-    private Landscape landscape;
-    private CloudWatchReadback readback;
     private Instant testStarted;
     private LoadBalancer low;
     private LoadBalancer high;
@@ -50,23 +41,9 @@ class QuotaMonitorItemFailuresEmulatorTest {
     private String billingApi;
     private Set<List<String>> allSeries;
 
-    @BeforeAll
-    static void startEmulator() {
-        moto = MotoServer.start();
-        moto.useForThisJvm();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        moto.close();
-    }
-
     @BeforeEach
     void landscapeAndFirstRun() {
-        moto.reset();
         testStarted = Instant.now().minus(Duration.ofSeconds(5));
-        landscape = new Landscape();
-        readback = new CloudWatchReadback();
         low = landscape.nlb("nlb-low", 1, null);
         high = landscape.nlb("nlb-high", 3, "default");
         landscape.nlb("nlb-full", 50, "default");
@@ -88,12 +65,6 @@ class QuotaMonitorItemFailuresEmulatorTest {
 
         assertEquals(List.of(), first.get("itemFailures"));
         assertEquals(allSeries.size(), alarms().size());
-    }
-
-    @AfterEach
-    void closeClients() {
-        landscape.close();
-        readback.close();
     }
 
     @Test
@@ -340,10 +311,6 @@ class QuotaMonitorItemFailuresEmulatorTest {
         Map<String, String> environment = new HashMap<>(Map.of("ALARM_NAME_PREFIX", PREFIX));
         environment.putAll(extra);
         return Environment.of(environment);
-    }
-
-    private Map<String, MetricAlarm> alarms() {
-        return readback.alarms(PREFIX);
     }
 
     private static Set<Object> calls(Map<String, Object> summary) {
