@@ -212,7 +212,8 @@ class QuotaMonitorItemFailuresEmulatorTest extends MonitorEmulatorTestBase {
                 .forEveryCall());
         Map<String, MetricAlarm> before = alarms();
 
-        Map<String, Object> second = new QuotaMonitorHandler(environment(Map.of()), 1).handleRequest(null, null);
+        Map<String, Object> second = moto.runAs("QuotaMonitorFunction", variables(Map.of()), Map.of(),
+                () -> new QuotaMonitorHandler(Environment.of(variables(Map.of())), 1).handleRequest(null, null));
 
         moto.disarmFaults();
         assertEquals(Set.of("CloudWatch:PutMetricData"), calls(second));
@@ -303,14 +304,16 @@ class QuotaMonitorItemFailuresEmulatorTest extends MonitorEmulatorTestBase {
         before.forEach((name, alarm) -> assertEquals(alarm, after.get(name), name));
     }
 
+    /** One monitor run as QuotaMonitorFunction: its calls, failing ones included, are journaled for the IAM judge. */
     private Map<String, Object> run(Map<String, String> extra) {
-        return new QuotaMonitorHandler(environment(extra)).handleRequest(null, null);
+        return moto.runAs("QuotaMonitorFunction", variables(extra), Map.of(),
+                () -> new QuotaMonitorHandler(Environment.of(variables(extra))).handleRequest(null, null));
     }
 
-    private static Environment environment(Map<String, String> extra) {
+    private static Map<String, String> variables(Map<String, String> extra) {
         Map<String, String> environment = new HashMap<>(Map.of("ALARM_NAME_PREFIX", PREFIX));
         environment.putAll(extra);
-        return Environment.of(environment);
+        return environment;
     }
 
     private static Set<Object> calls(Map<String, Object> summary) {
