@@ -144,7 +144,7 @@ class TemplateStackTest {
         Map<String, Long> countByType = created.values().stream()
                 .collect(Collectors.groupingBy(StackResourceSummary::resourceType, TreeMap::new, Collectors.counting()));
         assertEquals(new TreeMap<>(Map.ofEntries(
-                Map.entry("AWS::CloudWatch::Alarm", 8L),
+                Map.entry("AWS::CloudWatch::Alarm", 9L),
                 Map.entry("AWS::CloudWatch::Dashboard", 1L),
                 Map.entry("AWS::Events::Rule", 3L),
                 Map.entry("AWS::IAM::Role", 3L),
@@ -460,7 +460,8 @@ class TemplateStackTest {
                 .stream().collect(Collectors.toMap(MetricAlarm::alarmName, Function.identity()));
         assertEquals(Set.of(STACK + "-onboarding-dead-letters", STACK + "-onboarding-errors",
                 STACK + "-reconcile-sweep-errors", STACK + "-quota-monitor-errors", STACK + "-capacity-exhausted",
-                STACK + "-onboarding-parked", STACK + "-reconcile-failures", STACK + "-onboarding-queue-age"),
+                STACK + "-quota-monitor-item-failures", STACK + "-onboarding-parked", STACK + "-reconcile-failures",
+                STACK + "-onboarding-queue-age"),
                 alarms.keySet());
         alarms.values().forEach(alarm -> {
             assertEquals(List.of(topicArn), alarm.alarmActions(), alarm.alarmName());
@@ -487,6 +488,12 @@ class TemplateStackTest {
         String deadLetterQueueUrl = physicalId(created, "OnboardingDeadLetterQueue");
         assertEquals(deadLetterQueueUrl.substring(deadLetterQueueUrl.lastIndexOf('/') + 1),
                 deadLetters.dimensions().getFirst().value());
+
+        MetricAlarm itemFailures = alarms.get(STACK + "-quota-monitor-item-failures");
+        assertEquals("EcsApiOnboarder", itemFailures.namespace());
+        assertEquals("MonitorItemFailures", itemFailures.metricName());
+        assertEquals("Function", itemFailures.dimensions().getFirst().name());
+        assertEquals("quota-monitor", itemFailures.dimensions().getFirst().value());
 
         Set<String> watchedFunctions = new TreeSet<>();
         alarms.values().stream().filter(alarm -> alarm.metricName().equals("Errors")).forEach(alarm -> {

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * QuotaMonitorFunction's configuration, from its environment:
- * {@code QUOTA_METRICS_NAMESPACE} (default {@code EcsApiOnboarder/Quotas}), {@code ALARM_TOPIC_ARN} (blank: alarms
+ * {@code QUOTA_METRICS_NAMESPACE} (default {@code EcsApiOnboarder/Quotas}), {@code METRICS_NAMESPACE} (the run's
+ * own metrics such as {@code MonitorItemFailures}; default {@code EcsApiOnboarder}), {@code ALARM_TOPIC_ARN} (blank: alarms
  * without actions), {@code ALARM_THRESHOLD_PERCENT} (default 80), {@code ALARM_NAME_PREFIX} (default
  * {@code ecs-api-onboarder}; the template sets the stack name), {@code MONITORED_API_IDS} (comma list; empty = all),
  * {@code FORECAST_LOOKBACK_DAYS} (default 14), {@code MAX_ALARM_WRITES_PER_RUN} (default 250: CloudWatch takes
@@ -16,6 +17,7 @@ import java.util.List;
  */
 public record MonitorSettings(
         String namespace,
+        String metricsNamespace,
         String alarmTopicArn,
         double alarmThresholdPercent,
         String alarmNamePrefix,
@@ -24,6 +26,7 @@ public record MonitorSettings(
         int maxAlarmWritesPerRun) {
 
     public static final String DEFAULT_ALARM_NAME_PREFIX = "ecs-api-onboarder";
+    public static final String DEFAULT_METRICS_NAMESPACE = "EcsApiOnboarder";
 
     public MonitorSettings {
         monitoredApiIds = List.copyOf(monitoredApiIds);
@@ -42,6 +45,7 @@ public record MonitorSettings(
     public static MonitorSettings from(Environment environment) {
         return new MonitorSettings(
                 environment.string("QUOTA_METRICS_NAMESPACE", QuotaMetric.DEFAULT_NAMESPACE),
+                environment.string("METRICS_NAMESPACE", DEFAULT_METRICS_NAMESPACE),
                 environment.string("ALARM_TOPIC_ARN", ""),
                 environment.decimal("ALARM_THRESHOLD_PERCENT", 80),
                 environment.string("ALARM_NAME_PREFIX", DEFAULT_ALARM_NAME_PREFIX),

@@ -3,7 +3,10 @@ package com.ecsapi.onboarder.monitor;
 import com.ecsapi.onboarder.monitor.alarms.AlarmNames;
 import com.ecsapi.onboarder.monitor.alarms.AlarmPlan;
 import com.ecsapi.onboarder.monitor.alarms.AlarmPolicy;
+import com.ecsapi.onboarder.monitor.alarms.AlarmSpec;
 import com.ecsapi.onboarder.monitor.alarms.CloudWatchAlarms;
+import com.ecsapi.onboarder.monitor.failures.ItemFailure;
+import com.ecsapi.onboarder.monitor.failures.ItemFailures;
 import com.ecsapi.onboarder.monitor.forecast.ExhaustionForecast;
 import com.ecsapi.onboarder.monitor.forecast.UsageSample;
 import com.ecsapi.onboarder.monitor.internal.CallCounter;
@@ -16,6 +19,7 @@ import com.ecsapi.onboarder.monitor.usage.QuotaUsage;
 import com.ecsapi.onboarder.quota.Quota;
 import com.ecsapi.onboarder.quota.QuotaLimit;
 import com.ecsapi.onboarder.quota.QuotaLimits;
+import com.ecsapi.onboarder.telemetry.Metrics;
 import com.ecsapi.onboarder.telemetry.StructuredLog;
 
 import java.time.Clock;
@@ -26,13 +30,23 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * One monitoring run: count usage, read each limit once, forecast from the Usage history, publish the metrics,
  * then bring the alarms in line. Answers a summary of what it measured, published and changed.
+ *
+ * <p>Each quota, metric batch and alarm is independent: an AWS call that fails for good (the SDK's retries spent)
+ * costs only its item. The run goes on, logs each such failure with its reason, counts it in
+ * {@value #ITEM_FAILURES_METRIC} (Embedded Metric Format, dimension {@code Function}, and {@code Function} +
+ * {@code Call}) and lists it in the summary's {@code itemFailures}. An alarm whose series could not be read is
+ * left as it is.
  */
 public final class QuotaMonitor {
+
+    public static final String ITEM_FAILURES_METRIC = "MonitorItemFailures";
+    private static final String GET_SERVICE_QUOTA = "ServiceQuotas:GetServiceQuota";
 
     private final MonitorSettings settings;
     private final ElbUsageReader elbUsage;
@@ -42,11 +56,13 @@ public final class QuotaMonitor {
     private final CloudWatchAlarms alarms;
     private final CallCounter calls;
     private final StructuredLog log;
+    private final Metrics runMetrics;
     private final Clock clock;
 
+    /** @param runMetrics the run's own metrics (EMF), e.g. {@value #ITEM_FAILURES_METRIC} */
     public QuotaMonitor(MonitorSettings settings, ElbUsageReader elbUsage, ApiGatewayUsageReader apiUsage,
                         Supplier<QuotaLimits> limitsPerRun, CloudWatchQuotaMetrics metrics, CloudWatchAlarms alarms,
-                        CallCounter calls, StructuredLog log, Clock clock) {
+                        CallCounter calls, StructuredLog log, Metrics runMetrics, Clock clock) {
         this.settings = settings;
         this.elbUsage = elbUsage;
         this.apiUsage = apiUsage;
@@ -55,6 +71,7 @@ public final class QuotaMonitor {
         this.alarms = alarms;
         this.calls = calls;
         this.log = log;
+        this.runMetrics = runMetrics;
         this.clock = clock;
     }
 
@@ -63,10 +80,12 @@ public final class QuotaMonitor {
         Instant started = clock.instant();
         Laps laps = new Laps(clock, started);
         List<String> warnings = new ArrayList<>();
+        ItemFailures failures = new ItemFailures();
 
-        List<QuotaUsage> usages = new ArrayList<>(elbUsage.read());
+        List<QuotaUsage> usages = new ArrayList<>(elbUsage.read(failures));
         usages.addAll(apiUsage.read(settings.monitoredApiIds(),
-                apiId -> warnings.add("MONITORED_API_IDS names " + apiId + ", which is neither a REST API nor an HTTP API")));
+                apiId -> warnings.add("MONITORED_API_IDS names " + apiId + ", which is neither a REST API nor an HTTP API"),
+                failures));
         laps.lap("usage");
 
         QuotaLimits limits = limitsPerRun.get();
@@ -74,14 +93,15 @@ public final class QuotaMonitor {
         usages.forEach(usage -> limitByQuota.computeIfAbsent(usage.quota(), limits::limit));
         limitByQuota.values().stream()
                 .filter(limit -> limit.source() == QuotaLimit.Source.DOCUMENTED_DEFAULT)
-                .forEach(limit -> warnings.add("Service Quotas did not answer for " + limit.quota().id()
-                        + "; used the documented default " + limit.value()));
+                .forEach(limit -> failures.add(new ItemFailure(GET_SERVICE_QUOTA, limit.quota().id(),
+                        "ServiceQuotasDidNotAnswer", "measured against the documented default " + limit.value(),
+                        "Service Quotas answered neither the applied value nor AWS's default")));
         laps.lap("limits");
 
         Instant now = clock.instant();
         Map<QuotaUsage.SeriesKey, List<UsageSample>> history = metrics.usageHistory(
                 usages.stream().map(QuotaUsage::key).toList(),
-                now.minus(Duration.ofDays(settings.forecastLookbackDays())), now);
+                now.minus(Duration.ofDays(settings.forecastLookbackDays())), now, failures);
         List<QuotaReading> readings = usages.stream().map(usage -> {
             QuotaLimit limit = limitByQuota.get(usage.quota());
             double days = ExhaustionForecast.daysToExhaustion(history.getOrDefault(usage.key(), List.of()),
@@ -91,26 +111,41 @@ public final class QuotaMonitor {
         laps.lap("forecast");
 
         List<QuotaDatum> datums = readings.stream().flatMap(reading -> reading.datums().stream()).toList();
-        int putMetricDataCalls = metrics.publish(datums, now);
+        CloudWatchQuotaMetrics.Publication publication = metrics.publish(datums, now, failures);
         laps.lap("publish");
 
         AlarmPolicy policy = new AlarmPolicy(settings.alarmNamePrefix(), settings.namespace(),
                 settings.alarmThresholdPercent(), settings.alarmTopicArn());
-        AlarmPlan plan = AlarmPlan.of(policy, policy.desired(readings),
-                alarms.list(AlarmNames.prefix(settings.alarmNamePrefix())), settings.maxAlarmWritesPerRun());
-        alarms.apply(plan);
+        Optional<List<AlarmSpec>> existing = alarms.list(AlarmNames.prefix(settings.alarmNamePrefix()), failures);
+        AlarmPlan plan = existing.map(current -> AlarmPlan.of(policy, policy.desired(readings), current,
+                failures.unread(), settings.maxAlarmWritesPerRun())).orElse(AlarmPlan.NONE);
+        CloudWatchAlarms.AlarmWrites writes = alarms.apply(plan, failures);
         laps.lap("alarms");
 
-        Map<String, Object> summary = summary(readings, limitByQuota, datums, putMetricDataCalls, plan, warnings,
-                Duration.between(started, clock.instant()));
+        report(failures.all());
+        Map<String, Object> summary = summary(readings, limitByQuota, publication, plan, writes, failures.all(),
+                warnings, Duration.between(started, clock.instant()));
         summary.put("phaseMillis", laps.millis());
         warnings.forEach(warning -> log.warn(warning, Map.of()));
         log.info("Quota monitor run finished", summary);
         return summary;
     }
 
+    /** One log line per failed item, and {@value #ITEM_FAILURES_METRIC}: 0 on a clean run, so the series exists. */
+    private void report(List<ItemFailure> failures) {
+        for (ItemFailure failure : failures) {
+            Map<String, Object> fields = new LinkedHashMap<>(failure.summary());
+            fields.put("error", failure.detail());
+            log.warn("Monitor item failed; the run goes on without it", fields);
+            runMetrics.count(ITEM_FAILURES_METRIC, Map.of("Call", failure.call()));
+        }
+        runMetrics.add(ITEM_FAILURES_METRIC, failures.size(), Metrics.Unit.Count, Map.of());
+        runMetrics.flush();
+    }
+
     private Map<String, Object> summary(List<QuotaReading> readings, Map<Quota, QuotaLimit> limitByQuota,
-                                        List<QuotaDatum> datums, int putMetricDataCalls, AlarmPlan plan,
+                                        CloudWatchQuotaMetrics.Publication publication, AlarmPlan plan,
+                                        CloudWatchAlarms.AlarmWrites writes, List<ItemFailure> failures,
                                         List<String> warnings, Duration duration) {
         Map<String, Object> limits = new LinkedHashMap<>();
         limitByQuota.forEach((quota, limit) -> limits.put(quota.id(),
@@ -120,13 +155,15 @@ public final class QuotaMonitor {
         summary.put("poolMembers", readings.stream().filter(reading -> reading.usage().inPool()).count());
         summary.put("forecasts", readings.stream().filter(QuotaReading::hasForecast).count());
         summary.put("limits", limits);
-        summary.put("metricsPublished", datums.size());
-        summary.put("putMetricDataCalls", putMetricDataCalls);
-        summary.put("alarmsCreated", plan.create().size());
-        summary.put("alarmsUpdated", plan.update().size());
-        summary.put("alarmsDeleted", plan.delete().size());
+        summary.put("metricsPublished", publication.published());
+        summary.put("putMetricDataCalls", publication.calls());
+        summary.put("alarmsCreated", writes.created());
+        summary.put("alarmsUpdated", writes.updated());
+        summary.put("alarmsDeleted", writes.deleted());
         summary.put("alarmsUnchanged", plan.unchanged());
         summary.put("alarmsDeferred", plan.deferred());
+        summary.put("alarmsHeld", plan.held());
+        summary.put("itemFailures", failures.stream().map(ItemFailure::summary).toList());
         summary.put("calls", calls.snapshot());
         summary.put("totalCalls", calls.total());
         summary.put("durationMillis", duration.toMillis());

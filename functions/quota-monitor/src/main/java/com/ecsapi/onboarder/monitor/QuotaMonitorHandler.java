@@ -12,6 +12,7 @@ import com.ecsapi.onboarder.monitor.metrics.CloudWatchQuotaMetrics;
 import com.ecsapi.onboarder.monitor.usage.ApiGatewayUsageReader;
 import com.ecsapi.onboarder.monitor.usage.ElbUsageReader;
 import com.ecsapi.onboarder.quota.QuotaLimits;
+import com.ecsapi.onboarder.telemetry.Metrics;
 import com.ecsapi.onboarder.telemetry.StructuredLog;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
@@ -30,8 +31,6 @@ import java.util.Map;
  */
 public final class QuotaMonitorHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
-    private static final StructuredLog LOG = StructuredLog.of(QuotaMonitorHandler.class);
-
     private final QuotaMonitor monitor;
 
     public QuotaMonitorHandler() {
@@ -39,6 +38,11 @@ public final class QuotaMonitorHandler implements RequestHandler<ScheduledEvent,
     }
 
     public QuotaMonitorHandler(Environment environment) {
+        this(environment, CloudWatchQuotaMetrics.DATUMS_PER_CALL);
+    }
+
+    /** As deployed, with smaller PutMetricData batches: lets a test fail one batch among several. */
+    QuotaMonitorHandler(Environment environment, int datumsPerCall) {
         MonitorSettings settings = MonitorSettings.from(environment);
         CallCounter calls = new CallCounter();
         List<ExecutionInterceptor> counting = List.of(calls);
@@ -55,10 +59,11 @@ public final class QuotaMonitorHandler implements RequestHandler<ScheduledEvent,
                         RateLimiter.of(ApiGatewayUsageReader.GET_RESOURCES_PER_SECOND,
                                 ApiGatewayUsageReader.GET_RESOURCES_BURST)),
                 () -> new QuotaLimits(serviceQuotas, StructuredLog.of(QuotaLimits.class)),
-                new CloudWatchQuotaMetrics(cloudWatch, settings.namespace()),
+                new CloudWatchQuotaMetrics(cloudWatch, settings.namespace(), datumsPerCall),
                 new CloudWatchAlarms(cloudWatch, RateLimiter.of(CloudWatchAlarms.WRITES_PER_SECOND, 3)),
                 calls,
-                LOG,
+                StructuredLog.of(QuotaMonitorHandler.class),
+                Metrics.create(settings.metricsNamespace(), Map.of("Function", "quota-monitor")),
                 Clock.systemUTC());
     }
 

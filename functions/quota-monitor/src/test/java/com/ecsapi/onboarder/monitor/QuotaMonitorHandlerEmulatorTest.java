@@ -1,19 +1,12 @@
 package com.ecsapi.onboarder.monitor;
 
-import com.ecsapi.onboarder.aws.AwsClients;
 import com.ecsapi.onboarder.config.Environment;
-import com.ecsapi.onboarder.testbed.MotoServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.Metric;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
-import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
-import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
 
 import java.time.Duration;
@@ -24,44 +17,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static com.ecsapi.onboarder.monitor.CloudWatchReadback.series;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The real handler against the emulator: issue 5's acceptance. */
-class QuotaMonitorHandlerEmulatorTest {
+class QuotaMonitorHandlerEmulatorTest extends MonitorEmulatorTestBase {
 
-    private static final String NAMESPACE = "EcsApiOnboarder/Quotas";
-    private static final String PREFIX = "test-stack";
+    private static final String NAMESPACE = CloudWatchReadback.NAMESPACE;
     private static final String TOPIC = "arn:aws:sns:us-east-1:123456789012:quota-alarms";
 
-    private static MotoServer moto;
-    private Landscape landscape;
     private CloudWatchClient cloudWatch;
 
-    @BeforeAll
-    static void startEmulator() {
-        moto = MotoServer.start();
-        moto.useForThisJvm();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        moto.close();
-    }
-
     @BeforeEach
-    void resetEmulator() {
-        moto.reset();
-        landscape = new Landscape();
-        cloudWatch = AwsClients.create(CloudWatchClient.builder());
-    }
-
-    @AfterEach
-    void closeClients() {
-        landscape.close();
-        cloudWatch.close();
+    void cloudWatchClient() {
+        cloudWatch = readback.cloudWatch;
     }
 
     /** One monitor run as QuotaMonitorFunction: its AWS calls are journaled for the IAM judge. */
@@ -120,7 +92,7 @@ class QuotaMonitorHandlerEmulatorTest {
         List<Metric> metrics = cloudWatch.listMetrics(request -> request.namespace(NAMESPACE)).metrics();
         for (String metricName : List.of("Usage", "Limit", "Utilization")) {
             assertEquals(series, metrics.stream().filter(metric -> metric.metricName().equals(metricName))
-                    .map(QuotaMonitorHandlerEmulatorTest::series).collect(Collectors.toSet()), metricName);
+                    .map(CloudWatchReadback::series).collect(Collectors.toSet()), metricName);
         }
         metrics.forEach(metric -> assertEquals(List.of("Quota", "Resource"),
                 metric.dimensions().stream().map(Dimension::name).sorted().toList()));
@@ -212,7 +184,10 @@ class QuotaMonitorHandlerEmulatorTest {
         assertValues("vpc-links-v1", "region", 17, 20, 85);
         assertValues("listeners-per-nlb", "nlb-high", 42, 50, 84);
         assertEquals(Map.of("value", 20.0, "source", "DOCUMENTED_DEFAULT"), limits(summary).get("vpc-links-v1"));
-        assertFalse(((List<?>) summary.get("warnings")).isEmpty());
+        assertEquals(Set.of("vpc-links-v1", "vpc-links-v2", "listeners-per-nlb", "nlbs-per-region",
+                        "target-groups-per-region", "resources-per-rest-api", "routes-per-http-api"),
+                ((List<?>) summary.get("itemFailures")).stream().map(failure -> ((Map<?, ?>) failure).get("item"))
+                        .collect(Collectors.toSet()), "one item failure per limit read");
         assertEquals(9, alarms().size());
     }
 
@@ -221,15 +196,15 @@ class QuotaMonitorHandlerEmulatorTest {
         standardLandscape();
         Instant now = Instant.now();
         // nlb-high grew by 2 listeners a day: 22 ten days ago, 32 five days ago, 42 now; 8 left -> 4 days
-        publishUsage("nlb-high", now.minus(Duration.ofDays(10)), 22);
-        publishUsage("nlb-high", now.minus(Duration.ofDays(5)), 32);
+        readback.publishUsage("nlb-high", now.minus(Duration.ofDays(10)), 22);
+        readback.publishUsage("nlb-high", now.minus(Duration.ofDays(5)), 32);
 
         Map<String, Object> summary = runMonitor();
 
         assertEquals(4.0, latest("DaysToExhaustion", "listeners-per-nlb", "nlb-high"), 0.2);
         assertEquals(0.0, latest("DaysToExhaustion", "listeners-per-nlb", "nlb-full"), "a full NLB is exhausted now");
         assertTrue(cloudWatch.listMetrics(request -> request.namespace(NAMESPACE).metricName("DaysToExhaustion"))
-                .metrics().stream().map(QuotaMonitorHandlerEmulatorTest::series)
+                .metrics().stream().map(CloudWatchReadback::series)
                 .noneMatch(s -> s.equals(List.of("listeners-per-nlb", "nlb-low"))), "no growth, no forecast");
         assertEquals(2L, summary.get("forecasts"));
     }
@@ -245,7 +220,7 @@ class QuotaMonitorHandlerEmulatorTest {
         assertValues("resources-per-rest-api", apis.restApiId(), 12, 300, 4);
         assertValues("routes-per-http-api", apis.httpApiId(), 7, 300, 7.0 / 3);
         assertTrue(cloudWatch.listMetrics(request -> request.namespace(NAMESPACE)).metrics().stream()
-                .map(QuotaMonitorHandlerEmulatorTest::series).noneMatch(s -> s.get(1).equals(otherRestApi)));
+                .map(CloudWatchReadback::series).noneMatch(s -> s.get(1).equals(otherRestApi)));
         assertTrue(summary.get("warnings").toString().contains("nosuchapi"), summary.get("warnings").toString());
     }
 
@@ -270,50 +245,19 @@ class QuotaMonitorHandlerEmulatorTest {
                 "no call was throttled and retried: " + moto.callCounts());
     }
 
-    private void publishUsage(String nlb, Instant at, double value) {
-        cloudWatch.putMetricData(request -> request.namespace(NAMESPACE).metricData(datum -> datum
-                .metricName("Usage").unit(StandardUnit.COUNT).timestamp(at).value(value)
-                .dimensions(dimension("Quota", "listeners-per-nlb"), dimension("Resource", nlb))));
-    }
-
     private void assertValues(String quota, String resource, double usage, double limit, double utilization) {
-        assertEquals(usage, latest("Usage", quota, resource), 1e-9, quota + "/" + resource + " Usage");
-        assertEquals(limit, latest("Limit", quota, resource), 1e-9, quota + "/" + resource + " Limit");
-        assertEquals(utilization, latest("Utilization", quota, resource), 1e-9, quota + "/" + resource + " Utilization");
+        assertEquals(usage, readback.latest("Usage", quota, resource), 1e-9, quota + "/" + resource + " Usage");
+        assertEquals(limit, readback.latest("Limit", quota, resource), 1e-9, quota + "/" + resource + " Limit");
+        assertEquals(utilization, readback.latest("Utilization", quota, resource), 1e-9,
+                quota + "/" + resource + " Utilization");
     }
 
     private double latest(String metricName, String quota, String resource) {
-        Instant now = Instant.now();
-        MetricDataResult result = cloudWatch.getMetricData(request -> request
-                .startTime(now.minus(Duration.ofMinutes(10))).endTime(now.plus(Duration.ofMinutes(1)))
-                .metricDataQueries(query -> query.id("m").metricStat(stat -> stat.stat("Maximum").period(60)
-                        .metric(metric -> metric.namespace(NAMESPACE).metricName(metricName)
-                                .dimensions(dimension("Quota", quota), dimension("Resource", resource))))))
-                .metricDataResults().getFirst();
-        assertEquals(1, result.values().size(), metricName + " " + quota + "/" + resource + ": " + result);
-        return result.values().getFirst();
-    }
-
-    private Map<String, MetricAlarm> alarms() {
-        return cloudWatch.describeAlarms(request -> request.alarmNamePrefix(PREFIX + "-")).metricAlarms().stream()
-                .collect(Collectors.toMap(MetricAlarm::alarmName, alarm -> alarm));
+        return readback.latest(metricName, quota, resource);
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> limits(Map<String, Object> summary) {
         return (Map<String, Object>) summary.get("limits");
-    }
-
-    private static Dimension dimension(String name, String value) {
-        return Dimension.builder().name(name).value(value).build();
-    }
-
-    private static List<String> series(Metric metric) {
-        return series(metric.dimensions());
-    }
-
-    private static List<String> series(List<Dimension> dimensions) {
-        Map<String, String> byName = dimensions.stream().collect(Collectors.toMap(Dimension::name, Dimension::value));
-        return List.of(byName.get("Quota"), byName.get("Resource"));
     }
 }

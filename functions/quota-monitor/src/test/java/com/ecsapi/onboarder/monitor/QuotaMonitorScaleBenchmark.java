@@ -1,10 +1,6 @@
 package com.ecsapi.onboarder.monitor;
 
 import com.ecsapi.onboarder.config.Environment;
-import com.ecsapi.onboarder.testbed.MotoServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -21,26 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * It prints one block per run: the first run (creates the alarms, at most MAX_ALARM_WRITES_PER_RUN), follow-up
  * runs until no alarm write is deferred, then one steady-state run (nothing changed).
  */
-class QuotaMonitorScaleBenchmark {
+class QuotaMonitorScaleBenchmark extends MonitorEmulatorTestBase {
 
     private static final int LISTENERS_PER_NLB = 2;
-    private static MotoServer moto;
-
-    @BeforeAll
-    static void startEmulator() {
-        moto = MotoServer.start();
-        moto.useForThisJvm();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        moto.close();
-    }
-
-    @BeforeEach
-    void resetEmulator() {
-        moto.reset();
-    }
 
     @Test
     void fiftyNlbs() {
@@ -54,14 +33,12 @@ class QuotaMonitorScaleBenchmark {
 
     private void benchmark(int nlbs) {
         long setupStart = System.nanoTime();
-        try (Landscape landscape = new Landscape()) {
-            for (int i = 0; i < nlbs; i++) {
-                landscape.nlb("bench-nlb-" + i, LISTENERS_PER_NLB, i % 5 == 0 ? null : "default");
-            }
-            landscape.vpcLinksV2(3);
-            landscape.restApi("bench-rest", 20);
-            landscape.httpApi("bench-http", 20);
+        for (int i = 0; i < nlbs; i++) {
+            landscape.nlb("bench-nlb-" + i, LISTENERS_PER_NLB, i % 5 == 0 ? null : "default");
         }
+        landscape.vpcLinksV2(3);
+        landscape.restApi("bench-rest", 20);
+        landscape.httpApi("bench-http", 20);
         System.out.printf("%n=== %d NLBs (%d listeners each): landscape built in %.1f s%n", nlbs, LISTENERS_PER_NLB,
                 (System.nanoTime() - setupStart) / 1e9);
         moto.enforceElbDescribeRateLimit(true);

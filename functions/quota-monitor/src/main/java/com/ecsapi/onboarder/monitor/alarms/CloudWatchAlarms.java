@@ -1,8 +1,10 @@
 package com.ecsapi.onboarder.monitor.alarms;
 
+import com.ecsapi.onboarder.monitor.failures.ItemFailures;
 import com.ecsapi.onboarder.monitor.internal.Batches;
 import com.ecsapi.onboarder.monitor.internal.RateLimiter;
 import com.ecsapi.onboarder.monitor.metrics.QuotaMetric;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
@@ -12,15 +14,21 @@ import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The monitor's alarms in CloudWatch: lists those whose name starts with the prefix, writes one alarm per
  * {@code PutMetricAlarm} (there is no batch call; paced at CloudWatch's 3 per second) and deletes 100 per
- * {@code DeleteAlarms} call.
+ * {@code DeleteAlarms} call. A write that fails for good costs that alarm (or that batch of deletions); the
+ * others are written, and the next run plans the difference again.
  */
 public final class CloudWatchAlarms {
 
     public static final double WRITES_PER_SECOND = 3;
+    private static final String DESCRIBE_ALARMS = "CloudWatch:DescribeAlarms";
+    private static final String PUT_METRIC_ALARM = "CloudWatch:PutMetricAlarm";
+    private static final String DELETE_ALARMS = "CloudWatch:DeleteAlarms";
+
     private static final int DELETE_BATCH = 100;
     private static final int DESCRIBE_PAGE = 100;
 
@@ -32,7 +40,21 @@ public final class CloudWatchAlarms {
         this.writeLimiter = writeLimiter;
     }
 
-    public List<AlarmSpec> list(String namePrefix) {
+    /** What {@link #apply} wrote. */
+    public record AlarmWrites(int created, int updated, int deleted) {
+    }
+
+    /** Our alarms; empty when they cannot be listed, and then the run must write none. */
+    public Optional<List<AlarmSpec>> list(String namePrefix, ItemFailures failures) {
+        try {
+            return Optional.of(listAll(namePrefix));
+        } catch (SdkException e) {
+            failures.add(DESCRIBE_ALARMS, namePrefix + "*", "no alarm created, updated or deleted this run", e);
+            return Optional.empty();
+        }
+    }
+
+    private List<AlarmSpec> listAll(String namePrefix) {
         List<AlarmSpec> alarms = new ArrayList<>();
         String token = null;
         do {
@@ -45,17 +67,35 @@ public final class CloudWatchAlarms {
         return alarms;
     }
 
-    public void apply(AlarmPlan plan) {
+    public AlarmWrites apply(AlarmPlan plan, ItemFailures failures) {
+        int deleted = 0;
         for (List<String> batch : Batches.of(plan.delete(), DELETE_BATCH)) {
             writeLimiter.acquire();
-            cloudWatch.deleteAlarms(request -> request.alarmNames(batch));
+            try {
+                cloudWatch.deleteAlarms(request -> request.alarmNames(batch));
+                deleted += batch.size();
+            } catch (SdkException e) {
+                failures.add(DELETE_ALARMS, String.join(", ", batch), "alarms not deleted this run", e);
+            }
         }
-        plan.create().forEach(this::put);
-        plan.update().forEach(this::put);
+        int created = (int) plan.create().stream().filter(alarm -> put(alarm, failures)).count();
+        int updated = (int) plan.update().stream().filter(alarm -> put(alarm, failures)).count();
+        return new AlarmWrites(created, updated, deleted);
     }
 
-    private void put(AlarmSpec alarm) {
+    /** Whether CloudWatch took the alarm. */
+    private boolean put(AlarmSpec alarm, ItemFailures failures) {
         writeLimiter.acquire();
+        try {
+            write(alarm);
+            return true;
+        } catch (SdkException e) {
+            failures.add(PUT_METRIC_ALARM, alarm.name(), "alarm not written this run", e);
+            return false;
+        }
+    }
+
+    private void write(AlarmSpec alarm) {
         cloudWatch.putMetricAlarm(request -> request
                 .alarmName(alarm.name())
                 .alarmDescription(alarm.description())

@@ -1,5 +1,6 @@
 package com.ecsapi.onboarder.monitor.alarms;
 
+import com.ecsapi.onboarder.monitor.failures.UnreadSeries;
 import com.ecsapi.onboarder.monitor.metrics.QuotaReading;
 import com.ecsapi.onboarder.monitor.usage.QuotaUsage;
 import com.ecsapi.onboarder.quota.Quota;
@@ -49,7 +50,7 @@ class AlarmPlanTest {
         AlarmSpec changedBefore = POLICY.alarm(new QuotaUsage(Quota.LISTENERS_PER_NLB, "changed", 1, null));
         AlarmSpec gone = POLICY.alarm(new QuotaUsage(Quota.LISTENERS_PER_NLB, "gone", 1, null));
 
-        AlarmPlan plan = AlarmPlan.of(POLICY, desired, List.of(kept, changedBefore, gone), 100);
+        AlarmPlan plan = AlarmPlan.of(POLICY, desired, List.of(kept, changedBefore, gone), List.of(), 100);
 
         assertEquals(List.of("stack-listeners-per-nlb-new"), plan.create().stream().map(AlarmSpec::name).toList());
         assertEquals(List.of("stack-listeners-per-nlb-changed"), plan.update().stream().map(AlarmSpec::name).toList());
@@ -64,7 +65,7 @@ class AlarmPlanTest {
         AlarmPolicy stricter = new AlarmPolicy("stack", "EcsApiOnboarder/Quotas", 70, TOPIC);
 
         AlarmPlan plan = AlarmPlan.of(stricter, stricter.desired(List.of(nlb("a", 1, null), nlb("b", 1, null))),
-                existing, 100);
+                existing, List.of(), 100);
 
         assertEquals(2, plan.update().size());
         assertEquals(70.0, plan.update().getFirst().threshold());
@@ -74,7 +75,7 @@ class AlarmPlanTest {
     void nothingChangedPlansNothing() {
         List<AlarmSpec> desired = POLICY.desired(List.of(nlb("a", 1, null), nlb("b", 49, "default")));
 
-        AlarmPlan plan = AlarmPlan.of(POLICY, desired, desired, 100);
+        AlarmPlan plan = AlarmPlan.of(POLICY, desired, desired, List.of(), 100);
 
         assertTrue(plan.isEmpty());
         assertEquals(2, plan.unchanged());
@@ -89,7 +90,8 @@ class AlarmPlanTest {
         AlarmSpec samePrefixNotAQuota = new AlarmSpec("stack-cpu-high", "", "EcsApiOnboarder/Quotas", "Utilization",
                 null, null, "Maximum", 60, 1, 1, 90, "GreaterThanThreshold", "missing", List.of(), List.of());
 
-        AlarmPlan plan = AlarmPlan.of(POLICY, List.of(), List.of(otherStack, samePrefixOtherNamespace, samePrefixNotAQuota), 100);
+        AlarmPlan plan = AlarmPlan.of(POLICY, List.of(), List.of(otherStack, samePrefixOtherNamespace, samePrefixNotAQuota), List.of(),
+                100);
 
         assertTrue(plan.isEmpty(), plan.toString());
     }
@@ -100,10 +102,51 @@ class AlarmPlanTest {
         List<AlarmSpec> desired = POLICY.desired(List.of(nlb("u1", 1, "p"), nlb("u2", 1, "p"),
                 nlb("c1", 1, null), nlb("c2", 1, null)));
 
-        AlarmPlan plan = AlarmPlan.of(POLICY, desired, existing, 3);
+        AlarmPlan plan = AlarmPlan.of(POLICY, desired, existing, List.of(), 3);
 
         assertEquals(2, plan.create().size());
         assertEquals(1, plan.update().size());
         assertEquals(1, plan.deferred());
+    }
+
+    @Test
+    void anUnreadSeriesKeepsItsAlarmAsItIsWhileTheOthersAreBroughtInLine() {
+        AlarmSpec unreadBefore = POLICY.alarm(new QuotaUsage(Quota.LISTENERS_PER_NLB, "unread", 1, null));
+        AlarmSpec gone = POLICY.alarm(new QuotaUsage(Quota.LISTENERS_PER_NLB, "gone", 1, null));
+        List<AlarmSpec> desired = POLICY.desired(List.of(nlb("new", 1, null)));
+
+        AlarmPlan plan = AlarmPlan.of(POLICY, desired, List.of(unreadBefore, gone),
+                List.of(new UnreadSeries(Quota.LISTENERS_PER_NLB, "unread")), 100);
+
+        assertEquals(List.of("stack-listeners-per-nlb-new"), plan.create().stream().map(AlarmSpec::name).toList());
+        assertEquals(List.of("stack-listeners-per-nlb-gone"), plan.delete(), "only the unread series is held");
+        assertEquals(1, plan.held());
+    }
+
+    @Test
+    void aSeriesMeasuredWithoutItsPoolIsNeitherCreatedNorUpdated() {
+        AlarmSpec before = POLICY.alarm(new QuotaUsage(Quota.LISTENERS_PER_NLB, "a", 1, "default"));
+        List<AlarmSpec> desired = POLICY.desired(List.of(nlb("a", 1, null), nlb("b", 1, null)));
+
+        AlarmPlan plan = AlarmPlan.of(POLICY, desired, List.of(before),
+                List.of(new UnreadSeries(Quota.LISTENERS_PER_NLB, "a"), new UnreadSeries(Quota.LISTENERS_PER_NLB, "b")),
+                100);
+
+        assertTrue(plan.isEmpty(), plan.toString());
+        assertEquals(2, plan.held());
+    }
+
+    @Test
+    void anUnreadListingHoldsEveryAlarmOfItsQuotaAndNoOther() {
+        List<AlarmSpec> existing = List.of(
+                POLICY.alarm(new QuotaUsage(Quota.LISTENERS_PER_NLB, "a", 1, null)),
+                POLICY.alarm(new QuotaUsage(Quota.LISTENERS_PER_NLB, "b", 1, null)),
+                POLICY.alarm(QuotaUsage.regional(Quota.VPC_LINKS_V1, 1)));
+
+        AlarmPlan plan = AlarmPlan.of(POLICY, List.of(), existing,
+                List.of(UnreadSeries.everyResourceOf(Quota.LISTENERS_PER_NLB)), 100);
+
+        assertEquals(List.of("stack-vpc-links-v1-region"), plan.delete());
+        assertEquals(2, plan.held());
     }
 }
