@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.ecsapi.onboarder.aws.AwsClients;
+import com.ecsapi.onboarder.testbed.Fault;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -87,6 +89,26 @@ class FifoRedeliveryReplayTest extends EmulatorTestBase {
         assertEquals("1", message.messageAttributes().get("receiveCount").stringValue());
         assertTrue(message.messageAttributes().get("detail").stringValue().length() > 3);
         assertEquals(1.0, metric("Parked", reason), "counted, by reason");
+    }
+
+    @Test
+    void anAwsValidationErrorInOneServicesReconcileParksItsMessageAndTheRestOfTheBatchIsOnboarded() {
+        List<String> sent = queue.send(services(3));
+        moto.failNthCall("apigateway", "PutIntegration", 1, Fault.CLIENT_ERROR);
+
+        SQSBatchResponse response = queue.deliver(queue.poll(0), this::run);
+
+        assertEquals(List.of(), failures(response));
+        assertEquals(0, queue.queued());
+        assertEquals(2, aws.listeners(nlbA1).size(), "the first service's listener is rolled back, the others stand");
+        assertEquals(Set.of("/", "/svc1", "/svc1/{proxy+}", "/svc2", "/svc2/{proxy+}"), aws.resources(apiId).keySet());
+        List<Message> parked = queue.deadLetters();
+        assertEquals(List.of(sent.get(0)), parked.stream()
+                .map(message -> message.messageAttributes().get("originalMessageId").stringValue()).toList());
+        assertEquals("ClientError", parked.get(0).messageAttributes().get("reason").stringValue());
+        assertTrue(parked.get(0).messageAttributes().get("detail").stringValue().startsWith("BadRequestException"));
+        assertEquals(1.0, metric("ReconcileFailed", "ClientError"));
+        assertEquals(1.0, metric("Parked", "ClientError"));
     }
 
     @Test
