@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.apigateway.model.Resource;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,7 +59,6 @@ class RealFunctionsIT {
 
     @Test
     void planPrintsTheChangesAndLeavesTheEmulatorAsItWas() throws Exception {
-        Template template = Template.load(PROJECT.resolve("template.yaml"));
         try (MotoServer moto = MotoServer.start()) {
             moto.useForThisJvm();
             try (Landscape.Clients clients = Landscape.Clients.create()) {
@@ -67,19 +67,11 @@ class RealFunctionsIT {
                 ElasticLoadBalancingV2Client elb = clients.elb();
                 Path event = Files.writeString(work.resolve("create-service.json"), DemoEvents.adaptSample(
                         Files.readString(PROJECT.resolve("events/onboarding-create-service.json")), landscape));
-                Path envVars = Files.writeString(work.resolve("env-vars.json"), landscape.envVarsJson(moto.endpoint()));
-                Map<String, String> caller = new HashMap<>(System.getenv());
-                caller.putAll(moto.clientEnvironment());
                 List<Resource> resourcesBefore = apiGateway.getResources(r -> r.restApiId(landscape.restApiId())).items();
-                moto.clearCallCounts();
 
-                Invocation plan = Invocation.prepare(template, "OnboardingFunction", event, EnvVarsFile.read(envVars),
-                        caller).dryRun();
-                Path log = work.resolve("plan.log");
-                FunctionRunner.Result result = FunctionRunner.forThisJvm().run(plan, log);
+                PlanRun result = plan(moto, landscape, "OnboardingFunction", event);
 
-                String logs = Files.readString(log);
-                assertEquals(0, result.exitCode(), logs);
+                String logs = result.logs();
                 assertEquals("{\"batchItemFailures\":[]}", result.stdout());
                 assertTrue(logs.contains("\"plannedChanges\""), logs);
                 assertTrue(logs.contains("elasticloadbalancing:CreateListener LoadBalancerArn="
@@ -98,29 +90,39 @@ class RealFunctionsIT {
 
     @Test
     void theSweepsPlanSendsNoMessage() throws Exception {
-        Template template = Template.load(PROJECT.resolve("template.yaml"));
         try (MotoServer moto = MotoServer.start()) {
             moto.useForThisJvm();
             try (Landscape.Clients clients = Landscape.Clients.create()) {
                 Landscape landscape = Landscape.create(clients);
-                Path envVars = Files.writeString(work.resolve("env-vars.json"), landscape.envVarsJson(moto.endpoint()));
-                Map<String, String> caller = new HashMap<>(System.getenv());
-                caller.putAll(moto.clientEnvironment());
-                moto.clearCallCounts();
 
-                Invocation plan = Invocation.prepare(template, "ReconcileSweepFunction",
-                        PROJECT.resolve("events/sweep-scheduled.json"), EnvVarsFile.read(envVars), caller).dryRun();
-                Path log = work.resolve("sweep-plan.log");
-                FunctionRunner.Result result = FunctionRunner.forThisJvm().run(plan, log);
+                PlanRun result = plan(moto, landscape, "ReconcileSweepFunction",
+                        PROJECT.resolve("events/sweep-scheduled.json"));
 
-                String logs = Files.readString(log);
-                assertEquals(0, result.exitCode(), logs);
+                String logs = result.logs();
                 assertTrue(result.stdout().contains("\"enqueued\":0"), result.stdout());
                 assertTrue(logs.contains("Dry run: reconcile request not sent"), logs);
                 assertTrue(moto.callCounts().keySet().stream().noneMatch(RealFunctionsIT::isWrite),
                         "the sweep's plan only read: " + moto.callCounts());
             }
         }
+    }
+
+    private record PlanRun(String stdout, String logs) {
+    }
+
+    /** Runs {@code function} of the project's template with {@code --plan} on the demo landscape; it must exit 0. */
+    private PlanRun plan(MotoServer moto, Landscape landscape, String function, Path event) throws IOException {
+        Path envVars = Files.writeString(work.resolve("env-vars.json"), landscape.envVarsJson(moto.endpoint()));
+        Map<String, String> caller = new HashMap<>(System.getenv());
+        caller.putAll(moto.clientEnvironment());
+        moto.clearCallCounts();
+        Invocation plan = Invocation.prepare(Template.load(PROJECT.resolve("template.yaml")), function, event,
+                EnvVarsFile.read(envVars), caller).dryRun();
+        Path log = work.resolve(function + "-plan.log");
+        FunctionRunner.Result result = FunctionRunner.forThisJvm().run(plan, log);
+        String logs = Files.readString(log);
+        assertEquals(0, result.exitCode(), logs);
+        return new PlanRun(result.stdout(), logs);
     }
 
     private static boolean isWrite(String operation) {
