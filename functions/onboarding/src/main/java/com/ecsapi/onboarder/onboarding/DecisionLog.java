@@ -26,10 +26,6 @@ final class DecisionLog {
         this.dryRun = dryRun;
     }
 
-    StructuredLog structured() {
-        return log;
-    }
-
     void skipped(Delivery delivery, Intent.Skip skip) {
         log.info("Skipped", decision(delivery, null, "none", Outcome.Skipped.name(), skip.reason(), skip.detail()));
     }

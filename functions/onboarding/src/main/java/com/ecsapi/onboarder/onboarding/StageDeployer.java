@@ -8,6 +8,7 @@ import com.ecsapi.onboarder.onboarding.plan.ApiStage;
 import com.ecsapi.onboarder.telemetry.StructuredLog;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,7 +34,7 @@ final class StageDeployer {
 
     /** Deploys the stages; returns those whose deployment failed. */
     Set<ApiStage> deploy(Set<ApiStage> stages) {
-        Set<ApiStage> failed = new java.util.LinkedHashSet<>();
+        Set<ApiStage> failed = new LinkedHashSet<>();
         for (ApiStage stage : stages) {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("api", stage.apiId());

@@ -17,7 +17,7 @@ import java.util.Map;
 public final class OnboardingQueue {
 
     /** SQS refuses an empty body; a parked empty message carries this instead. */
-    public static final String EMPTY_BODY = "(empty message body)";
+    private static final String EMPTY_BODY = "(empty message body)";
     private static final int BATCH = 10;
     private static final int MAX_ATTRIBUTE_LENGTH = 1024;
     private final SqsClient sqs;
