@@ -231,8 +231,11 @@ public final class Planner {
             listenerTarget = keptTargetGroup.<Change.TargetRef>map(group -> new Change.ExistingTargetGroup(group.arn()))
                     .orElse(new Change.PlannedTargetGroup(name));
             if (keptTargetGroup.isEmpty()) {
-                changes.add(new Change.CreateTargetGroup(name, present.vpcId(), viaAlb.alb().arn(), viaAlb.albPort(),
-                        tags));
+                changes.add(new Change.CreateTargetGroup(name, present.vpcId(), viaAlb.albPort(), tags));
+            }
+            String alb = TargetGroup.target(viaAlb.alb().arn(), viaAlb.albPort());
+            if (keptTargetGroup.map(group -> !group.targets().contains(alb)).orElse(true)) {
+                changes.add(new Change.RegisterTarget(listenerTarget, viaAlb.alb().arn(), viaAlb.albPort()));
             }
         } else {
             listenerTarget = new Change.ExistingTargetGroup(
@@ -306,7 +309,9 @@ public final class Planner {
     /**
      * Deletes of the service's resources outside {@code keep}, children first, then of the ancestors they leave
      * empty (no methods, no other children): those were made for the route. A resource with something foreign
-     * below it is left, so nothing the service does not own is deleted with it.
+     * below it is left, so nothing the service does not own is deleted with it; an empty {@code {proxy+}} below
+     * it is no such thing (a roll-back leftover), and goes with it. A method of the service without integration
+     * is the service's like any other: its resource is deleted, so no deployment of the API is refused for it.
      */
     private static List<Change> deleteRoutes(String apiId, RestTree tree, String serviceArn, Set<String> keep) {
         Set<String> doomed = new HashSet<>();
@@ -316,7 +321,8 @@ public final class Planner {
             }
         }
         doomed.removeIf(path -> tree.at(path).map(resource -> tree.descendants(resource).stream()
-                .anyMatch(descendant -> !isOwnedBy(descendant, serviceArn))).orElse(true));
+                .anyMatch(descendant -> !isOwnedBy(descendant, serviceArn) && !isEmptyGreedyLeaf(tree, descendant)))
+                .orElse(true));
         boolean grew = true;
         while (grew) {
             grew = false;
@@ -337,6 +343,12 @@ public final class Planner {
                 .sorted(Comparator.comparingInt(RestTree::depth).reversed().thenComparing(Comparator.naturalOrder()))
                 .map(path -> (Change) new Change.DeleteResource(apiId, tree.at(path).orElseThrow().id(), path))
                 .toList();
+    }
+
+    /** A {@code {proxy+}} with nothing on or below it, as a failed roll-back leaves it: it serves nothing. */
+    private static boolean isEmptyGreedyLeaf(RestTree tree, RestResource resource) {
+        return resource.methods().isEmpty() && resource.path().endsWith("/" + RestTree.GREEDY)
+                && tree.children(resource).isEmpty();
     }
 
     private static boolean isOwnedBy(RestResource resource, String serviceArn) {

@@ -71,7 +71,8 @@ class PlacementTest {
         LoadBalancer a = nlb("a", "vpc-1", "default");
         LoadBalancer b = nlb("b", "vpc-1", "default");
         PoolLandscape landscape = new PoolLandscape(List.of(a, b), Map.of(a.arn(), List.of(), b.arn(), List.of()),
-                List.of(link("l-a", a, "AVAILABLE"), link("l-b", b, "AVAILABLE")), List.of(), java.util.Set.of(a.arn()));
+                List.of(link("l-a", a, "AVAILABLE"), link("l-b", b, "AVAILABLE")), List.of(), java.util.Set.of(a.arn()),
+                Map.of());
 
         assertEquals(b, assertInstanceOf(Placement.Placed.class,
                 Placement.place(landscape, "default", "vpc-1", RANGE, 50)).nlb());
