@@ -111,7 +111,7 @@ public final class MotoServer implements AutoCloseable {
                 "AWS_EC2_METADATA_DISABLED", "true");
     }
 
-    /** Clears all moto state and all test-bed state (applied quotas, failures, throttling, rate limits, counts). */
+    /** Clears all moto state and all test-bed state (applied quotas, armed faults, throttling, rate limits, counts). */
     public void reset() {
         post("/moto-api/reset");
         post("/_testbed/reset");
@@ -131,11 +131,40 @@ public final class MotoServer implements AutoCloseable {
     /**
      * The next {@code times} calls of {@code operation} answer the throttling error AWS answers for that service
      * (API Gateway: 429 {@code TooManyRequestsException}; ELBv2, CloudWatch: 400 {@code Throttling}; ...).
-     * {@code operation} is an operation name ({@code CreateListener}) or a {@code service:Operation} key
-     * ({@code apigateway:GetResources}, to tell API Gateway V1 and V2 apart).
+     * {@code operation} is an operation name ({@code CreateListener}, of any service) or a {@code service:Operation}
+     * key ({@code apigateway:GetResources}).
      */
     public void throttleNext(String operation, int times) {
-        post("/_testbed/throttle-next?operation=" + encode(operation) + "&times=" + times);
+        int colon = operation.indexOf(':');
+        inject(FaultInjection.of(colon < 0 ? "" : operation.substring(0, colon), operation.substring(colon + 1),
+                Fault.THROTTLING).forCalls(times));
+    }
+
+    /** Arms a fault: see {@link FaultInjection} for which calls it fails and {@link Fault} for the answers. */
+    public void inject(FaultInjection injection) {
+        post("/_testbed/fail?service=" + encode(injection.service()) + "&operation=" + encode(injection.operation())
+                + "&answer=" + injection.fault().wireName() + "&from=" + injection.firstCall()
+                + "&calls=" + injection.calls() + "&requestContains=" + encode(injection.requestContains()));
+    }
+
+    /** The {@code nth} call of the operation from now on (1: the next) answers {@code fault}. */
+    public void failNthCall(String service, String operation, int nth, Fault fault) {
+        inject(FaultInjection.of(service, operation, fault).onCall(nth));
+    }
+
+    /** The next {@code calls} calls of the operation answer {@code fault} (3 defeat the SDK's default retries). */
+    public void failNextCalls(String service, String operation, int calls, Fault fault) {
+        inject(FaultInjection.of(service, operation, fault).forCalls(calls));
+    }
+
+    /** Calls answered with an injected fault (throttleNext's included) since the last reset. */
+    public int faultsFired() {
+        return counts("/_testbed/faults").get("fired");
+    }
+
+    /** Faults armed and not used up yet. */
+    public int faultsArmed() {
+        return counts("/_testbed/faults").get("armed");
     }
 
     /** While on, ELBv2 {@code Describe*} calls share a token bucket of 40 refilled at 10 per second, as in AWS. */
@@ -145,8 +174,13 @@ public final class MotoServer implements AutoCloseable {
 
     /** AWS requests received since the last reset or clear, keyed {@code service:Operation}. */
     public Map<String, Integer> callCounts() {
+        return counts("/_testbed/call-counts");
+    }
+
+    /** Reads the test bed's "key TAB count" lines. */
+    private Map<String, Integer> counts(String path) {
         Map<String, Integer> counts = new TreeMap<>();
-        for (String line : get("/_testbed/call-counts").lines().toList()) {
+        for (String line : get(path).lines().toList()) {
             int tab = line.lastIndexOf('\t');
             if (tab > 0) {
                 counts.put(line.substring(0, tab), Integer.parseInt(line.substring(tab + 1)));

@@ -18,7 +18,15 @@ gap fillers below add, and these control endpoints for tests (all answer 200 "ok
     POST /_testbed/reset                                    clear all test-bed state below
     POST /_testbed/applied-quota?serviceCode=S&quotaCode=Q&value=V   applied value GetServiceQuota answers
     POST /_testbed/fail-service-quotas?on=true|false        every Service Quotas call answers 503
-    POST /_testbed/throttle-next?operation=OP&times=N       next N calls of OP (or service:OP) are throttled
+    POST /_testbed/fail?service=S&operation=OP&answer=A&from=N&calls=K&requestContains=X
+                                                            arm a fault: calls N .. N+K-1 (counted from now, default
+                                                            1 and 1) of OP on service S (blank: any) whose request
+                                                            contains X (optional) get the service's own answer A:
+                                                            throttling, server-error (5xx) or client-error (4xx);
+                                                            OP is the operation name or, for REST APIs, the route
+                                                            "METHOD /template", e.g. "POST /v2/apis/{api}/deployments"
+    GET  /_testbed/faults                                   "fired<TAB>N" (calls answered with a fault since reset)
+                                                            and "armed<TAB>M" (faults not yet used up)
     POST /_testbed/elb-describe-rate-limit?on=true|false    ELBv2 Describe*: token bucket 40, refilled 10/s
     GET  /_testbed/call-counts                              "service:Operation<TAB>count" lines since reset
     POST /_testbed/clear-call-counts
@@ -38,7 +46,7 @@ import sys
 import threading
 import time
 import uuid
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, unquote_plus
 
 READY_PREFIX = "TESTBED READY "
 INSTALL_HINT = "Install it with: python3 -m pip install 'moto[server]==5.2.1'"
@@ -89,7 +97,8 @@ class TestBedState:
         with self.lock:
             self.applied_quotas = {}          # (serviceCode, quotaCode) -> value set by the test
             self.service_quotas_failing = False
-            self.throttles = {}               # "Operation" or "service:Operation" -> calls still to throttle
+            self.faults = []                  # ArmedFault, in the order armed; dropped once used up
+            self.faults_fired = 0
             self.elb_describe_bucket = None   # TokenBucket while the ELBv2 Describe* rate limit is on
             self.call_counts = {}             # "service:Operation" -> count
 
@@ -101,13 +110,47 @@ class TestBedState:
         with self.lock:
             self.call_counts[key] = self.call_counts.get(key, 0) + 1
 
-    def take_throttle(self, service, operation):
+    def arm(self, fault):
         with self.lock:
-            for key in (f"{service}:{operation}", operation):
-                if self.throttles.get(key, 0) > 0:
-                    self.throttles[key] -= 1
-                    return True
-            return False
+            self.faults.append(fault)
+
+    def take_fault(self, request):
+        """The answer of the first armed fault this call fires, or None. Every fault that matches the call counts
+        it, so two faults on one operation count the same calls."""
+        with self.lock:
+            answer = None
+            for fault in [f for f in self.faults if f.matches(request)]:
+                fault.seen += 1
+                if fault.first_call <= fault.seen < fault.first_call + fault.calls and answer is None:
+                    answer = fault.answer
+                if fault.used_up:
+                    self.faults.remove(fault)
+            if answer is not None:
+                self.faults_fired += 1
+            return answer
+
+
+class ArmedFault:
+    """Calls first_call .. first_call + calls - 1 of an operation, counted from when it is armed, fail."""
+    ANSWERS = ("throttling", "server-error", "client-error")
+
+    def __init__(self, service, operation, answer, first_call, calls, request_contains):
+        if answer not in self.ANSWERS:
+            raise ValueError(f"answer must be one of {', '.join(self.ANSWERS)}, got {answer}")
+        if not operation or first_call < 1 or calls < 1:
+            raise ValueError("an operation, from >= 1 and calls >= 1 are required")
+        self.service, self.operation, self.answer = service or None, operation, answer
+        self.first_call, self.calls, self.request_contains = first_call, calls, request_contains or None
+        self.seen = 0
+
+    def matches(self, request):
+        return ((self.service is None or self.service == request.service)
+                and self.operation in (request.operation, request.route)
+                and (self.request_contains is None or self.request_contains in request.text))
+
+    @property
+    def used_up(self):
+        return self.seen >= self.first_call + self.calls - 1
 
 
 class TokenBucket:
@@ -774,7 +817,8 @@ def json_response(start_response, status, document):
 # ----------------------------------------------------------------------------------------------------------
 
 def rest_routes(table):
-    return [(method, re.compile("^" + re.sub(r"\{\w+\}", "[^/]+", path) + "/?$"), name) for method, path, name in table]
+    return [(method, path, re.compile("^" + re.sub(r"\{\w+\}", "[^/]+", path) + "/?$"), name)
+            for method, path, name in table]
 
 
 APIGATEWAY_ROUTES = rest_routes([
@@ -867,11 +911,20 @@ APIGATEWAY_ROUTES = rest_routes([
 
 
 class AwsRequest:
-    """The service (SigV4 credential scope), operation and wire protocol of one request."""
+    """The service (SigV4 credential scope), operation and wire protocol of one request; for REST APIs also its
+    route ("METHOD /template"), which tells operations of the same name apart (API Gateway V1 and V2)."""
 
     def __init__(self, environ, body):
+        self.environ = environ
+        self.body = uncompressed(environ, body)
         self.service = signing_service(environ.get("HTTP_AUTHORIZATION", ""))
-        self.protocol, self.operation = operation_of(environ, body)
+        self.protocol, self.operation, self.route = operation_of(environ, self.body)
+
+    @property
+    def text(self):
+        """Path, query and body, URL-decoded: what a fault's requestContains is looked for in."""
+        return unquote_plus(" ".join((self.environ.get("PATH_INFO", ""), self.environ.get("QUERY_STRING", ""),
+                                      self.body.decode("utf-8", "replace"))))
 
     @property
     def key(self):
@@ -884,27 +937,31 @@ def signing_service(authorization):
     return match.group(1) if match else None
 
 
+def uncompressed(environ, body):
+    if environ.get("HTTP_CONTENT_ENCODING", "") == "gzip":  # the SDKs gzip large PutMetricData bodies
+        return gzip.decompress(body)
+    return body
+
+
 def operation_of(environ, body):
+    """(protocol, operation, REST route or None) of a request whose body is uncompressed."""
     target = environ.get("HTTP_X_AMZ_TARGET")
     if target:
-        return "json", target.rsplit(".", 1)[-1]
+        return "json", target.rsplit(".", 1)[-1], None
     path = environ.get("PATH_INFO", "")
     rpc = re.match(r"^/service/[^/]+/operation/([^/]+)$", path)
     if rpc:
-        return "rpc-v2-cbor", rpc.group(1)
+        return "rpc-v2-cbor", rpc.group(1), None
     action = parse_qs(environ.get("QUERY_STRING", "")).get("Action")
     if not action and environ.get("CONTENT_TYPE", "").startswith("application/x-www-form-urlencoded"):
-        form = body
-        if environ.get("HTTP_CONTENT_ENCODING", "") == "gzip":  # the SDKs gzip large PutMetricData bodies
-            form = gzip.decompress(body)
-        action = parse_qs(form.decode("utf-8", "replace")).get("Action")
+        action = parse_qs(body.decode("utf-8", "replace")).get("Action")
     if action:
-        return "query", action[0]
+        return "query", action[0], None
     method = environ.get("REQUEST_METHOD", "GET")
-    for route_method, pattern, name in APIGATEWAY_ROUTES:
+    for route_method, template, pattern, name in APIGATEWAY_ROUTES:
         if route_method == method and pattern.match(path):
-            return "rest-json", name
-    return "rest-json", f"{method} {path}"
+            return "rest-json", name, f"{method} {template}"
+    return "rest-json", f"{method} {path}", f"{method} {path}"
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -918,7 +975,8 @@ def aws_error(start_response, request, status, code, message):
                 f"<RequestID>{request_id}</RequestID></Response>")
         content_type = "text/xml"
     elif request.protocol == "query":
-        body = (f"<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code><Message>{message}</Message></Error>"
+        fault = "Receiver" if status.startswith("5") else "Sender"
+        body = (f"<ErrorResponse><Error><Type>{fault}</Type><Code>{code}</Code><Message>{message}</Message></Error>"
                 f"<RequestId>{request_id}</RequestId></ErrorResponse>")
         content_type = "text/xml"
     else:
@@ -940,11 +998,41 @@ def throttling_error(start_response, request):
     if request.service == "servicequotas":
         return aws_error(start_response, request, "400 Bad Request", "TooManyRequestsException",
                          "Rate exceeded")
+    if request.service == "sqs":
+        return aws_error(start_response, request, "400 Bad Request", "RequestThrottled", "Rate exceeded")
     if request.protocol == "query":  # elasticloadbalancing, monitoring (CloudWatch), sns, ...
         return aws_error(start_response, request, "400 Bad Request", "Throttling", "Rate exceeded")
     if request.protocol == "json":  # ecs, servicediscovery, ...
         return aws_error(start_response, request, "400 Bad Request", "ThrottlingException", "Rate exceeded")
     return aws_error(start_response, request, "429 Too Many Requests", "TooManyRequestsException", "Too Many Requests")
+
+
+# A server fault (5xx: the SDKs retry it) and a client fault (4xx: they do not) each service answers with.
+SERVER_ERRORS = {
+    "ecs": ("500 Internal Server Error", "ServerException"),
+    "servicequotas": ("500 Internal Server Error", "ServiceException"),
+    "monitoring": ("500 Internal Server Error", "InternalServiceError"),
+    "ec2": ("500 Internal Server Error", "InternalError"),
+}
+CLIENT_ERRORS = {
+    "apigateway": "BadRequestException",
+    "ecs": "InvalidParameterException",
+    "servicequotas": "IllegalArgumentException",
+    "monitoring": "InvalidParameterValue",
+    "sqs": "InvalidParameterValue",
+    "ec2": "InvalidParameterValue",
+}
+
+
+def injected_fault(start_response, request, answer):
+    message = f"injected by the test bed: {answer} of {request.key}"
+    if answer == "throttling":
+        return throttling_error(start_response, request)
+    if answer == "server-error":
+        status, code = SERVER_ERRORS.get(request.service, ("500 Internal Server Error", "InternalFailure"))
+        return aws_error(start_response, request, status, code, message)
+    default = "ValidationError" if request.protocol == "query" else "ValidationException"
+    return aws_error(start_response, request, "400 Bad Request", CLIENT_ERRORS.get(request.service, default), message)
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -969,8 +1057,9 @@ class TestBedApp:
         if request.service == "servicequotas" and STATE.service_quotas_failing:
             return aws_error(start_response, request, "503 Service Unavailable", "ServiceUnavailableException",
                              "Service Quotas is temporarily unavailable (test bed: failServiceQuotas)")
-        if STATE.take_throttle(request.service, request.operation):
-            return throttling_error(start_response, request)
+        answer = STATE.take_fault(request)
+        if answer is not None:
+            return injected_fault(start_response, request, answer)
         bucket = STATE.elb_describe_bucket
         if (bucket is not None and request.service == "elasticloadbalancing"
                 and request.operation.startswith("Describe") and not bucket.take()):
@@ -985,8 +1074,12 @@ class TestBedApp:
             with STATE.lock:
                 lines = "".join(f"{key}\t{count}\n" for key, count in sorted(STATE.call_counts.items()))
             return text(start_response, "200 OK", lines)
+        if environ["REQUEST_METHOD"] == "GET" and command == "faults":
+            with STATE.lock:
+                return text(start_response, "200 OK", f"fired\t{STATE.faults_fired}\narmed\t{len(STATE.faults)}\n")
         if environ["REQUEST_METHOD"] != "POST":
-            return text(start_response, "405 Method Not Allowed", "control calls other than call-counts are POSTs\n")
+            return text(start_response, "405 Method Not Allowed", "control calls other than GETs of call-counts "
+                                                                  "and faults are POSTs\n")
         query = {key: values[0] for key, values in parse_qs(environ.get("QUERY_STRING", "")).items()}
         try:
             return text(start_response, "200 OK", self.apply(command, query))
@@ -1010,9 +1103,9 @@ class TestBedApp:
         elif command == "fail-service-quotas":
             with STATE.lock:
                 STATE.service_quotas_failing = flag(query["on"])
-        elif command == "throttle-next":
-            with STATE.lock:
-                STATE.throttles[query["operation"]] = int(query["times"])
+        elif command == "fail":
+            STATE.arm(ArmedFault(query.get("service"), query["operation"], query["answer"],
+                                 int(query.get("from", 1)), int(query.get("calls", 1)), query.get("requestContains")))
         elif command == "elb-describe-rate-limit":
             # AWS: ELBv2 Describe* calls share a token bucket of 40, refilled at 10 per second
             with STATE.lock:
