@@ -263,6 +263,41 @@ def enforce_listeners_per_load_balancer():
     ELBv2Backend.create_listener = create_listener_within_quota
 
 
+def keep_target_group_load_balancers_current():
+    """AWS: a target group's LoadBalancerArns are the load balancers with a listener or rule forwarding to it,
+    each once. moto appends the load balancer on every CreateListener and never removes it, so a listener made
+    again after a roll-back lists its NLB twice, and a deleted listener's NLB stays listed."""
+    from moto.elbv2.models import ELBv2Backend
+
+    def recompute(backend):
+        using = {arn: [] for arn in backend.target_groups}
+        for balancer in backend.load_balancers.values():
+            for listener in balancer.listeners.values():
+                actions = list(listener.default_actions)
+                for rule in listener.rules.values():
+                    actions.extend(rule.actions)
+                for action in actions:
+                    if action.type != "forward":
+                        continue
+                    for arn in backend._get_target_group_arns_from(action_data=action.data):
+                        if arn in using and balancer.arn not in using[arn]:
+                            using[arn].append(balancer.arn)
+        for arn, group in backend.target_groups.items():
+            group.load_balancer_arns = using[arn]
+
+    def recomputing(operation):
+        def wrapped(self, *args, **kwargs):
+            with CREATE_LOCK:
+                result = operation(self, *args, **kwargs)
+                recompute(self)
+                return result
+        return wrapped
+
+    for name in ("create_listener", "delete_listener", "modify_listener", "create_rule", "delete_rule",
+                 "modify_rule", "delete_load_balancer"):
+        setattr(ELBv2Backend, name, recomputing(getattr(ELBv2Backend, name)))
+
+
 def reject_duplicate_rest_resource_paths():
     """AWS: CreateResource with a pathPart its parent already has fails with ConflictException (HTTP 409,
     "Another resource with the same parent already has this name: X"). moto creates a second resource."""
@@ -759,6 +794,7 @@ def create_stack_resources_moto_skips():
 GAP_FILLERS = (
     enforce_unique_listener_ports,
     enforce_listeners_per_load_balancer,
+    keep_target_group_load_balancers_current,
     reject_duplicate_rest_resource_paths,
     require_existing_parent_resource,
     keep_integration_connection_id,
