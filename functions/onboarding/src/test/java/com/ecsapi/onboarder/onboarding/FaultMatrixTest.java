@@ -4,15 +4,23 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.ecsapi.onboarder.testbed.Fault;
 import com.ecsapi.onboarder.testbed.FaultInjection;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -26,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
  * same listeners, target groups and targets, API objects and what each stage serves, and no stage serving other
  * than what its API holds, no route to a port another service (or no one) listens on. Then another team's service
  * is onboarded on the same pool, taking a port that may be the one just freed, and the state must again equal the
- * fault-free run's and route nothing wrongly.
+ * fault-free run's and route nothing wrongly. The tally (writes tried and held per pattern and phase) is printed
+ * and written to {@code functions/onboarding/target/fault-matrix.md}.
  */
 class FaultMatrixTest extends EmulatorTestBase {
 
@@ -48,6 +57,41 @@ class FaultMatrixTest extends EmulatorTestBase {
     /** How a story ended: the state text after the message and after the port reuse, and what routes wrongly. */
     record Outcome(List<Write> writes, List<String> failuresLeft, int faultsFired, String end, String afterReuse,
                    List<String> violations) {
+    }
+
+    /** Writes tried and held per pattern and phase, for BENCHMARKS.md. */
+    private static final Map<String, Tally> TALLY = new TreeMap<>();
+
+    private static final class Tally {
+        final Set<String> operations = new TreeSet<>();
+        int tried;
+        int held;
+
+        void add(Write write, boolean ok) {
+            operations.add(write.service() + ":" + write.operation());
+            tried++;
+            held += ok ? 1 : 0;
+        }
+    }
+
+    @AfterAll
+    static void writeTally() throws IOException {
+        StringBuilder table = new StringBuilder("| pattern | phase | writes tried (one failed each) | held | operations |\n"
+                + "|---|---|---:|---:|---|\n");
+        int tried = 0;
+        int held = 0;
+        for (Map.Entry<String, Tally> entry : TALLY.entrySet()) {
+            Tally tally = entry.getValue();
+            table.append("| ").append(entry.getKey()).append(" | ").append(tally.tried).append(" | ").append(tally.held)
+                    .append(" | ").append(String.join(", ", tally.operations)).append(" |\n");
+            tried += tally.tried;
+            held += tally.held;
+        }
+        table.append("| **all** | | **").append(tried).append("** | **").append(held).append("** | |\n");
+        System.err.println(table);
+        Path out = Path.of("target", "fault-matrix.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, table);
     }
 
     @Override
@@ -75,6 +119,11 @@ class FaultMatrixTest extends EmulatorTestBase {
         Stream<DynamicNode> withFaults = Stream.of(0).flatMap(ignored -> reference[0] == null ? Stream.empty()
                 : reference[0].writes().stream().map(write -> DynamicTest.dynamicTest("fails " + write, () -> {
                     Outcome outcome = story(kind, phase, write);
+                    boolean held = outcome.faultsFired() == 3 && outcome.failuresLeft().isEmpty()
+                            && outcome.violations().isEmpty() && outcome.end().equals(reference[0].end())
+                            && outcome.afterReuse().equals(reference[0].afterReuse());
+                    TALLY.computeIfAbsent(kind.label + " | " + phase.name().toLowerCase(Locale.ROOT), key -> new Tally())
+                            .add(write, held);
                     assertEquals(3, outcome.faultsFired(), "the injected failure hit " + write);
                     assertEquals(List.of(), outcome.failuresLeft(), "the redeliveries succeed");
                     assertEquals(List.of(), outcome.violations());
