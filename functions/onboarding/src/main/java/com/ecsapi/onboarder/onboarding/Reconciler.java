@@ -84,6 +84,7 @@ final class Reconciler {
                 config.patterns().preferRestVpcLinkV2());
         Target target = DesiredState.of(service, backend, integration, config.patterns(), config.defaults());
         String action = target instanceof Target.Absent ? "deregister" : "onboard";
+        String stage = DesiredState.stage(service, config.defaults());
         landscape.readTargets(ref.serviceArn());
         for (int attempt = 1; ; attempt++) {
             Set<String> apiIds = apiIds(ref.serviceArn(), service, target);
@@ -91,13 +92,13 @@ final class Reconciler {
             PoolLandscape pool = landscape.pool().withRoutedPorts(routedPorts(ref.serviceArn(), apiIds));
             Plan plan = Planner.combine(target,
                     Planner.plan(ref.serviceArn(), target, pool, landscape.apis(apiIds), settings),
-                    HttpPlanner.plan(ref.serviceArn(), target, landscape.httpApis(apiIds), settings.defaultStage()));
+                    HttpPlanner.plan(ref.serviceArn(), target, landscape.httpApis(apiIds), stage));
             if (config.dryRun() || plan.changes().isEmpty()) {
-                return result(ref, action, target, plan, redelivered, apiIds);
+                return result(ref, action, target, plan, redelivered, apiIds, stage);
             }
             try {
                 executor.execute(plan.changes());
-                return result(ref, action, target, plan, redelivered, apiIds);
+                return result(ref, action, target, plan, redelivered, apiIds, stage);
             } catch (DuplicateListenerException e) {
                 retryOrThrow(ref, plan, attempt, e);
                 landscape.forgetListeners(plan.nlbArn());
@@ -157,13 +158,17 @@ final class Reconciler {
     /**
      * The stages to deploy: those the plan's changes need, those that serve the service's routes other than as
      * the APIs now hold them (an earlier attempt changed the API and its deployment failed), and, for a
-     * redelivered message, the service's own stage.
+     * redelivered message, the service's own stage ({@code stage}, in each HTTP API it may have had routes in
+     * when it wants none: an auto-deploy stage costs nothing, one without serves what it was last deployed with).
      */
     private Result result(ServiceRef ref, String action, Target target, Plan plan, boolean redeploy,
-                          Set<String> apiIds) {
+                          Set<String> apiIds, String stage) {
         Set<ApiStage> deployments = new LinkedHashSet<>(plan.deployments());
         if (redeploy && target instanceof Target.Present present) {
             deployments.add(new ApiStage(present.route().apiId(), present.route().stage()));
+        }
+        if (redeploy && target instanceof Target.Absent) {
+            landscape.httpApis(apiIds).keySet().forEach(apiId -> deployments.add(new ApiStage(apiId, stage)));
         }
         landscape.apis(apiIds).forEach((apiId, resources) -> deployments.addAll(StageSync.staleStages(
                 ref.serviceArn(), apiId, resources, landscape.stages(apiId), restStage(target, apiId))));
