@@ -8,8 +8,8 @@ import com.ecsapi.onboarder.onboarding.event.ServiceRef;
 import com.ecsapi.onboarder.onboarding.model.EcsService;
 import com.ecsapi.onboarder.onboarding.model.LoadBalancer;
 import com.ecsapi.onboarder.onboarding.model.NlbListener;
-import com.ecsapi.onboarder.onboarding.model.RestResource;
 import com.ecsapi.onboarder.onboarding.model.Ownership;
+import com.ecsapi.onboarder.onboarding.model.RestResource;
 import com.ecsapi.onboarder.onboarding.model.TargetGroup;
 import com.ecsapi.onboarder.onboarding.plan.ApiStage;
 import com.ecsapi.onboarder.onboarding.plan.DesiredState;
@@ -85,8 +85,8 @@ final class Reconciler {
         Target target = DesiredState.of(service, backend, integration, config.patterns(), config.defaults());
         String action = target instanceof Target.Absent ? "deregister" : "onboard";
         String stage = DesiredState.stage(service, config.defaults());
-        landscape.readTargets(ref.serviceArn());
         for (int attempt = 1; ; attempt++) {
+            landscape.readTargets(ref.serviceArn());
             Set<String> apiIds = apiIds(ref.serviceArn(), service, target);
             apiIds.addAll(knownApiIds);
             PoolLandscape pool = landscape.pool().withRoutedPorts(routedPorts(ref.serviceArn(), apiIds));

@@ -147,6 +147,10 @@ public final class ChangeExecutor {
                 restApis.deleteResource(delete.apiId(), delete.resourceId());
                 landscape.resourceDeleted(delete.apiId(), delete.resourceId());
             }
+            case Change.DeleteMethod delete -> {
+                restApis.deleteMethod(delete.apiId(), delete.resourceId(), delete.httpMethod());
+                landscape.methodDeleted(delete.apiId(), delete.resourceId(), delete.httpMethod());
+            }
             case Change.DeleteListener delete -> {
                 loadBalancing.deleteListener(delete.listenerArn());
                 landscape.listenerDeleted(delete.listenerArn());

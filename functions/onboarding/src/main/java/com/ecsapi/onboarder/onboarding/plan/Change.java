@@ -49,6 +49,10 @@ public sealed interface Change {
     record DeleteResource(String apiId, String resourceId, String path) implements Change {
     }
 
+    /** The service's method on a resource it cannot delete, because something of someone else is on or below it. */
+    record DeleteMethod(String apiId, String resourceId, String path, String httpMethod) implements Change {
+    }
+
     record DeleteListener(String listenerArn, String nlbArn, int port) implements Change {
     }
 

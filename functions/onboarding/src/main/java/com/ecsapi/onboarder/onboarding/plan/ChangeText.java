@@ -30,6 +30,8 @@ public final class ChangeText {
                     + "]" + tags(c.tags());
             case Change.DeleteResource c -> "apigateway:DeleteResource restApiId=" + c.apiId() + " resourceId="
                     + c.resourceId() + " (" + c.path() + ")";
+            case Change.DeleteMethod c -> "apigateway:DeleteMethod restApiId=" + c.apiId() + " resourceId="
+                    + c.resourceId() + " httpMethod=" + c.httpMethod() + " (" + c.path() + ")";
             case Change.DeleteListener c -> "elasticloadbalancing:DeleteListener ListenerArn=" + c.listenerArn()
                     + " (port " + c.port() + ")";
             case Change.DeleteTargetGroup c -> "elasticloadbalancing:DeleteTargetGroup TargetGroupArn=" + c.arn();

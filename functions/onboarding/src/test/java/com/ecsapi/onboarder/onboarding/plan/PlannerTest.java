@@ -114,6 +114,27 @@ class PlannerTest {
     }
 
     @Test
+    void removalTakesARollBackLeftoverAlongButOnlyItsMethodsWhereSomeoneElseHasSomething() {
+        RestMethod withoutIntegration = new RestMethod("ANY", Ownership.operationName(SERVICE), null, null, null,
+                null, null);
+        RestMethod handMade = new RestMethod("GET", null, "MOCK", null, null, null, null);
+        List<RestResource> api = List.of(root(), new RestResource("o", "root", "/orders", Map.of("ANY", withoutIntegration)),
+                new RestResource("p", "o", "/orders/{proxy+}", Map.of()),
+                new RestResource("k", "root", "/kept", Map.of("ANY", withoutIntegration)),
+                new RestResource("ka", "k", "/kept/admin", Map.of()),
+                new RestResource("s", "root", "/shared", Map.of("ANY", withoutIntegration, "GET", handMade)));
+
+        Plan plan = Planner.plan(SERVICE, new Target.Absent("gone"), landscape(List.of(NLB), List.of(), List.of(LINK)),
+                Map.of("api", api), SETTINGS);
+
+        assertEquals(List.of(new Change.DeleteMethod("api", "k", "/kept", "ANY"),
+                new Change.DeleteMethod("api", "s", "/shared", "ANY"),
+                new Change.DeleteResource("api", "o", "/orders")), plan.changes(),
+                "an empty {proxy+} is no one's; an empty /kept/admin may be someone's work in progress, and the GET"
+                        + " on /shared is someone's");
+    }
+
+    @Test
     void aServiceThatOwnsNothingAndWantsNothingIsSkipped() {
         Plan plan = Planner.plan(SERVICE, new Target.Absent("no apigw:path tag"),
                 landscape(List.of(NLB), List.of(), List.of(LINK)), Map.of("api", List.of(root())), SETTINGS);
