@@ -13,6 +13,7 @@ import com.ecsapi.onboarder.onboarding.model.HttpIntegration;
 import com.ecsapi.onboarder.onboarding.model.HttpRoute;
 import com.ecsapi.onboarder.onboarding.model.NlbListener;
 import com.ecsapi.onboarder.onboarding.model.Ownership;
+import com.ecsapi.onboarder.onboarding.model.RestMethod;
 import com.ecsapi.onboarder.onboarding.model.RestResource;
 import com.ecsapi.onboarder.onboarding.model.TargetGroup;
 import com.ecsapi.onboarder.onboarding.plan.DesiredState;
@@ -135,8 +136,9 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<St
     }
 
     /**
-     * Every service named as owner by a pool listener, an onboarder target group, a REST method or an HTTP API
-     * route or integration, with the APIs it owns objects in. The APIs looked at: the default, those the
+     * Every service named as owner by a pool listener, an onboarder target group, a REST method (of the API, or
+     * served by one of its stages: a removal whose deployment failed) or an HTTP API route or integration, with the
+     * APIs it owns objects in. The APIs looked at: the default, those the
      * listeners' and target groups' tags name, and those the services' {@code apigw:api} tags name.
      */
     private Map<String, Set<String>> owners(Landscape landscape, Set<String> taggedApis) {
@@ -158,10 +160,14 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<St
             apiIds.add(onboarder.config.defaults().apiId());
         }
         apiIds.addAll(taggedApis);
-        landscape.apis(apiIds).forEach((apiId, resources) -> resources.stream().map(RestResource::methods)
-                .flatMap(methods -> methods.values().stream()).map(Ownership::ownerOf)
-                .flatMap(java.util.Optional::stream)
-                .forEach(owner -> owners.computeIfAbsent(owner, key -> new LinkedHashSet<>()).add(apiId)));
+        landscape.apis(apiIds).forEach((apiId, resources) -> {
+            Stream<Map<String, RestMethod>> held = resources.stream().map(RestResource::methods);
+            Stream<Map<String, RestMethod>> served = landscape.stages(apiId).stream()
+                    .flatMap(stage -> stage.methodsByPath().values().stream());
+            Stream.concat(held, served).flatMap(methods -> methods.values().stream()).map(Ownership::ownerOf)
+                    .flatMap(java.util.Optional::stream)
+                    .forEach(owner -> owners.computeIfAbsent(owner, key -> new LinkedHashSet<>()).add(apiId));
+        });
         landscape.httpApis(apiIds).forEach((apiId, api) -> Stream.concat(
                         api.routes().stream().map(HttpRoute::operationName),
                         api.integrations().stream().map(HttpIntegration::description))

@@ -23,6 +23,11 @@ public final class DesiredState {
         return apiId == null || apiId.isBlank() ? null : apiId;
     }
 
+    /** The stage the service asks for: its {@code apigw:stage} tag, else the default. */
+    public static String stage(EcsService service, Defaults defaults) {
+        return service == null ? defaults.stage() : service.tags().getOrDefault(STAGE_TAG, defaults.stage());
+    }
+
     /**
      * {@code service} is {@code null} when ECS does not know it (any more); {@code landscape} describes the API
      * {@link #apiId} names.
@@ -44,7 +49,7 @@ public final class DesiredState {
         if (apiId == null) {
             return new Target.Refused(RejectReason.NoApi, "no " + API_TAG + " tag and no DEFAULT_API_ID", path);
         }
-        String stage = service.tags().getOrDefault(STAGE_TAG, defaults.stage());
+        String stage = stage(service, defaults);
         String pool = service.tags().getOrDefault(POOL_TAG, defaults.pool());
         Pattern pattern = PatternChoice.choose(backend, landscape, settings);
         if (pattern instanceof Pattern.Unsupported unsupported) {
