@@ -266,6 +266,41 @@ def enforce_listeners_per_load_balancer():
     ELBv2Backend.create_listener = create_listener_within_quota
 
 
+def keep_target_group_load_balancers_current():
+    """AWS: a target group's LoadBalancerArns are the load balancers with a listener or rule forwarding to it,
+    each once. moto appends the load balancer on every CreateListener and never removes it, so a listener made
+    again after a roll-back lists its NLB twice, and a deleted listener's NLB stays listed."""
+    from moto.elbv2.models import ELBv2Backend
+
+    def recompute(backend):
+        using = {arn: [] for arn in backend.target_groups}
+        for balancer in backend.load_balancers.values():
+            for listener in balancer.listeners.values():
+                actions = list(listener.default_actions)
+                for rule in listener.rules.values():
+                    actions.extend(rule.actions)
+                for action in actions:
+                    if action.type != "forward":
+                        continue
+                    for arn in backend._get_target_group_arns_from(action_data=action.data):
+                        if arn in using and balancer.arn not in using[arn]:
+                            using[arn].append(balancer.arn)
+        for arn, group in backend.target_groups.items():
+            group.load_balancer_arns = using[arn]
+
+    def recomputing(operation):
+        def wrapped(self, *args, **kwargs):
+            with CREATE_LOCK:
+                result = operation(self, *args, **kwargs)
+                recompute(self)
+                return result
+        return wrapped
+
+    for name in ("create_listener", "delete_listener", "modify_listener", "create_rule", "delete_rule",
+                 "modify_rule", "delete_load_balancer"):
+        setattr(ELBv2Backend, name, recomputing(getattr(ELBv2Backend, name)))
+
+
 def reject_duplicate_rest_resource_paths():
     """AWS: CreateResource with a pathPart its parent already has fails with ConflictException (HTTP 409,
     "Another resource with the same parent already has this name: X"). moto creates a second resource."""
@@ -351,6 +386,92 @@ def delete_rest_resources_with_children():
             return api.resources.pop(resource_id)
 
     APIGatewayBackend.delete_resource = delete_resource_tree
+
+
+def require_an_integration_on_every_method():
+    """AWS: CreateDeployment fails with 400 BadRequestException "No integration defined for method" while any
+    method of the REST API has no integration. moto refuses only when no method at all has one."""
+    from moto.apigateway.exceptions import BadRequestException
+    from moto.apigateway.models import APIGatewayBackend
+
+    create_deployment = APIGatewayBackend.create_deployment
+
+    def create_deployment_of_integrated_methods(self, function_id, name, description="", stage_variables=None):
+        with CREATE_LOCK:
+            resources = self.get_rest_api(function_id).resources.values()
+            if any(method.method_integration is None for resource in resources
+                   for method in resource.resource_methods.values()):
+                raise BadRequestException("No integration defined for method")
+            return create_deployment(self, function_id, name, description, stage_variables)
+
+    APIGatewayBackend.create_deployment = create_deployment_of_integrated_methods
+
+
+def export_what_a_stage_serves():
+    """AWS: a stage serves the deployment it points at, a snapshot of the API's resources, methods and
+    integrations taken by CreateDeployment; later changes to the API are not served until the next deployment.
+    GetExport of a stage exports that snapshot (oas30 or swagger), each method's operationName as its operationId
+    and, with extensions=integrations or apigateway, its x-amazon-apigateway-integration (uri, connectionType,
+    connectionId, ...). moto keeps no snapshot and exports the API as it is now, without either."""
+    from moto.apigateway.models import RestAPI
+    from moto.apigateway.responses import APIGatewayResponse
+
+    create_deployment = RestAPI.create_deployment
+
+    def snapshot(api):
+        served = {}
+        for resource in api.resources.values():
+            methods = {}
+            for method_type, method in resource.resource_methods.items():
+                integration = method.method_integration
+                methods[method_type] = {"operationName": method.operation_name, "integration": None if integration is None else {
+                    "type": integration.integration_type, "uri": integration.uri, "httpMethod": integration.http_method,
+                    "connectionType": integration.connection_type,
+                    "connectionId": getattr(integration, "connection_id", None),
+                    "integrationTarget": getattr(integration, "integration_target", None)}}
+            served[resource.get_path()] = methods
+        return served
+
+    def create_deployment_with_snapshot(self, name, description, stage_variables=None):
+        deployment = create_deployment(self, name, description, stage_variables)
+        deployment.testbed_snapshot = snapshot(self)
+        return deployment
+
+    def export_operation(method, with_integrations):
+        operation = {"responses": {}}
+        if method["operationName"]:
+            operation["operationId"] = method["operationName"]
+        integration = method["integration"]
+        if with_integrations and integration is not None:
+            operation["x-amazon-apigateway-integration"] = {
+                key: value.lower() if key == "type" else value
+                for key, value in integration.items() if value is not None}
+        return operation
+
+    def get_stage_export(self):
+        _, _, api_id, _, stage_name, _, export_type = self.path.split("?")[0].split("/")[:7]
+        api = self.backend.get_rest_api(api_id)
+        stage = self.backend.get_stage(api_id, stage_name)
+        extensions = (self.querystring.get("extensions") or [""])[0].split(",")
+        with_integrations = "integrations" in extensions or "apigateway" in extensions
+        deployment = api.deployments.get(stage.deployment_id)
+        paths = {}
+        for path, methods in sorted(getattr(deployment, "testbed_snapshot", {}).items()):
+            if methods:
+                paths[path] = {("x-amazon-apigateway-any-method" if method_type == "ANY" else method_type.lower()):
+                               export_operation(method, with_integrations) for method_type, method in methods.items()}
+        info = {"title": api.name, "version": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+        if export_type == "oas30":
+            document = {"openapi": "3.0.1", "info": info, "servers": [{
+                "url": f"https://{api_id}.execute-api.{self.backend.region_name}.amazonaws.com/{{basePath}}",
+                "variables": {"basePath": {"default": stage_name}}}], "paths": paths}
+        else:
+            document = {"swagger": "2.0", "info": info, "basePath": f"/{stage_name}", "schemes": ["https"],
+                        "host": f"{api_id}.execute-api.{self.backend.region_name}.amazonaws.com", "paths": paths}
+        return 200, {"Content-Type": "application/json"}, json.dumps(document).encode("utf-8")
+
+    RestAPI.create_deployment = create_deployment_with_snapshot
+    APIGatewayResponse.get_export = get_stage_export
 
 
 def reject_duplicate_http_api_route_keys():
@@ -805,10 +926,13 @@ GAP_FILLERS = (
     name_load_balancers_by_type,
     enforce_unique_listener_ports,
     enforce_listeners_per_load_balancer,
+    keep_target_group_load_balancers_current,
     reject_duplicate_rest_resource_paths,
     require_existing_parent_resource,
     keep_integration_connection_id,
     delete_rest_resources_with_children,
+    require_an_integration_on_every_method,
+    export_what_a_stage_serves,
     reject_duplicate_http_api_route_keys,
     serve_service_quotas_for_apigateway_and_elb,
     create_stack_resources_moto_skips,
@@ -901,6 +1025,7 @@ APIGATEWAY_ROUTES = rest_routes([
     ("GET", "/restapis/{api}/stages/{s}", "GetStage"),
     ("PATCH", "/restapis/{api}/stages/{s}", "UpdateStage"),
     ("DELETE", "/restapis/{api}/stages/{s}", "DeleteStage"),
+    ("GET", "/restapis/{api}/stages/{s}/exports/{t}", "GetExport"),
     ("GET", "/restapis/{api}/authorizers", "GetAuthorizers"),
     ("POST", "/restapis/{api}/authorizers", "CreateAuthorizer"),
     ("GET", "/restapis/{api}/models", "GetModels"),

@@ -154,6 +154,26 @@ class ElbListenerRulesTest extends TestBedTestBase {
         assertEquals(List.of(10000, 10001), ports(nlb));
     }
 
+    @Test
+    void aTargetGroupListsEachLoadBalancerForwardingToItOnceAndOnlyWhileItDoes() {
+        Nlb nlb = networkLoadBalancer(ec2, elb, "pool-a");
+        elb.deleteListener(r -> r.listenerArn(createListener(nlb, 10000, nlb.targetGroupArn())));
+        String again = createListener(nlb, 10000, nlb.targetGroupArn());
+        createListener(nlb, 10001, nlb.targetGroupArn());
+
+        assertEquals(List.of(nlb.arn()), loadBalancersOf(nlb.targetGroupArn()));
+
+        elb.deleteListener(r -> r.listenerArn(again));
+        assertEquals(List.of(nlb.arn()), loadBalancersOf(nlb.targetGroupArn()), "the listener on 10001 still forwards");
+        elb.deleteListener(r -> r.listenerArn(elb.describeListeners(d -> d.loadBalancerArn(nlb.arn())).listeners()
+                .get(0).listenerArn()));
+        assertEquals(List.of(), loadBalancersOf(nlb.targetGroupArn()));
+    }
+
+    private static List<String> loadBalancersOf(String targetGroupArn) {
+        return elb.describeTargetGroups(r -> r.targetGroupArns(targetGroupArn)).targetGroups().get(0).loadBalancerArns();
+    }
+
     private static void createListener(Nlb nlb, int port) {
         createListener(nlb, port, nlb.targetGroupArn());
     }

@@ -1,11 +1,14 @@
 package com.ecsapi.onboarder.testbed;
 
 import com.ecsapi.onboarder.aws.AwsClients;
+import com.ecsapi.onboarder.json.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigateway.model.BadRequestException;
 import software.amazon.awssdk.services.apigateway.model.ConflictException;
 import software.amazon.awssdk.services.apigateway.model.ConnectionType;
 import software.amazon.awssdk.services.apigateway.model.IntegrationType;
@@ -15,6 +18,8 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -109,6 +114,77 @@ class RestApiRulesTest extends TestBedTestBase {
 
         assertAwsError(error, 404, "NotFoundException");
         assertEquals(List.of("/", "/orders"), paths());
+    }
+
+    @Test
+    void aDeploymentIsRefusedWhileAnyMethodHasNoIntegration() {
+        String orders = createResource(rootId, "orders");
+        proxyMethod(orders, "ecs-api-onboarder:orders", "http://pool-a:10000/");
+        String payments = createResource(rootId, "payments");
+        apiGateway.putMethod(r -> r.restApiId(apiId).resourceId(payments).httpMethod("ANY").authorizationType("NONE"));
+
+        BadRequestException error = assertThrows(BadRequestException.class, () -> deploy("prod"));
+
+        assertAwsError(error, 400, "BadRequestException");
+        assertEquals("No integration defined for method", error.awsErrorDetails().errorMessage());
+        assertEquals(0, apiGateway.getDeployments(r -> r.restApiId(apiId)).items().size());
+
+        apiGateway.deleteMethod(r -> r.restApiId(apiId).resourceId(payments).httpMethod("ANY"));
+        deploy("prod");
+        assertEquals(1, apiGateway.getDeployments(r -> r.restApiId(apiId)).items().size());
+    }
+
+    @Test
+    void aStageExportsWhatItsDeploymentServesNotTheApiAsItIsNow() {
+        String orders = createResource(rootId, "orders");
+        proxyMethod(orders, "ecs-api-onboarder:orders", "http://pool-a:10000/");
+        deploy("prod");
+        apiGateway.deleteResource(r -> r.restApiId(apiId).resourceId(orders));
+        proxyMethod(createResource(rootId, "payments"), "ecs-api-onboarder:payments", "http://pool-a:10001/");
+
+        assertEquals(Map.of("/orders", "ecs-api-onboarder:orders http_proxy http://pool-a:10000/ VPC_LINK link1"),
+                served("prod"), "the stage still serves the removed /orders, and not yet /payments");
+
+        deploy("prod");
+
+        assertEquals(Map.of("/payments", "ecs-api-onboarder:payments http_proxy http://pool-a:10001/ VPC_LINK link1"),
+                served("prod"));
+    }
+
+    @Test
+    void theExportOfAnUnknownStageIsNotFound() {
+        NotFoundException error = assertThrows(NotFoundException.class, () -> apiGateway.getExport(r -> r
+                .restApiId(apiId).stageName("prod").exportType("oas30")));
+
+        assertAwsError(error, 404, "NotFoundException");
+    }
+
+    private void proxyMethod(String resourceId, String operationName, String uri) {
+        apiGateway.putMethod(r -> r.restApiId(apiId).resourceId(resourceId).httpMethod("ANY").authorizationType("NONE")
+                .operationName(operationName));
+        apiGateway.putIntegration(r -> r.restApiId(apiId).resourceId(resourceId).httpMethod("ANY")
+                .type(IntegrationType.HTTP_PROXY).integrationHttpMethod("ANY").uri(uri)
+                .connectionType(ConnectionType.VPC_LINK).connectionId("link1"));
+    }
+
+    private void deploy(String stage) {
+        apiGateway.createDeployment(r -> r.restApiId(apiId).stageName(stage));
+    }
+
+    /** Path -> "operationId type uri connectionType connectionId" of the ANY methods the stage serves. */
+    private Map<String, String> served(String stage) {
+        JsonNode export = Json.parse(apiGateway.getExport(r -> r.restApiId(apiId).stageName(stage).exportType("oas30")
+                .parameters(Map.of("extensions", "integrations")).accepts("application/json")).body().asUtf8String());
+        Map<String, String> served = new TreeMap<>();
+        export.field("paths").orElseThrow().asObject().forEach((path, methods) -> {
+            JsonNode method = methods.field("x-amazon-apigateway-any-method").orElseThrow();
+            JsonNode integration = method.field("x-amazon-apigateway-integration").orElseThrow();
+            served.put(path, String.join(" ", method.field("operationId").orElseThrow().text(),
+                    Json.text(integration, "type").orElseThrow(), Json.text(integration, "uri").orElseThrow(),
+                    Json.text(integration, "connectionType").orElseThrow(),
+                    Json.text(integration, "connectionId").orElseThrow()));
+        });
+        return served;
     }
 
     private String createResource(String parentId, String pathPart) {

@@ -9,6 +9,7 @@ import com.ecsapi.onboarder.onboarding.model.EcsService;
 import com.ecsapi.onboarder.onboarding.model.LoadBalancer;
 import com.ecsapi.onboarder.onboarding.model.NlbListener;
 import com.ecsapi.onboarder.onboarding.model.Ownership;
+import com.ecsapi.onboarder.onboarding.model.RestResource;
 import com.ecsapi.onboarder.onboarding.model.TargetGroup;
 import com.ecsapi.onboarder.onboarding.plan.ApiStage;
 import com.ecsapi.onboarder.onboarding.plan.DesiredState;
@@ -18,6 +19,7 @@ import com.ecsapi.onboarder.onboarding.plan.Plan;
 import com.ecsapi.onboarder.onboarding.plan.Planner;
 import com.ecsapi.onboarder.onboarding.plan.PoolLandscape;
 import com.ecsapi.onboarder.onboarding.plan.ServiceBackend;
+import com.ecsapi.onboarder.onboarding.plan.StageSync;
 import com.ecsapi.onboarder.onboarding.plan.Target;
 import com.ecsapi.onboarder.telemetry.StructuredLog;
 import software.amazon.awssdk.services.apigateway.model.ConflictException;
@@ -82,18 +84,21 @@ final class Reconciler {
                 config.patterns().preferRestVpcLinkV2());
         Target target = DesiredState.of(service, backend, integration, config.patterns(), config.defaults());
         String action = target instanceof Target.Absent ? "deregister" : "onboard";
+        String stage = DesiredState.stage(service, config.defaults());
         for (int attempt = 1; ; attempt++) {
+            landscape.readTargets(ref.serviceArn());
             Set<String> apiIds = apiIds(ref.serviceArn(), service, target);
             apiIds.addAll(knownApiIds);
+            PoolLandscape pool = landscape.pool().withRoutedPorts(routedPorts(ref.serviceArn(), apiIds));
             Plan plan = Planner.combine(target,
-                    Planner.plan(ref.serviceArn(), target, landscape.pool(), landscape.apis(apiIds), settings),
-                    HttpPlanner.plan(ref.serviceArn(), target, landscape.httpApis(apiIds), settings.defaultStage()));
+                    Planner.plan(ref.serviceArn(), target, pool, landscape.apis(apiIds), settings),
+                    HttpPlanner.plan(ref.serviceArn(), target, landscape.httpApis(apiIds), stage));
             if (config.dryRun() || plan.changes().isEmpty()) {
-                return result(ref, action, target, plan, redelivered);
+                return result(ref, action, target, plan, redelivered, apiIds, stage);
             }
             try {
                 executor.execute(plan.changes());
-                return result(ref, action, target, plan, redelivered);
+                return result(ref, action, target, plan, redelivered, apiIds, stage);
             } catch (DuplicateListenerException e) {
                 retryOrThrow(ref, plan, attempt, e);
                 landscape.forgetListeners(plan.nlbArn());
@@ -137,11 +142,36 @@ final class Reconciler {
         log.info("Allocation taken by another writer; re-reading and planning again", fields);
     }
 
-    private static Result result(ServiceRef ref, String action, Target target, Plan plan, boolean redeploy) {
+    /**
+     * The ports a new listener of the service must not take: those another's method routes to in these APIs or
+     * in every API a pool listener or onboarder target group names, or in what the stages of those APIs serve.
+     */
+    private Map<String, Set<Integer>> routedPorts(String serviceArn, Set<String> apiIds) {
+        Set<String> routed = new LinkedHashSet<>(apiIds);
+        PoolLandscape pool = landscape.pool();
+        Stream.concat(pool.allListeners().stream().map(NlbListener::tags), pool.ownTargetGroups().stream().map(TargetGroup::tags))
+                .map(tags -> tags.get(Ownership.API_TAG)).filter(Objects::nonNull).forEach(routed::add);
+        Map<String, List<RestResource>> apis = landscape.apis(routed);
+        return StageSync.routedPorts(serviceArn, apis.values(), apis.keySet().stream().map(landscape::stages).toList());
+    }
+
+    /**
+     * The stages to deploy: those the plan's changes need, those that serve the service's routes other than as
+     * the APIs now hold them (an earlier attempt changed the API and its deployment failed), and, for a
+     * redelivered message, the service's own stage ({@code stage}, in each HTTP API it may have had routes in
+     * when it wants none: an auto-deploy stage costs nothing, one without serves what it was last deployed with).
+     */
+    private Result result(ServiceRef ref, String action, Target target, Plan plan, boolean redeploy,
+                          Set<String> apiIds, String stage) {
         Set<ApiStage> deployments = new LinkedHashSet<>(plan.deployments());
         if (redeploy && target instanceof Target.Present present) {
             deployments.add(new ApiStage(present.route().apiId(), present.route().stage()));
         }
+        if (redeploy && target instanceof Target.Absent) {
+            landscape.httpApis(apiIds).keySet().forEach(apiId -> deployments.add(new ApiStage(apiId, stage)));
+        }
+        landscape.apis(apiIds).forEach((apiId, resources) -> deployments.addAll(StageSync.staleStages(
+                ref.serviceArn(), apiId, resources, landscape.stages(apiId), restStage(target, apiId))));
         String pattern = target instanceof Target.Present present ? present.pattern().label()
                 : target instanceof Target.Refused ? "unsupported" : null;
         String why = switch (target) {
@@ -150,6 +180,12 @@ final class Reconciler {
             case Target.Absent absent -> absent.why();
         };
         return new Result(ref, action, plan, deployments, pattern, why);
+    }
+
+    /** The stage the service wants its route on in this REST API, or null. */
+    private static String restStage(Target target, String apiId) {
+        return target instanceof Target.Present present && !HttpPlanner.isHttp(present.pattern())
+                && present.route().apiId().equals(apiId) ? present.route().stage() : null;
     }
 
     /**

@@ -5,6 +5,7 @@ import com.ecsapi.onboarder.onboarding.aws.Landscape;
 import com.ecsapi.onboarder.onboarding.aws.RestApis;
 import com.ecsapi.onboarder.onboarding.plan.ApiKind;
 import com.ecsapi.onboarder.onboarding.plan.ApiStage;
+import com.ecsapi.onboarder.onboarding.plan.DesiredState;
 import com.ecsapi.onboarder.telemetry.StructuredLog;
 
 import java.util.LinkedHashMap;
@@ -39,6 +40,10 @@ final class StageDeployer {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("api", stage.apiId());
             fields.put("stage", stage.stage());
+            if (!DesiredState.isStageName(stage.stage())) {
+                log.info("Not a stage name: nothing deployed", fields);
+                continue;
+            }
             try {
                 Optional<String> deployment = landscape.apiKind(stage.apiId()) == ApiKind.HTTP
                         ? httpApis.deploy(stage.apiId(), stage.stage(), DESCRIPTION)

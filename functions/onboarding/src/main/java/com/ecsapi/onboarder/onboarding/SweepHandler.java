@@ -12,6 +12,7 @@ import com.ecsapi.onboarder.onboarding.model.HttpIntegration;
 import com.ecsapi.onboarder.onboarding.model.HttpRoute;
 import com.ecsapi.onboarder.onboarding.model.NlbListener;
 import com.ecsapi.onboarder.onboarding.model.Ownership;
+import com.ecsapi.onboarder.onboarding.model.RestMethod;
 import com.ecsapi.onboarder.onboarding.model.RestResource;
 import com.ecsapi.onboarder.onboarding.model.TargetGroup;
 import com.ecsapi.onboarder.onboarding.plan.DesiredState;
@@ -127,8 +128,9 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<St
     }
 
     /**
-     * Every service named as owner by a pool listener, an onboarder target group, a REST method or an HTTP API
-     * route or integration, with the APIs it owns objects in. The APIs looked at: the default, those the
+     * Every service named as owner by a pool listener, an onboarder target group, a REST method (of the API, or
+     * served by one of its stages: a removal whose deployment failed) or an HTTP API route or integration, with the
+     * APIs it owns objects in. The APIs looked at: the default, those the
      * listeners' and target groups' tags name, and those the services' {@code apigw:api} tags name.
      */
     private Map<String, Set<String>> owners(Landscape landscape, Set<String> taggedApis, Metrics metrics) {
@@ -165,12 +167,18 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<St
         return owners;
     }
 
-    /** The owners named by the REST methods or the HTTP API routes and integrations of one API. */
+    /**
+     * The owners named by one API's REST methods (of the API, or served by one of its stages) or its HTTP API routes
+     * and integrations.
+     */
     private static List<String> ownersIn(Landscape landscape, String apiId) {
         Set<String> ids = Set.of(apiId);
-        Stream<String> rest = landscape.apis(ids).values().stream().flatMap(List::stream)
-                .map(RestResource::methods).flatMap(methods -> methods.values().stream()).map(Ownership::ownerOf)
-                .flatMap(java.util.Optional::stream);
+        Stream<Map<String, RestMethod>> held = landscape.apis(ids).values().stream().flatMap(List::stream)
+                .map(RestResource::methods);
+        Stream<Map<String, RestMethod>> served = landscape.stages(apiId).stream()
+                .flatMap(stage -> stage.methodsByPath().values().stream());
+        Stream<String> rest = Stream.concat(held, served).flatMap(methods -> methods.values().stream())
+                .map(Ownership::ownerOf).flatMap(java.util.Optional::stream);
         Stream<String> http = landscape.httpApis(ids).values().stream().flatMap(api -> Stream.concat(
                         api.routes().stream().map(HttpRoute::operationName),
                         api.integrations().stream().map(HttpIntegration::description)))

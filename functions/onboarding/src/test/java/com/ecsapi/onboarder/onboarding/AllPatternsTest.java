@@ -29,20 +29,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AllPatternsTest extends EmulatorTestBase {
 
-    TestLandscape.Vpc vpcB;
-    TestLandscape.Nlb nlbB1;
-    String linkB1;
-    String linkV2;
-    String httpApi;
+    PatternLandscape patterns;
     boolean dryRun;
 
     @BeforeEach
-    void secondVpcAndHttpApi() {
-        vpcB = aws.vpc("10.2");
-        nlbB1 = aws.nlb(vpcB, "b1", "default");
-        linkB1 = aws.vpcLink(nlbB1);
-        linkV2 = aws.vpcLinkV2(vpcA);
-        httpApi = aws.httpApi("public-http", "$default", true);
+    void everyPattern() {
+        patterns = new PatternLandscape(aws, vpcA, cluster);
     }
 
     @Override
@@ -54,49 +46,15 @@ class AllPatternsTest extends EmulatorTestBase {
         return variables;
     }
 
-    /** Option 3: a TCP target group in VPC A (pool NLB a1). */
-    String option3() {
-        return aws.service(cluster, "o3", aws.tcpTargetGroup(vpcA, "o3-tg"), vpcA, Map.of("apigw:path", "/o3"));
-    }
-
-    /** Option 4: an ALB in VPC B, where no VPC link V2 exists (pool NLB b1). */
-    String option4() {
-        return aws.service(cluster, "o4", aws.albWithTargetGroup(vpcB, "o4-alb")[1], vpcB, Map.of("apigw:path", "/o4"));
-    }
-
-    /** Option 2: its own NLB in VPC B with a VPC link. */
-    String option2() {
-        String tg = aws.tcpTargetGroup(vpcB, "o2-tg");
-        aws.vpcLink(aws.dedicatedNlb(vpcB, "o2-nlb", tg, 7000));
-        return aws.service(cluster, "o2", tg, vpcB, Map.of("apigw:path", "/o2"));
-    }
-
-    /** REST via VPC link V2: an ALB in VPC A, where the VPC link V2 is. */
-    String restV2() {
-        return aws.service(cluster, "v2", aws.albWithTargetGroup(vpcA, "v2-alb")[1], vpcA, Map.of("apigw:path", "/v2"));
-    }
-
-    /** Option 1: an ALB in VPC A, on the HTTP API. */
-    String option1() {
-        return aws.service(cluster, "h1", aws.albWithTargetGroup(vpcA, "h1-alb")[1], vpcA,
-                Map.of("apigw:path", "/h1", "apigw:api", httpApi, "apigw:stage", "$default"));
-    }
-
-    /** Option 1b: Cloud Map in VPC A, on the HTTP API. */
-    String option1b() {
-        return aws.cloudMapEcsService(cluster, "h1b", aws.cloudMapService(vpcA, "h1b"), vpcA,
-                Map.of("apigw:path", "/h1b", "apigw:api", httpApi, "apigw:stage", "$default"));
-    }
-
     @Test
     void everyServiceLandsOnItsPatternAndNothingCrossesOver() {
         Map<String, String> services = new LinkedHashMap<>();
-        services.put(option3(), "option-3-shared-nlb");
-        services.put(option4(), "option-4-shared-nlb-to-alb");
-        services.put(option2(), "option-2-dedicated-nlb");
-        services.put(restV2(), "rest-api-vpc-link-v2");
-        services.put(option1(), "option-1-http-api-load-balancer");
-        services.put(option1b(), "option-1b-http-api-cloud-map");
+        services.put(patterns.option3(), "option-3-shared-nlb");
+        services.put(patterns.option4(), "option-4-shared-nlb-to-alb");
+        services.put(patterns.option2(), "option-2-dedicated-nlb");
+        services.put(patterns.restV2(), "rest-api-vpc-link-v2");
+        services.put(patterns.option1(), "option-1-http-api-load-balancer");
+        services.put(patterns.option1b(), "option-1b-http-api-cloud-map");
 
         SQSBatchResponse response = run(TestLandscape.batch(services.keySet().stream()
                 .map(service -> TestLandscape.createServiceEvent(service, cluster)).toList()));
@@ -109,7 +67,7 @@ class AllPatternsTest extends EmulatorTestBase {
         assertEquals(expected, landed);
 
         List<Listener> poolA = aws.listeners(nlbA1);
-        List<Listener> poolB = aws.listeners(nlbB1);
+        List<Listener> poolB = aws.listeners(patterns.nlbB1);
         assertEquals(1, poolA.size(), "only option 3 uses pool A");
         assertEquals(1, poolB.size(), "only option 4 uses pool B");
         assertEquals("/o3", aws.tags(poolA.get(0).listenerArn()).get("ecs-api-onboarder:path"));
@@ -118,15 +76,16 @@ class AllPatternsTest extends EmulatorTestBase {
         Map<String, Resource> rest = aws.resources(apiId);
         assertEquals(Set.of("/", "/o3", "/o3/{proxy+}", "/o4", "/o4/{proxy+}", "/o2", "/o2/{proxy+}", "/v2",
                 "/v2/{proxy+}"), rest.keySet());
-        assertEquals(Map.of("/o3", linkA1, "/o4", linkB1, "/o2", linkOf("o2-nlb"), "/v2", linkV2), restLinks(rest));
+        assertEquals(Map.of("/o3", linkA1, "/o4", patterns.linkB1, "/o2", linkOf("o2-nlb"), "/v2", patterns.linkV2),
+                restLinks(rest));
         assertEquals(loadBalancerArn("v2-alb"), integration(rest.get("/v2")).integrationTarget());
         for (String path : List.of("/o3", "/o4", "/o2")) {
             assertEquals(null, integration(rest.get(path)).integrationTarget(), path + " goes through a VPC link V1");
         }
 
         assertEquals(Set.of("ANY /h1", "ANY /h1/{proxy+}", "ANY /h1b", "ANY /h1b/{proxy+}"),
-                aws.routes(httpApi).keySet());
-        Map<String, String> uris = aws.integrations(httpApi).stream()
+                aws.routes(patterns.httpApi).keySet());
+        Map<String, String> uris = aws.integrations(patterns.httpApi).stream()
                 .collect(Collectors.toMap(Integration::description, Integration::integrationUri));
         assertEquals(2, uris.size());
         assertTrue(uris.values().stream().anyMatch(uri -> uri.contains(":listener/app/h1-alb/")), uris.toString());
@@ -137,12 +96,12 @@ class AllPatternsTest extends EmulatorTestBase {
     void theDryRunOfEveryPatternPrintsItsChangesAndChangesNothing() {
         dryRun = true;
         Map<String, String> services = new LinkedHashMap<>();
-        services.put("option-3-shared-nlb", option3());
-        services.put("option-4-shared-nlb-to-alb", option4());
-        services.put("option-2-dedicated-nlb", option2());
-        services.put("rest-api-vpc-link-v2", restV2());
-        services.put("option-1-http-api-load-balancer", option1());
-        services.put("option-1b-http-api-cloud-map", option1b());
+        services.put("option-3-shared-nlb", patterns.option3());
+        services.put("option-4-shared-nlb-to-alb", patterns.option4());
+        services.put("option-2-dedicated-nlb", patterns.option2());
+        services.put("rest-api-vpc-link-v2", patterns.restV2());
+        services.put("option-1-http-api-load-balancer", patterns.option1());
+        services.put("option-1b-http-api-cloud-map", patterns.option1b());
         for (Map.Entry<String, String> entry : services.entrySet()) {
             String before = state();
 
@@ -168,9 +127,9 @@ class AllPatternsTest extends EmulatorTestBase {
     @Test
     void theDryRunOfAVpcLinkCreationChangesNothingEither() {
         dryRun = true;
-        String tg = aws.tcpTargetGroup(vpcB, "o2-tg");
-        aws.dedicatedNlb(vpcB, "o2-nlb", tg, 7000);
-        String service = aws.service(cluster, "o2", tg, vpcB, Map.of("apigw:path", "/o2"));
+        String tg = aws.tcpTargetGroup(patterns.vpcB, "o2-tg");
+        aws.dedicatedNlb(patterns.vpcB, "o2-nlb", tg, 7000);
+        String service = aws.service(cluster, "o2", tg, patterns.vpcB, Map.of("apigw:path", "/o2"));
         String before = state();
 
         SQSBatchResponse response = run(TestLandscape.batch(TestLandscape.createServiceEvent(service, cluster)));

@@ -1,6 +1,7 @@
 package com.ecsapi.onboarder.onboarding;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.apigateway.model.Resource;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
@@ -76,25 +77,46 @@ class BurstTest extends EmulatorTestBase {
         }
     }
 
+    /**
+     * AWS refuses CreateDeployment while any method of the API has no integration, as another writer's has between
+     * its PutMethod and PutIntegration: such a batch fails and SQS brings its messages back, which then deploy.
+     */
     @Test
     void fiftyServicesInFiveConcurrentBatches() throws Exception {
         List<String> events = createServices(50);
         int deployments = aws.deployments(apiId);
         ExecutorService pool = Executors.newFixedThreadPool(5);
+        List<SQSEvent.SQSMessage> failed = new ArrayList<>();
+        int cleanBatches = 0;
         try {
+            List<SQSEvent> batches = new ArrayList<>();
+            for (int batch = 0; batch < 5; batch++) {
+                batches.add(TestLandscape.batch(events.subList(batch * 10, batch * 10 + 10)));
+            }
             List<SQSBatchResponse> responses = asFunction("OnboardingFunction", environment(), () -> {
                 List<Future<SQSBatchResponse>> results = new ArrayList<>();
-                for (int batch = 0; batch < 5; batch++) {
-                    List<String> slice = events.subList(batch * 10, batch * 10 + 10);
-                    results.add(pool.submit(() -> handler().handleRequest(TestLandscape.batch(slice), null)));
+                for (SQSEvent event : batches) {
+                    results.add(pool.submit(() -> handler().handleRequest(event, null)));
                 }
                 return results.stream().map(BurstTest::await).toList();
             });
-            responses.forEach(response -> assertEquals(List.of(), failures(response)));
+            for (int batch = 0; batch < 5; batch++) {
+                List<String> failures = failures(responses.get(batch));
+                cleanBatches += failures.isEmpty() ? 1 : 0;
+                batches.get(batch).getRecords().stream().filter(m -> failures.contains(m.getMessageId()))
+                        .forEach(failed::add);
+            }
         } finally {
             pool.shutdown();
         }
+        if (!failed.isEmpty()) {
+            failed.forEach(message -> message.setAttributes(Map.of("ApproximateReceiveCount", "2")));
+            SQSEvent redelivery = new SQSEvent();
+            redelivery.setRecords(failed);
+            assertEquals(List.of(), failures(run(redelivery)));
+        }
         assertFiftyDistinctRoutes();
-        assertEquals(deployments + 5, aws.deployments(apiId), "one deployment per batch");
+        assertEquals(deployments + cleanBatches + (failed.isEmpty() ? 0 : 1), aws.deployments(apiId),
+                "one deployment per batch that succeeded");
     }
 }

@@ -1,6 +1,8 @@
 package com.ecsapi.onboarder.onboarding;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.ecsapi.onboarder.testbed.Fault;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.apigatewayv2.model.Integration;
@@ -160,6 +162,25 @@ class HttpApiTest extends EmulatorTestBase {
 
         assertEquals(List.of(), failures(response));
         assertEquals(1, deployments(), "an unchanged service deploys nothing");
+    }
+
+    @Test
+    void aRemovalFromAStageWithoutAutoDeployDeploysItsOwnStageAndItsRetryDeploysAgain() {
+        aws.apiGatewayV2.createStage(request -> request.apiId(httpApi).stageName("beta").autoDeploy(false));
+        String orders = aws.service(cluster, "orders", aws.albWithTargetGroup(vpcA, "orders-alb")[1], vpcA,
+                withPath(Map.of("apigw:api", httpApi, "apigw:stage", "beta"), "/orders"));
+        assertEquals(List.of(), failures(run(TestLandscape.batch(TestLandscape.createServiceEvent(orders, cluster)))));
+        aws.ecs.deleteService(request -> request.cluster(cluster).service(orders).force(true));
+        SQSEvent removal = TestLandscape.batch(TestLandscape.deleteServiceEvent(orders, cluster));
+        moto.failNextCalls("apigateway", "POST /v2/apis/{api}/deployments", 3, Fault.SERVER_ERROR);
+
+        assertEquals(1, failures(run(removal)).size());
+        assertEquals(Map.of(), aws.routes(httpApi));
+        assertEquals(1, deployments(), "the onboarding's; the removal's failed");
+
+        removal.getRecords().get(0).setAttributes(Map.of("ApproximateReceiveCount", "2"));
+        assertEquals(List.of(), failures(run(removal)));
+        assertEquals(2, deployments(), "stage beta, which still served /orders, is deployed");
     }
 
     private int deployments() {

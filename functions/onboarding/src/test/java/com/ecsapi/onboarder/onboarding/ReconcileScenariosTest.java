@@ -3,6 +3,7 @@ package com.ecsapi.onboarder.onboarding;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.apigateway.model.IntegrationType;
 import software.amazon.awssdk.services.apigateway.model.Resource;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 
@@ -158,6 +159,8 @@ class ReconcileScenariosTest extends EmulatorTestBase {
                 .pathPart("legacy")).id();
         aws.apiGateway.putMethod(request -> request.restApiId(apiId).resourceId(handMade).httpMethod("GET")
                 .authorizationType("NONE"));
+        aws.apiGateway.putIntegration(request -> request.restApiId(apiId).resourceId(handMade).httpMethod("GET")
+                .type(IntegrationType.MOCK));
         onboard("orders", "/orders");
         String before = snapshot(nlbA1);
 

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.ecsapi.onboarder.aws.AwsClients;
 import com.ecsapi.onboarder.config.Environment;
+import com.ecsapi.onboarder.testbed.Fault;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The sweep finds what events missed; the onboarding handler fixes it from the sweep's messages. */
@@ -172,6 +174,36 @@ class SweepTest extends EmulatorTestBase {
         assertEquals(List.of(), sqs.receiveMessage(request -> request.queueUrl(queueUrl).maxNumberOfMessages(10)).messages());
         assertTrue(moto.callCounts().keySet().stream().noneMatch(call -> call.startsWith("sqs:Send")),
                 moto.callCounts().toString());
+    }
+
+    @Test
+    void sweepRedeploysAStageStillServingTheRouteOfAServiceWhoseRemovalLostItsDeployment() {
+        String queueUrl = sqs.createQueue(request -> request.queueName("onboarding.fifo").attributes(Map.of(
+                QueueAttributeName.FIFO_QUEUE, "true", QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "true"))).queueUrl();
+        String gone = aws.service(cluster, "gone", aws.tcpTargetGroup(vpcA, "gone-tg"), vpcA, Map.of("apigw:path", "/gone"));
+        assertEquals(List.of(), failures(run(TestLandscape.batch(TestLandscape.createServiceEvent(gone, cluster)))));
+        aws.ecs.deleteService(request -> request.cluster(cluster).service(gone).force(true));
+        // the removal's deployment fails past the SDK's retries, and its message never comes back
+        moto.failNextCalls("apigateway", "CreateDeployment", 3, Fault.SERVER_ERROR);
+        assertEquals(1, failures(run(TestLandscape.batch(TestLandscape.deleteServiceEvent(gone, cluster)))).size());
+        assertEquals(Set.of("/"), aws.resources(apiId).keySet());
+        assertEquals(List.of(), aws.listeners(nlbA1));
+        int deployments = aws.deployments(apiId);
+
+        Map<String, String> variables = new java.util.HashMap<>(environment());
+        variables.put("QUEUE_URL", queueUrl);
+        variables.put("CLUSTERS", "apps");
+        Map<String, Object> summary = new SweepHandler(Environment.of(variables)).handleRequest(new ScheduledEvent(), null);
+        assertEquals(1, ((Number) summary.get("enqueued")).intValue(), "the stage names the owner: " + summary);
+        List<String> bodies = new ArrayList<>();
+        sqs.receiveMessage(request -> request.queueUrl(queueUrl).maxNumberOfMessages(10)).messages()
+                .forEach(message -> bodies.add(message.body()));
+
+        assertEquals(List.of(), failures(run(TestLandscape.batch(bodies))));
+        assertEquals(deployments + 1, aws.deployments(apiId), "the stage is deployed again");
+        String export = aws.apiGateway.getExport(request -> request.restApiId(apiId).stageName("prod")
+                .exportType("oas30").accepts("application/json")).body().asUtf8String();
+        assertFalse(export.contains("/gone"), export);
     }
 
     private static Map<String, String> with(Map<String, String> tags, String path) {

@@ -18,7 +18,9 @@ import java.util.Map;
 
 /**
  * Carries out a plan in order. All or nothing: when a change fails, what this run created is deleted again
- * (newest first) before the error goes up, so a failed attempt leaves no orphan; the retry plans afresh.
+ * (newest first) before the error goes up, so a failed attempt leaves no orphan; the retry plans afresh. Each
+ * undo is recorded as soon as its object exists (a target group before its target is registered, a method
+ * before its integration is put), so no later step of the same change can orphan it.
  */
 public final class ChangeExecutor {
 
@@ -53,8 +55,8 @@ public final class ChangeExecutor {
     private void apply(Change change, Deque<Runnable> undo, Map<String, String> createdTargetGroups) {
         switch (change) {
             case Change.CreateTargetGroup create -> {
-                TargetGroup group = loadBalancing.createAlbTargetGroup(create.name(), create.vpcId(), create.albArn(),
-                        create.albPort(), create.tags());
+                TargetGroup group = loadBalancing.createAlbTargetGroup(create.name(), create.vpcId(), create.albPort(),
+                        create.tags());
                 createdTargetGroups.put(create.name(), group.arn());
                 landscape.targetGroupCreated(group);
                 undo.push(() -> {
@@ -62,11 +64,13 @@ public final class ChangeExecutor {
                     landscape.targetGroupDeleted(group.arn());
                 });
             }
+            case Change.RegisterTarget register -> {
+                String targetGroupArn = targetGroupArn(register.targetGroup(), createdTargetGroups);
+                loadBalancing.registerTarget(targetGroupArn, register.targetId(), register.port());
+                landscape.targetRegistered(targetGroupArn, TargetGroup.target(register.targetId(), register.port()));
+            }
             case Change.CreateListener create -> {
-                String targetGroupArn = switch (create.target()) {
-                    case Change.ExistingTargetGroup existing -> existing.arn();
-                    case Change.PlannedTargetGroup planned -> createdTargetGroups.get(planned.name());
-                };
+                String targetGroupArn = targetGroupArn(create.target(), createdTargetGroups);
                 NlbListener listener = loadBalancing.createTcpListener(create.nlbArn(), create.port(), targetGroupArn,
                         create.tags());
                 landscape.listenerCreated(listener);
@@ -93,8 +97,15 @@ public final class ChangeExecutor {
             case Change.PutProxyMethod put -> {
                 RestResource resource = landscape.resource(put.apiId(), put.path()).orElseThrow(() ->
                         new IllegalStateException("resource " + put.path() + " is missing"));
-                RestMethod method = restApis.putProxyMethod(put.apiId(), resource.id(), put.putMethod(),
-                        put.operationName(), put.uri(), put.vpcLinkId(), put.integrationTarget(), put.greedy());
+                if (put.putMethod()) {
+                    restApis.putProxyMethod(put.apiId(), resource.id(), put.operationName(), put.greedy());
+                    undo.push(() -> {
+                        restApis.deleteMethod(put.apiId(), resource.id(), "ANY");
+                        landscape.methodDeleted(put.apiId(), resource.id(), "ANY");
+                    });
+                }
+                RestMethod method = restApis.putProxyIntegration(put.apiId(), resource.id(), put.operationName(),
+                        put.uri(), put.vpcLinkId(), put.integrationTarget(), put.greedy());
                 landscape.methodPut(put.apiId(), resource.id(), method);
             }
             case Change.CreateVpcLink create ->
@@ -136,6 +147,10 @@ public final class ChangeExecutor {
                 restApis.deleteResource(delete.apiId(), delete.resourceId());
                 landscape.resourceDeleted(delete.apiId(), delete.resourceId());
             }
+            case Change.DeleteMethod delete -> {
+                restApis.deleteMethod(delete.apiId(), delete.resourceId(), delete.httpMethod());
+                landscape.methodDeleted(delete.apiId(), delete.resourceId(), delete.httpMethod());
+            }
             case Change.DeleteListener delete -> {
                 loadBalancing.deleteListener(delete.listenerArn());
                 landscape.listenerDeleted(delete.listenerArn());
@@ -145,6 +160,13 @@ public final class ChangeExecutor {
                 landscape.targetGroupDeleted(delete.arn());
             }
         }
+    }
+
+    private static String targetGroupArn(Change.TargetRef target, Map<String, String> createdTargetGroups) {
+        return switch (target) {
+            case Change.ExistingTargetGroup existing -> existing.arn();
+            case Change.PlannedTargetGroup planned -> createdTargetGroups.get(planned.name());
+        };
     }
 
     private String httpIntegrationId(String apiId, String description) {

@@ -1,5 +1,6 @@
 package com.ecsapi.onboarder.onboarding.aws;
 
+import com.ecsapi.onboarder.onboarding.model.DeployedStage;
 import com.ecsapi.onboarder.onboarding.model.HttpApi;
 import com.ecsapi.onboarder.onboarding.model.HttpIntegration;
 import com.ecsapi.onboarder.onboarding.model.HttpRoute;
@@ -37,7 +38,7 @@ public final class Landscape {
     private final HttpApis httpApis;
     private List<VpcLinkV2> vpcLinksV2;
     private final Map<String, ApiKind> apiKinds = new HashMap<>();
-    private final Map<String, Set<String>> stages = new HashMap<>();
+    private final Map<String, Set<String>> httpStageNames = new HashMap<>();
     private final Map<String, Optional<HttpApiView>> httpApisById = new HashMap<>();
 
     /** The batch's mutable view of one HTTP API. */
@@ -49,6 +50,8 @@ public final class Landscape {
     private List<VpcLink> vpcLinks;
     private List<TargetGroup> ownTargetGroups;
     private final Map<String, Optional<List<RestResource>>> apis = new HashMap<>();
+    private final Map<String, List<DeployedStage>> stages = new HashMap<>();
+    private final Set<String> targetsRead = new HashSet<>();
 
     public Landscape(LoadBalancing loadBalancing, RestApis restApis, HttpApis httpApis) {
         this.loadBalancing = loadBalancing;
@@ -75,8 +78,12 @@ public final class Landscape {
                 pool().vpcLinks(), v2 ? vpcLinksV2() : List.of());
     }
 
+    /** The names of the API's stages: a REST API's from what its stages serve, read once anyway. */
     private Set<String> stages(String apiId, ApiKind kind) {
-        return stages.computeIfAbsent(apiId, id -> kind == ApiKind.HTTP ? httpApis.stageNames(id) : restApis.stageNames(id));
+        if (kind == ApiKind.HTTP) {
+            return httpStageNames.computeIfAbsent(apiId, httpApis::stageNames);
+        }
+        return stages(apiId).stream().map(DeployedStage::name).collect(java.util.stream.Collectors.toSet());
     }
 
     /** The routes and integrations of each of these ids that names an HTTP API (the others are left out). */
@@ -151,7 +158,10 @@ public final class Landscape {
         return loadBalancers().stream().filter(lb -> lb.arn().equals(arn)).findFirst();
     }
 
-    /** The pool NLBs (tag {@code apigw:pool}), their listeners, the VPC links and the onboarder's target groups. */
+    /**
+     * The pool NLBs (tag {@code apigw:pool}), their listeners, the VPC links and the onboarder's target groups;
+     * without routed ports ({@link PoolLandscape#withRoutedPorts} adds those of the APIs a reconcile knows).
+     */
     public PoolLandscape pool() {
         List<LoadBalancer> poolNlbs = loadBalancers().stream()
                 .filter(LoadBalancer::network)
@@ -162,7 +172,7 @@ public final class Landscape {
         if (vpcLinks == null) {
             vpcLinks = new ArrayList<>(restApis.vpcLinks());
         }
-        return new PoolLandscape(poolNlbs, byNlb, vpcLinks, ownTargetGroups(), fullNlbs);
+        return new PoolLandscape(poolNlbs, byNlb, vpcLinks, ownTargetGroups(), fullNlbs, Map.of());
     }
 
     public List<NlbListener> listeners(String nlbArn) {
@@ -185,6 +195,23 @@ public final class Landscape {
                     .ifPresent(resources -> result.put(apiId, resources));
         }
         return result;
+    }
+
+    /**
+     * What each stage of this REST API serves (none for other kinds), read once: the batch deploys only at its
+     * end, so this stays what the stages serve while the batch runs.
+     */
+    public List<DeployedStage> stages(String apiId) {
+        if (apiKind(apiId) != ApiKind.REST) {
+            return List.of();
+        }
+        return stages.computeIfAbsent(apiId, id -> restApis.stages(id).orElse(List.of()));
+    }
+
+    /** Reads the registered targets of the onboarder's target groups owned by this service (once per batch). */
+    public void readTargets(String serviceArn) {
+        ownTargetGroups().replaceAll(group -> serviceArn.equals(group.tags().get(Ownership.SERVICE_TAG))
+                && targetsRead.add(group.arn()) ? group.withTargets(loadBalancing.targets(group.arn())) : group);
     }
 
     public Optional<RestResource> resource(String apiId, String path) {
@@ -212,7 +239,19 @@ public final class Landscape {
     }
 
     void targetGroupCreated(TargetGroup group) {
+        targetsRead.add(group.arn());
         ownTargetGroups().add(group);
+    }
+
+    void targetRegistered(String targetGroupArn, String target) {
+        ownTargetGroups().replaceAll(group -> {
+            if (!group.arn().equals(targetGroupArn) || group.targets().contains(target)) {
+                return group;
+            }
+            List<String> targets = new ArrayList<>(group.targets());
+            targets.add(target);
+            return group.withTargets(targets);
+        });
     }
 
     void targetGroupDeleted(String arn) {
@@ -231,6 +270,17 @@ public final class Landscape {
             }
             Map<String, RestMethod> methods = new LinkedHashMap<>(resource.methods());
             methods.put(method.httpMethod(), method);
+            return new RestResource(resource.id(), resource.parentId(), resource.path(), methods);
+        });
+    }
+
+    void methodDeleted(String apiId, String resourceId, String httpMethod) {
+        apis.get(apiId).orElseThrow().replaceAll(resource -> {
+            if (!resource.id().equals(resourceId)) {
+                return resource;
+            }
+            Map<String, RestMethod> methods = new LinkedHashMap<>(resource.methods());
+            methods.remove(httpMethod);
             return new RestResource(resource.id(), resource.parentId(), resource.path(), methods);
         });
     }
@@ -264,5 +314,6 @@ public final class Landscape {
 
     public void forgetTargetGroups() {
         ownTargetGroups = null;
+        targetsRead.clear();
     }
 }

@@ -74,14 +74,22 @@ public final class LoadBalancing {
                 .toList();
     }
 
-    /** An {@code alb}-type TCP target group with the ALB registered on {@code albPort}. */
-    public TargetGroup createAlbTargetGroup(String name, String vpcId, String albArn, int albPort,
-                                            Map<String, String> tags) {
+    /** An {@code alb}-type TCP target group, without its ALB yet ({@link #registerTarget}). */
+    public TargetGroup createAlbTargetGroup(String name, String vpcId, int albPort, Map<String, String> tags) {
         var group = elb.createTargetGroup(request -> request.name(name).protocol(ProtocolEnum.TCP).port(albPort)
                 .vpcId(vpcId).targetType(TargetTypeEnum.ALB).tags(toTags(tags))).targetGroups().get(0);
-        elb.registerTargets(request -> request.targetGroupArn(group.targetGroupArn())
-                .targets(target -> target.id(albArn).port(albPort)));
         return toTargetGroup(group, tags);
+    }
+
+    public void registerTarget(String targetGroupArn, String id, int port) {
+        elb.registerTargets(request -> request.targetGroupArn(targetGroupArn).targets(target -> target.id(id).port(port)));
+    }
+
+    /** The targets registered in a target group, as {@code id:port}. */
+    public List<String> targets(String targetGroupArn) {
+        return elb.describeTargetHealth(request -> request.targetGroupArn(targetGroupArn)).targetHealthDescriptions()
+                .stream().map(description -> TargetGroup.target(description.target().id(), description.target().port()))
+                .toList();
     }
 
     public NlbListener createTcpListener(String nlbArn, int port, String targetGroupArn, Map<String, String> tags) {
@@ -141,7 +149,7 @@ public final class LoadBalancing {
                                              Map<String, String> tags) {
         return new TargetGroup(group.targetGroupArn(), group.targetGroupName(), group.protocolAsString(),
                 group.port() == null ? 0 : group.port(), group.vpcId(), group.targetTypeAsString(),
-                group.loadBalancerArns(), tags);
+                group.loadBalancerArns(), tags, List.of());
     }
 
     private static List<Tag> toTags(Map<String, String> tags) {

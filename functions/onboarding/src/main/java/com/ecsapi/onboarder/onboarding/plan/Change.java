@@ -15,9 +15,12 @@ public sealed interface Change {
     record PlannedTargetGroup(String name) implements TargetRef {
     }
 
-    /** Option 4: an {@code alb}-type target group in the NLB's VPC, with the ALB registered on {@code albPort}. */
-    record CreateTargetGroup(String name, String vpcId, String albArn, int albPort, Map<String, String> tags)
-            implements Change {
+    /** Option 4: an {@code alb}-type target group in the NLB's VPC, for the ALB's {@code albPort}. */
+    record CreateTargetGroup(String name, String vpcId, int albPort, Map<String, String> tags) implements Change {
+    }
+
+    /** Option 4: the ALB as the target of the service's target group (made by this plan, or adopted without it). */
+    record RegisterTarget(TargetRef targetGroup, String targetId, int port) implements Change {
     }
 
     record CreateListener(String nlbArn, int port, TargetRef target, Map<String, String> tags) implements Change {
@@ -44,6 +47,10 @@ public sealed interface Change {
     }
 
     record DeleteResource(String apiId, String resourceId, String path) implements Change {
+    }
+
+    /** The service's method on a resource it cannot delete, because something of someone else is on or below it. */
+    record DeleteMethod(String apiId, String resourceId, String path, String httpMethod) implements Change {
     }
 
     record DeleteListener(String listenerArn, String nlbArn, int port) implements Change {

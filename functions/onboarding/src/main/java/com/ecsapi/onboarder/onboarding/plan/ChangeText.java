@@ -11,13 +11,12 @@ public final class ChangeText {
     public static String of(Change change) {
         return switch (change) {
             case Change.CreateTargetGroup c -> "elasticloadbalancing:CreateTargetGroup Name=" + c.name()
-                    + " Protocol=TCP Port=" + c.albPort() + " VpcId=" + c.vpcId() + " TargetType=alb" + tags(c.tags())
-                    + "; elasticloadbalancing:RegisterTargets Targets=[" + c.albArn() + ":" + c.albPort() + "]";
+                    + " Protocol=TCP Port=" + c.albPort() + " VpcId=" + c.vpcId() + " TargetType=alb" + tags(c.tags());
+            case Change.RegisterTarget c -> "elasticloadbalancing:RegisterTargets TargetGroupArn="
+                    + targetGroup(c.targetGroup()) + " Targets=[" + c.targetId() + ":" + c.port() + "]";
             case Change.CreateListener c -> "elasticloadbalancing:CreateListener LoadBalancerArn=" + c.nlbArn()
-                    + " Protocol=TCP Port=" + c.port() + " DefaultActions=forward:" + switch (c.target()) {
-                        case Change.ExistingTargetGroup existing -> existing.arn();
-                        case Change.PlannedTargetGroup planned -> "<target group " + planned.name() + ">";
-                    } + tags(c.tags());
+                    + " Protocol=TCP Port=" + c.port() + " DefaultActions=forward:" + targetGroup(c.target())
+                    + tags(c.tags());
             case Change.TagListener c -> "elasticloadbalancing:AddTags ResourceArns=" + c.listenerArn() + tags(c.tags());
             case Change.CreateResource c -> "apigateway:CreateResource restApiId=" + c.apiId() + " path=" + c.path();
             case Change.PutProxyMethod c -> (c.putMethod() ? "apigateway:PutMethod restApiId=" + c.apiId() + " path="
@@ -31,6 +30,8 @@ public final class ChangeText {
                     + "]" + tags(c.tags());
             case Change.DeleteResource c -> "apigateway:DeleteResource restApiId=" + c.apiId() + " resourceId="
                     + c.resourceId() + " (" + c.path() + ")";
+            case Change.DeleteMethod c -> "apigateway:DeleteMethod restApiId=" + c.apiId() + " resourceId="
+                    + c.resourceId() + " httpMethod=" + c.httpMethod() + " (" + c.path() + ")";
             case Change.DeleteListener c -> "elasticloadbalancing:DeleteListener ListenerArn=" + c.listenerArn()
                     + " (port " + c.port() + ")";
             case Change.DeleteTargetGroup c -> "elasticloadbalancing:DeleteTargetGroup TargetGroupArn=" + c.arn();
@@ -48,6 +49,13 @@ public final class ChangeText {
                     + " (" + c.routeKey() + ")";
             case Change.DeleteHttpIntegration c -> "apigateway:DeleteIntegration apiId=" + c.apiId()
                     + " integrationId=" + c.integrationId();
+        };
+    }
+
+    private static String targetGroup(Change.TargetRef target) {
+        return switch (target) {
+            case Change.ExistingTargetGroup existing -> existing.arn();
+            case Change.PlannedTargetGroup planned -> "<target group " + planned.name() + ">";
         };
     }
 

@@ -29,6 +29,11 @@ public final class DesiredState {
         return apiId != null && API_ID.matcher(apiId).matches();
     }
 
+    /** True for what API Gateway names a stage with (any tag value may name one for a removal). */
+    public static boolean isStageName(String stage) {
+        return stage != null && STAGE.matcher(stage).matches();
+    }
+
     /**
      * The API the service asks for: its {@code apigw:api} tag, else the default; {@code null} when neither is a
      * well-formed API id.
@@ -36,6 +41,11 @@ public final class DesiredState {
     public static String apiId(EcsService service, Defaults defaults) {
         String apiId = service == null ? defaults.apiId() : service.tags().getOrDefault(API_TAG, defaults.apiId());
         return isApiId(apiId) ? apiId : null;
+    }
+
+    /** The stage the service asks for: its {@code apigw:stage} tag, else the default. */
+    public static String stage(EcsService service, Defaults defaults) {
+        return service == null ? defaults.stage() : service.tags().getOrDefault(STAGE_TAG, defaults.stage());
     }
 
     /**
@@ -65,8 +75,8 @@ public final class DesiredState {
         if (apiId == null) {
             return new Target.Refused(RejectReason.NoApi, "no " + API_TAG + " tag and no DEFAULT_API_ID", path);
         }
-        String stage = service.tags().getOrDefault(STAGE_TAG, defaults.stage());
-        if (!STAGE.matcher(stage).matches()) {
+        String stage = stage(service, defaults);
+        if (!isStageName(stage)) {
             return new Target.Refused(RejectReason.InvalidTag, STAGE_TAG + " '" + stage
                     + "' is not a stage name (1 to 128 letters, digits, - and _, or $default)", path);
         }

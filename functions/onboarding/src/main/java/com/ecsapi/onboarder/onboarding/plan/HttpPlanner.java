@@ -36,7 +36,7 @@ public final class HttpPlanner {
         };
     }
 
-    static boolean isHttp(Pattern pattern) {
+    public static boolean isHttp(Pattern pattern) {
         return pattern instanceof Pattern.HttpApiToLoadBalancer || pattern instanceof Pattern.HttpApiToCloudMap;
     }
 

@@ -5,6 +5,7 @@ import com.ecsapi.onboarder.onboarding.model.NlbListener;
 import com.ecsapi.onboarder.onboarding.model.VpcLink;
 
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -12,8 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * Where a new listener goes. Candidates are the pool's NLBs in the service's VPC that an AVAILABLE VPC link
- * targets, in name order; the first one below the listener quota gets the lowest free port of the range.
- * Same landscape, same answer.
+ * targets, in name order; the first one below the listener quota gets the lowest free port of the range: no
+ * listener on it, and no route of a known API or deployed stage pointing at it. Same landscape, same answer.
  */
 public final class Placement {
 
@@ -53,7 +54,8 @@ public final class Placement {
             if (listeners.size() >= listenerLimit || landscape.fullNlbs().contains(candidate.nlb().arn())) {
                 continue;
             }
-            Set<Integer> taken = listeners.stream().map(NlbListener::port).collect(Collectors.toSet());
+            Set<Integer> taken = listeners.stream().map(NlbListener::port).collect(Collectors.toCollection(HashSet::new));
+            taken.addAll(landscape.routedPorts().getOrDefault(candidate.nlb().dnsName(), Set.of()));
             for (int port = range.min(); port <= range.max(); port++) {
                 if (!taken.contains(port)) {
                     return new Placed(candidate.nlb(), candidate.vpcLink(), port);

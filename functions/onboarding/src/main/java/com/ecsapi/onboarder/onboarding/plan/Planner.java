@@ -231,8 +231,11 @@ public final class Planner {
             listenerTarget = keptTargetGroup.<Change.TargetRef>map(group -> new Change.ExistingTargetGroup(group.arn()))
                     .orElse(new Change.PlannedTargetGroup(name));
             if (keptTargetGroup.isEmpty()) {
-                changes.add(new Change.CreateTargetGroup(name, present.vpcId(), viaAlb.alb().arn(), viaAlb.albPort(),
-                        tags));
+                changes.add(new Change.CreateTargetGroup(name, present.vpcId(), viaAlb.albPort(), tags));
+            }
+            String alb = TargetGroup.target(viaAlb.alb().arn(), viaAlb.albPort());
+            if (keptTargetGroup.map(group -> !group.targets().contains(alb)).orElse(true)) {
+                changes.add(new Change.RegisterTarget(listenerTarget, viaAlb.alb().arn(), viaAlb.albPort()));
             }
         } else {
             listenerTarget = new Change.ExistingTargetGroup(
@@ -306,7 +309,10 @@ public final class Planner {
     /**
      * Deletes of the service's resources outside {@code keep}, children first, then of the ancestors they leave
      * empty (no methods, no other children): those were made for the route. A resource with something foreign
-     * below it is left, so nothing the service does not own is deleted with it.
+     * on or below it is left, so nothing the service does not own is deleted with it, and only the service's
+     * methods on it are deleted (first); an empty {@code {proxy+}} below it is nothing foreign (a roll-back
+     * leftover), and goes with it. A method of the service without integration is the service's like any other:
+     * it goes, so no deployment of the API is refused for it.
      */
     private static List<Change> deleteRoutes(String apiId, RestTree tree, String serviceArn, Set<String> keep) {
         Set<String> doomed = new HashSet<>();
@@ -315,8 +321,19 @@ public final class Planner {
                 doomed.add(owned.path());
             }
         }
-        doomed.removeIf(path -> tree.at(path).map(resource -> tree.descendants(resource).stream()
-                .anyMatch(descendant -> !isOwnedBy(descendant, serviceArn))).orElse(true));
+        List<Change> methodDeletes = new ArrayList<>();
+        for (String path : List.copyOf(doomed).stream().sorted().toList()) {
+            RestResource resource = tree.at(path).orElseThrow();
+            boolean foreign = !isOwnedBy(resource, serviceArn) || tree.descendants(resource).stream()
+                    .anyMatch(descendant -> !isOwnedBy(descendant, serviceArn) && !isEmptyGreedyLeaf(tree, descendant));
+            if (foreign) {
+                doomed.remove(path);
+                resource.methods().values().stream()
+                        .filter(method -> Ownership.ownerOf(method).filter(serviceArn::equals).isPresent())
+                        .forEach(method -> methodDeletes.add(
+                                new Change.DeleteMethod(apiId, resource.id(), path, method.httpMethod())));
+            }
+        }
         boolean grew = true;
         while (grew) {
             grew = false;
@@ -333,10 +350,17 @@ public final class Planner {
                 }
             }
         }
-        return doomed.stream()
+        List<Change> deletes = new ArrayList<>(methodDeletes);
+        doomed.stream()
                 .sorted(Comparator.comparingInt(RestTree::depth).reversed().thenComparing(Comparator.naturalOrder()))
-                .map(path -> (Change) new Change.DeleteResource(apiId, tree.at(path).orElseThrow().id(), path))
-                .toList();
+                .forEach(path -> deletes.add(new Change.DeleteResource(apiId, tree.at(path).orElseThrow().id(), path)));
+        return deletes;
+    }
+
+    /** A {@code {proxy+}} with nothing on or below it, as a failed roll-back leaves it: it serves nothing. */
+    private static boolean isEmptyGreedyLeaf(RestTree tree, RestResource resource) {
+        return resource.methods().isEmpty() && resource.path().endsWith("/" + RestTree.GREEDY)
+                && tree.children(resource).isEmpty();
     }
 
     private static boolean isOwnedBy(RestResource resource, String serviceArn) {

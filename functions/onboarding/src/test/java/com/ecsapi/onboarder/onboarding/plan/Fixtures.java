@@ -37,7 +37,7 @@ final class Fixtures {
     }
 
     static TargetGroup tcpGroup(String name, String vpc) {
-        return new TargetGroup("arn:tg/" + name, name, "TCP", 8080, vpc, "ip", List.of(), Map.of());
+        return new TargetGroup("arn:tg/" + name, name, "TCP", 8080, vpc, "ip", List.of(), Map.of(), List.of());
     }
 
     static EcsService service(Map<String, String> tags) {
@@ -58,6 +58,6 @@ final class Fixtures {
         Map<String, List<NlbListener>> byNlb = new java.util.HashMap<>();
         nlbs.forEach(nlb -> byNlb.put(nlb.arn(), new ArrayList<>()));
         listeners.forEach(listener -> byNlb.get(listener.loadBalancerArn()).add(listener));
-        return new PoolLandscape(nlbs, byNlb, links, List.of(), java.util.Set.of());
+        return new PoolLandscape(nlbs, byNlb, links, List.of(), java.util.Set.of(), Map.of());
     }
 }

@@ -18,13 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 /** One test per branch of {@link PatternChoice#choose} (the table in the module README). */
 class PatternChoiceTest {
 
-    private static final TargetGroup TCP = new TargetGroup("arn:tg/tcp", "tcp", "TCP", 8080, "vpc-1", "ip", List.of(), Map.of());
+    private static final TargetGroup TCP = new TargetGroup("arn:tg/tcp", "tcp", "TCP", 8080, "vpc-1", "ip", List.of(), Map.of(),
+            List.of());
     private static final LoadBalancer ALB = new LoadBalancer("arn:alb", "alb", "application", "alb.elb", "vpc-1", Map.of(),
             List.of("subnet-1a", "subnet-1b"));
     private static final LoadBalancer OWN_NLB = new LoadBalancer("arn:nlb", "own", "network", "own.elb", "vpc-1", Map.of(),
             List.of("subnet-1b"));
     private static final TargetGroup HTTP = new TargetGroup("arn:tg/http", "http", "HTTP", 8080, "vpc-1", "ip",
-            List.of(ALB.arn()), Map.of());
+            List.of(ALB.arn()), Map.of(), List.of());
     private static final NlbListener ALB_80 = new NlbListener("l80", ALB.arn(), 80, "HTTP", List.of(HTTP.arn()), Map.of());
     private static final NlbListener ALB_443 = new NlbListener("l443", ALB.arn(), 443, "HTTPS", List.of(HTTP.arn()), Map.of());
     private static final NlbListener NLB_7000 = new NlbListener("l7000", OWN_NLB.arn(), 7000, "TCP", List.of(TCP.arn()), Map.of());
@@ -97,7 +98,7 @@ class PatternChoiceTest {
 
     @Test
     void aLoneHttpTargetGroupIsRefused() {
-        TargetGroup loneHttp = new TargetGroup("arn:tg/h", "h", "HTTP", 80, "vpc-1", "ip", List.of(), Map.of());
+        TargetGroup loneHttp = new TargetGroup("arn:tg/h", "h", "HTTP", 80, "vpc-1", "ip", List.of(), Map.of(), List.of());
         assertEquals(RejectReason.UnsupportedTargetGroup, refused(PatternChoice.choose(
                 new ServiceBackend(loneHttp.arn(), loneHttp, List.of(), List.of()), REST, DEFAULTS)));
     }

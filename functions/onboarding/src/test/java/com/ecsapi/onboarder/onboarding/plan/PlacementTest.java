@@ -67,11 +67,23 @@ class PlacementTest {
     }
 
     @Test
+    void aPortARouteStillPointsAtIsTakenThoughNoListenerIsOnIt() {
+        LoadBalancer a = nlb("a", "vpc-1", "default");
+        PoolLandscape landscape = landscape(List.of(a), List.of(listener(a, 10001, "tg", Map.of())),
+                List.of(link("l-a", a, "AVAILABLE"))).withRoutedPorts(Map.of(a.dnsName(), java.util.Set.of(10000),
+                "elsewhere.elb", java.util.Set.of(10002)));
+
+        assertEquals(10002, assertInstanceOf(Placement.Placed.class,
+                Placement.place(landscape, "default", "vpc-1", RANGE, 50)).port());
+    }
+
+    @Test
     void anNlbAwsCalledFullIsSkippedWhateverItsCount() {
         LoadBalancer a = nlb("a", "vpc-1", "default");
         LoadBalancer b = nlb("b", "vpc-1", "default");
         PoolLandscape landscape = new PoolLandscape(List.of(a, b), Map.of(a.arn(), List.of(), b.arn(), List.of()),
-                List.of(link("l-a", a, "AVAILABLE"), link("l-b", b, "AVAILABLE")), List.of(), java.util.Set.of(a.arn()));
+                List.of(link("l-a", a, "AVAILABLE"), link("l-b", b, "AVAILABLE")), List.of(), java.util.Set.of(a.arn()),
+                Map.of());
 
         assertEquals(b, assertInstanceOf(Placement.Placed.class,
                 Placement.place(landscape, "default", "vpc-1", RANGE, 50)).nlb());

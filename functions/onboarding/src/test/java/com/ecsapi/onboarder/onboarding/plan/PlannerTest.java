@@ -114,6 +114,27 @@ class PlannerTest {
     }
 
     @Test
+    void removalTakesARollBackLeftoverAlongButOnlyItsMethodsWhereSomeoneElseHasSomething() {
+        RestMethod withoutIntegration = new RestMethod("ANY", Ownership.operationName(SERVICE), null, null, null,
+                null, null);
+        RestMethod handMade = new RestMethod("GET", null, "MOCK", null, null, null, null);
+        List<RestResource> api = List.of(root(), new RestResource("o", "root", "/orders", Map.of("ANY", withoutIntegration)),
+                new RestResource("p", "o", "/orders/{proxy+}", Map.of()),
+                new RestResource("k", "root", "/kept", Map.of("ANY", withoutIntegration)),
+                new RestResource("ka", "k", "/kept/admin", Map.of()),
+                new RestResource("s", "root", "/shared", Map.of("ANY", withoutIntegration, "GET", handMade)));
+
+        Plan plan = Planner.plan(SERVICE, new Target.Absent("gone"), landscape(List.of(NLB), List.of(), List.of(LINK)),
+                Map.of("api", api), SETTINGS);
+
+        assertEquals(List.of(new Change.DeleteMethod("api", "k", "/kept", "ANY"),
+                new Change.DeleteMethod("api", "s", "/shared", "ANY"),
+                new Change.DeleteResource("api", "o", "/orders")), plan.changes(),
+                "an empty {proxy+} is no one's; an empty /kept/admin may be someone's work in progress, and the GET"
+                        + " on /shared is someone's");
+    }
+
+    @Test
     void aServiceThatOwnsNothingAndWantsNothingIsSkipped() {
         Plan plan = Planner.plan(SERVICE, new Target.Absent("no apigw:path tag"),
                 landscape(List.of(NLB), List.of(), List.of(LINK)), Map.of("api", List.of(root())), SETTINGS);
@@ -168,9 +189,39 @@ class PlannerTest {
         String name = Ownership.targetGroupName(SERVICE, alb.arn(), 80, "vpc-1");
         assertTrue(name.length() <= 32);
         Map<String, String> tags = Ownership.tags(SERVICE, "api", "prod", "/pay");
-        assertEquals(new Change.CreateTargetGroup(name, "vpc-1", alb.arn(), 80, tags), plan.changes().get(0));
-        assertEquals(new Change.CreateListener(NLB.arn(), 10000, new Change.PlannedTargetGroup(name), tags),
+        assertEquals(new Change.CreateTargetGroup(name, "vpc-1", 80, tags), plan.changes().get(0));
+        assertEquals(new Change.RegisterTarget(new Change.PlannedTargetGroup(name), alb.arn(), 80),
                 plan.changes().get(1));
+        assertEquals(new Change.CreateListener(NLB.arn(), 10000, new Change.PlannedTargetGroup(name), tags),
+                plan.changes().get(2));
+    }
+
+    @Test
+    void option4RegistersTheAlbAgainInAnAdoptedTargetGroupThatLacksIt() {
+        LoadBalancer alb = new LoadBalancer("arn:alb", "alb", "application", "alb.elb", "vpc-1", Map.of());
+        Target target = new Target.Present(new RouteSpec("api", "prod", "/pay"), "default",
+                new Pattern.SharedNlbToAlb(TCP, alb, 80), "vpc-1");
+        String name = Ownership.targetGroupName(SERVICE, alb.arn(), 80, "vpc-1");
+        Map<String, String> tags = Ownership.tags(SERVICE, "api", "prod", "/pay");
+        TargetGroup empty = new TargetGroup("arn:tg/" + name, name, "TCP", 80, "vpc-1", "alb", List.of(), tags,
+                List.of());
+
+        Plan withoutTarget = Planner.plan(SERVICE, target, withTargetGroup(empty), Map.of("api", List.of(root())),
+                SETTINGS);
+        Plan withTarget = Planner.plan(SERVICE, target,
+                withTargetGroup(empty.withTargets(List.of(TargetGroup.target(alb.arn(), 80)))),
+                Map.of("api", List.of(root())), SETTINGS);
+
+        Change.TargetRef adopted = new Change.ExistingTargetGroup(empty.arn());
+        assertEquals(List.of(new Change.RegisterTarget(adopted, alb.arn(), 80),
+                new Change.CreateListener(NLB.arn(), 10000, adopted, tags)), withoutTarget.changes().subList(0, 2));
+        assertEquals(new Change.CreateListener(NLB.arn(), 10000, adopted, tags), withTarget.changes().get(0));
+    }
+
+    private static PoolLandscape withTargetGroup(TargetGroup group) {
+        PoolLandscape base = landscape(List.of(NLB), List.of(), List.of(LINK));
+        return new PoolLandscape(base.poolNlbs(), base.listenersByNlb(), base.vpcLinks(), List.of(group), Set.of(),
+                Map.of());
     }
 
     @Test
