@@ -39,7 +39,12 @@ class OnboardingCallCountBenchmark extends EmulatorTestBase {
             SQSBatchResponse response = run(TestLandscape.batch(batch));
             assertEquals(List.of(), failures(response));
         }
-        return moto.callCounts();
+        // each run lists the APIs once (GetRestApis, GetApis) to tell the IAM judge the stack's other APIs: not the function's
+        Map<String, Integer> counts = new java.util.TreeMap<>(moto.callCounts());
+        for (String harnessCall : List.of("apigateway:GetRestApis", "apigateway:GetApis")) {
+            counts.computeIfPresent(harnessCall, (call, count) -> count == batches.size() ? null : count - batches.size());
+        }
+        return counts;
     }
 
     @Test
