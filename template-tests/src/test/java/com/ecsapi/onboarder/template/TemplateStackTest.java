@@ -539,6 +539,8 @@ class TemplateStackTest {
         for (String expected : List.of(quotas.formatted("Utilization"), quotas.formatted("DaysToExhaustion"),
                 onboarding.formatted("Onboarded"), onboarding.formatted("Deregistered"),
                 onboarding.formatted("CapacityExhausted"), onboarding.formatted("ReconcileDuration"),
+                onboarding.formatted("Parked"), onboarding.formatted("ReconcileFailed"),
+                "SEARCH('{EcsApiOnboarder,Function,Call} MetricName=\"MonitorItemFailures\"'",
                 "SEARCH('{EcsApiOnboarder,Function,Reason} MetricName=\"Rejected\"'")) {
             assertTrue(expressions.stream().anyMatch(expression -> expression.startsWith(expected)),
                     "no widget searches " + expected + " in " + expressions);
