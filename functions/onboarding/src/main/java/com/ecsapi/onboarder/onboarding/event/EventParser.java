@@ -53,7 +53,7 @@ public final class EventParser {
         }
         return switch (detailType) {
             case "AWS API Call via CloudTrail" -> cloudTrail(event, region, account);
-            case "ECS Service Action", "ECS Deployment State Change" -> nativeEvent(event, detailType);
+            case "ECS Service Action" -> nativeEvent(event, detailType);
             default -> new Intent.Skip("IgnoredEvent", "detail-type '" + detailType + "'");
         };
     }
