@@ -14,7 +14,7 @@ public final class DesiredState {
     /** API Gateway: "Resource's path part only allow a-zA-Z0-9._-" (braces only for its own path variables). */
     private static final java.util.regex.Pattern PATH_SEGMENT = java.util.regex.Pattern.compile("[A-Za-z0-9._-]+");
     private static final int MAX_PATH_LENGTH = 512;
-    /** AWS makes ids of 10; the test bed's HTTP APIs have 8. What matters: nothing else can reach a URL path. */
+    /** Letters and digits only (AWS makes ids of 10, the length is not pinned): nothing else can reach a URL path. */
     private static final java.util.regex.Pattern API_ID = java.util.regex.Pattern.compile("[a-z0-9]{1,64}");
     /** REST and HTTP API stage names: letters, digits, - and _, at most 128; HTTP APIs also have $default. */
     private static final java.util.regex.Pattern STAGE = java.util.regex.Pattern.compile("\\$default|[A-Za-z0-9_-]{1,128}");

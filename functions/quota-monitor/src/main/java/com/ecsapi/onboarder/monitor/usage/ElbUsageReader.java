@@ -85,7 +85,7 @@ public final class ElbUsageReader {
         return usages;
     }
 
-    /** By the {@code Type} field: moto's NLB ARNs read {@code loadbalancer/app/}. */
+    /** Told by the {@code Type} field the API answers, not by the shape of the ARN. */
     private List<LoadBalancer> networkLoadBalancers() {
         return Pages.all(describeLimiter,
                         marker -> elb.describeLoadBalancers(request -> request.pageSize(PAGE_SIZE).marker(marker)),
