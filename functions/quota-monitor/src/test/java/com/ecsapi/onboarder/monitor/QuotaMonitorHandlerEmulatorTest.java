@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The real handler against the emulator: issue 5's acceptance. */
+/** The real handler against the emulator: what it measures, publishes and alarms on. */
 class QuotaMonitorHandlerEmulatorTest extends MonitorEmulatorTestBase {
 
     private static final String NAMESPACE = CloudWatchReadback.NAMESPACE;

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 9's acceptance for the monitor: with any one call failing for good (a persistent fault, so the SDK's
+ * The monitor's failure isolation: with any one call failing for good (a persistent fault, so the SDK's
  * retries are spent), the monitor publishes every other metric and keeps every other alarm, and reports the item.
  *
  * <p>Each test runs the monitor once cleanly (every metric published once, every alarm created), arms one fault,
