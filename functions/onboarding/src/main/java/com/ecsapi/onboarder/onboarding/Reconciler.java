@@ -21,6 +21,7 @@ import com.ecsapi.onboarder.onboarding.plan.PoolLandscape;
 import com.ecsapi.onboarder.onboarding.plan.ServiceBackend;
 import com.ecsapi.onboarder.onboarding.plan.StageSync;
 import com.ecsapi.onboarder.onboarding.plan.Target;
+import com.ecsapi.onboarder.pool.PoolTag;
 import com.ecsapi.onboarder.telemetry.StructuredLog;
 import software.amazon.awssdk.services.apigateway.model.ConflictException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DuplicateListenerException;
@@ -236,7 +237,7 @@ final class Reconciler {
                 continue;
             }
             attached.add(lb);
-            listeners.addAll(lb.tags().containsKey(DesiredState.POOL_TAG) ? landscape.listeners(lbArn)
+            listeners.addAll(lb.tags().containsKey(PoolTag.KEY) ? landscape.listeners(lbArn)
                     : loadBalancing.listeners(lbArn, false));
         }
         return new ServiceBackend(arn, group, attached, listeners, service.registryArns(), service.subnetIds(),
@@ -244,7 +245,7 @@ final class Reconciler {
     }
 
     private boolean reachedOnlyByOnboarder(LoadBalancer lb, String targetGroupArn) {
-        if (!lb.network() || !lb.tags().containsKey(DesiredState.POOL_TAG)) {
+        if (!lb.network() || !lb.tags().containsKey(PoolTag.KEY)) {
             return false;
         }
         return landscape.listeners(lb.arn()).stream()

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.ecsapi.onboarder.config.Environment;
+import com.ecsapi.onboarder.hash.Sha256;
 import com.ecsapi.onboarder.json.Json;
 import com.ecsapi.onboarder.onboarding.aws.Landscape;
 import com.ecsapi.onboarder.onboarding.event.EventParser;
@@ -21,12 +22,8 @@ import com.ecsapi.onboarder.telemetry.Metrics;
 import com.ecsapi.onboarder.telemetry.StructuredLog;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -107,7 +104,7 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<St
             message.put("detail", detail);
             String body = Json.write(message);
             entries.add(SendMessageBatchRequestEntry.builder().id("m" + entries.size()).messageBody(body)
-                    .messageGroupId(MESSAGE_GROUP).messageDeduplicationId(sha256(sweepId + "|" + serviceArn)).build());
+                    .messageGroupId(MESSAGE_GROUP).messageDeduplicationId(Sha256.hex(sweepId + "|" + serviceArn)).build());
         }
         send(queueUrl, entries);
 
@@ -202,14 +199,6 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<St
                 throw new IllegalStateException("SQS refused " + response.failed().size() + " sweep messages: "
                         + response.failed().get(0).message());
             }
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -14,8 +14,8 @@ import com.ecsapi.onboarder.onboarding.model.VpcLink;
 import com.ecsapi.onboarder.onboarding.model.VpcLinkV2;
 import com.ecsapi.onboarder.onboarding.plan.ApiKind;
 import com.ecsapi.onboarder.onboarding.plan.IntegrationLandscape;
-import com.ecsapi.onboarder.onboarding.plan.DesiredState;
 import com.ecsapi.onboarder.onboarding.plan.PoolLandscape;
+import com.ecsapi.onboarder.pool.PoolTag;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -165,7 +165,7 @@ public final class Landscape {
     public PoolLandscape pool() {
         List<LoadBalancer> poolNlbs = loadBalancers().stream()
                 .filter(LoadBalancer::network)
-                .filter(lb -> lb.tags().containsKey(DesiredState.POOL_TAG))
+                .filter(lb -> lb.tags().containsKey(PoolTag.KEY))
                 .toList();
         Map<String, List<NlbListener>> byNlb = new LinkedHashMap<>();
         poolNlbs.forEach(nlb -> byNlb.put(nlb.arn(), listeners(nlb.arn())));

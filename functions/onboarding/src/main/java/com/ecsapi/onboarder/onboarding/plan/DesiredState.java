@@ -1,6 +1,7 @@
 package com.ecsapi.onboarder.onboarding.plan;
 
 import com.ecsapi.onboarder.onboarding.model.EcsService;
+import com.ecsapi.onboarder.pool.PoolTag;
 
 /** The tag contract: what a service asks for. */
 public final class DesiredState {
@@ -8,7 +9,6 @@ public final class DesiredState {
     public static final String PATH_TAG = "apigw:path";
     public static final String API_TAG = "apigw:api";
     public static final String STAGE_TAG = "apigw:stage";
-    public static final String POOL_TAG = "apigw:pool";
     /** The certificate's domain, sent as TLS server name when the service's own listener is HTTPS/TLS. */
     public static final String TLS_SERVER_NAME_TAG = "apigw:tls-server-name";
     /** API Gateway: "Resource's path part only allow a-zA-Z0-9._-" (braces only for its own path variables). */
@@ -89,7 +89,7 @@ public final class DesiredState {
             return new Target.Refused(RejectReason.InvalidTag, TLS_SERVER_NAME_TAG + " '" + serverName
                     + "' is not a host name", path);
         }
-        String pool = service.tags().getOrDefault(POOL_TAG, defaults.pool());
+        String pool = service.tags().getOrDefault(PoolTag.KEY, defaults.pool());
         Pattern pattern = PatternChoice.choose(backend, landscape, settings);
         if (pattern instanceof Pattern.Unsupported unsupported) {
             return new Target.Refused(unsupported.reason(), unsupported.detail(), path);

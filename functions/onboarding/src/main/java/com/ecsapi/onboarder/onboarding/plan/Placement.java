@@ -3,6 +3,7 @@ package com.ecsapi.onboarder.onboarding.plan;
 import com.ecsapi.onboarder.onboarding.model.LoadBalancer;
 import com.ecsapi.onboarder.onboarding.model.NlbListener;
 import com.ecsapi.onboarder.onboarding.model.VpcLink;
+import com.ecsapi.onboarder.pool.PoolTag;
 
 import java.util.Comparator;
 import java.util.HashSet;
@@ -36,7 +37,7 @@ public final class Placement {
     public static List<Candidate> candidates(PoolLandscape landscape, String pool, String vpcId) {
         return landscape.poolNlbs().stream()
                 .filter(LoadBalancer::network)
-                .filter(nlb -> pool.equals(nlb.tags().get(DesiredState.POOL_TAG)))
+                .filter(nlb -> pool.equals(nlb.tags().get(PoolTag.KEY)))
                 .filter(nlb -> nlb.vpcId().equals(vpcId))
                 .sorted(Comparator.comparing(LoadBalancer::name).thenComparing(LoadBalancer::arn))
                 .flatMap(nlb -> vpcLink(landscape, nlb).map(link -> new Candidate(nlb, link)).stream())
