@@ -3,8 +3,8 @@ package com.ecsapi.onboarder.onboarding.plan;
 import com.ecsapi.onboarder.onboarding.model.EcsService;
 import com.ecsapi.onboarder.pool.PoolTag;
 
-/** The tag contract: what a service asks for. */
-public final class DesiredState {
+/** The tag contract: what a service asks for with its tags, each value checked before anything is written. */
+public final class TagContract {
 
     public static final String PATH_TAG = "apigw:path";
     public static final String API_TAG = "apigw:api";
@@ -21,7 +21,7 @@ public final class DesiredState {
     private static final java.util.regex.Pattern HOST_NAME = java.util.regex.Pattern.compile(
             "(\\*\\.)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)*[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
 
-    private DesiredState() {
+    private TagContract() {
     }
 
     /** True for what API Gateway names an API with: lower-case letters and digits. */
