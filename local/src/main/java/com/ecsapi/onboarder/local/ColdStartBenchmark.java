@@ -2,7 +2,7 @@ package com.ecsapi.onboarder.local;
 
 import com.ecsapi.onboarder.aws.AwsClients;
 import com.ecsapi.onboarder.local.demo.DemoEvents;
-import com.ecsapi.onboarder.local.demo.Landscape;
+import com.ecsapi.onboarder.local.demo.DemoSetup;
 import com.ecsapi.onboarder.local.invoker.Invoker;
 import com.ecsapi.onboarder.local.runner.EnvVarsFile;
 import com.ecsapi.onboarder.local.runner.FunctionRunner;
@@ -37,7 +37,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code bin/benchmark-cold-start [RUNS]}: runs every function of the template RUNS times, each in a fresh JVM through
- * the local runner, against the emulator (with the demo's landscape in it), and prints a markdown table of the median
+ * the local runner, against the emulator (with the demo's setup in it), and prints a markdown table of the median
  * "fresh JVM to first event handled" (measured inside the child JVM, from the JVM's start time to the return of
  * {@code handleRequest}) and of the size of each function's code (built as sam build does).
  *
@@ -109,18 +109,18 @@ public final class ColdStartBenchmark {
     }
 
     int run() throws IOException {
-        progress.println("Starting the emulator and the demo landscape...");
+        progress.println("Starting the emulator and the demo setup...");
         List<Measurement> measurements = new ArrayList<>();
         FunctionRunner runner = FunctionRunner.forThisJvm();
         try (MotoServer moto = MotoServer.start()) {
             moto.useForThisJvm();
-            Landscape landscape = createLandscape();
-            Path envVarsFile = Files.writeString(workDirectory.resolve("env-vars.json"), landscape.envVarsJson(moto.endpoint()));
+            DemoSetup setup = createSetup();
+            Path envVarsFile = Files.writeString(workDirectory.resolve("env-vars.json"), setup.envVarsJson(moto.endpoint()));
             EnvVarsFile envVars = EnvVarsFile.read(envVarsFile);
             Map<String, String> caller = new HashMap<>(System.getenv());
             caller.putAll(moto.clientEnvironment());
             for (String functionId : template.functionIds()) {
-                Path event = eventFor(functionId, landscape);
+                Path event = eventFor(functionId, setup);
                 if (event == null) {
                     progress.println(functionId + ": no sample event and no SQS or Schedule trigger; skipped");
                     continue;
@@ -132,14 +132,14 @@ public final class ColdStartBenchmark {
         return measurements.stream().allMatch(m -> m.failures() == 0) ? 0 : 1;
     }
 
-    private static Landscape createLandscape() {
+    private static DemoSetup createSetup() {
         try (Ec2Client ec2 = AwsClients.create(Ec2Client.builder());
              ElasticLoadBalancingV2Client elb = AwsClients.create(ElasticLoadBalancingV2Client.builder());
              ApiGatewayClient apiGateway = AwsClients.create(ApiGatewayClient.builder());
              EcsClient ecs = AwsClients.create(EcsClient.builder());
              SqsClient sqs = AwsClients.create(SqsClient.builder());
              SnsClient sns = AwsClients.create(SnsClient.builder())) {
-            return Landscape.create(new Landscape.Clients(ec2, elb, apiGateway, ecs, sqs, sns));
+            return DemoSetup.create(new DemoSetup.Clients(ec2, elb, apiGateway, ecs, sqs, sns));
         }
     }
 
@@ -184,9 +184,9 @@ public final class ColdStartBenchmark {
     /**
      * The first {@code events/<name>*.json}, where name is the function's kebab-case name without "Function" or
      * its last words ({@code reconcile-sweep}, then {@code sweep}); an SQS batch of a CloudTrail service event is
-     * pointed at the landscape. Without a sample, the demo's event for the function's trigger.
+     * pointed at the setup. Without a sample, the demo's event for the function's trigger.
      */
-    private Path eventFor(String functionId, Landscape landscape) throws IOException {
+    private Path eventFor(String functionId, DemoSetup setup) throws IOException {
         String name = kebab(functionId.replaceFirst("Function$", ""));
         Path sample = sampleEvent(name);
         if (sample != null) {
@@ -195,13 +195,13 @@ public final class ColdStartBenchmark {
                 return sample;
             }
             return Files.writeString(workDirectory.resolve(sample.getFileName()),
-                    DemoEvents.adaptSample(text, landscape));
+                    DemoEvents.adaptSample(text, setup));
         }
         List<String> triggers = template.triggerTypes(functionId);
         Instant now = Instant.now();
         if (triggers.contains("SQS")) {
             return Files.writeString(workDirectory.resolve(name + "-generated.json"),
-                    DemoEvents.onboardingCreateService(landscape, now));
+                    DemoEvents.onboardingCreateService(setup, now));
         }
         if (triggers.contains("Schedule") || triggers.contains("ScheduleV2")) {
             return Files.writeString(workDirectory.resolve(name + "-generated.json"),

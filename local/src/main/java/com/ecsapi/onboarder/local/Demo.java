@@ -2,7 +2,7 @@ package com.ecsapi.onboarder.local;
 
 import com.ecsapi.onboarder.aws.AwsClients;
 import com.ecsapi.onboarder.local.demo.DemoEvents;
-import com.ecsapi.onboarder.local.demo.Landscape;
+import com.ecsapi.onboarder.local.demo.DemoSetup;
 import com.ecsapi.onboarder.local.demo.ReadBack;
 import com.ecsapi.onboarder.local.runner.EnvVarsFile;
 import com.ecsapi.onboarder.local.runner.FunctionRunner;
@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one-command demo ({@code bin/demo}): starts the emulator, creates a small real landscape in it, runs
+ * The one-command demo ({@code bin/demo}): starts the emulator, creates a small real setup in it, runs
  * OnboardingFunction on the CreateService event of a tagged ECS service and then QuotaMonitorFunction, each through
  * the local runner (a fresh JVM that gets the emulator's endpoint as SAM CLI would hand it over: {@code
  * LOCAL_AWS_ENDPOINT_URL} from the env-vars file's {@code Parameters}), and prints what happened by reading the
@@ -94,16 +94,16 @@ public final class Demo {
     private int run(MotoServer moto) throws IOException {
         moto.useForThisJvm();
         out.println("Emulator at " + moto.endpoint());
-        try (Landscape.Clients clients = Landscape.Clients.create();
+        try (DemoSetup.Clients clients = DemoSetup.Clients.create();
              CloudWatchClient cloudWatch = AwsClients.create(CloudWatchClient.builder());
              ServiceQuotasClient serviceQuotas = AwsClients.create(ServiceQuotasClient.builder())) {
 
-            Landscape landscape = Landscape.create(clients);
-            printLandscape(landscape);
+            DemoSetup setup = DemoSetup.create(clients);
+            printSetup(setup);
 
-            Path onboardingEvent = onboardingEvent(landscape);
+            Path onboardingEvent = onboardingEvent(setup);
             Path monitorEvent = monitorEvent();
-            Path envVarsFile = write("env-vars.json", landscape.envVarsJson(moto.endpoint()));
+            Path envVarsFile = write("env-vars.json", setup.envVarsJson(moto.endpoint()));
             out.println();
             out.println("Events and env-vars written to " + workDirectory);
 
@@ -116,40 +116,40 @@ public final class Demo {
 
             QuotaLimits limits = new QuotaLimits(serviceQuotas,
                     StructuredLog.of(Demo.class, System.err, Clock.systemUTC()));
-            new ReadBack(clients.apiGateway(), clients.elb(), cloudWatch, limits, out).print(landscape);
+            new ReadBack(clients.apiGateway(), clients.elb(), cloudWatch, limits, out).print(setup);
             return onboarded && monitored ? 0 : 1;
         }
     }
 
-    private void printLandscape(Landscape landscape) {
+    private void printSetup(DemoSetup setup) {
         out.println();
-        out.println("Landscape created in the emulator:");
-        out.println("  VPC " + landscape.vpcId() + ", subnets " + String.join(", ", landscape.subnetIds())
-                + ", security group " + landscape.securityGroupId());
-        out.println("  pool NLB " + landscape.poolNlb().loadBalancerName() + " (internal, apigw:pool="
-                + Landscape.POOL + ") " + landscape.poolNlb().dnsName());
-        out.println("  VPC link " + landscape.vpcLinkId() + " -> that NLB");
-        out.println("  REST API " + landscape.restApiId() + " with stage " + landscape.stage()
+        out.println("Set up in the emulator:");
+        out.println("  VPC " + setup.vpcId() + ", subnets " + String.join(", ", setup.subnetIds())
+                + ", security group " + setup.securityGroupId());
+        out.println("  pool NLB " + setup.poolNlb().loadBalancerName() + " (internal, apigw:pool="
+                + DemoSetup.POOL + ") " + setup.poolNlb().dnsName());
+        out.println("  VPC link " + setup.vpcLinkId() + " -> that NLB");
+        out.println("  REST API " + setup.restApiId() + " with stage " + setup.stage()
                 + " (initial deployment)");
-        out.println("  ECS cluster " + landscape.clusterArn());
-        out.println("  ECS service " + landscape.service().serviceArn() + " (apigw:path=" + Landscape.SERVICE_PATH
-                + ") -> target group " + landscape.targetGroupArn());
-        out.println("  onboarding queue " + landscape.queueUrl() + ", alarm topic " + landscape.alarmTopicArn());
+        out.println("  ECS cluster " + setup.clusterArn());
+        out.println("  ECS service " + setup.service().serviceArn() + " (apigw:path=" + DemoSetup.SERVICE_PATH
+                + ") -> target group " + setup.targetGroupArn());
+        out.println("  onboarding queue " + setup.queueUrl() + ", alarm topic " + setup.alarmTopicArn());
     }
 
     /**
-     * The project's sample {@code events/onboarding-create-service.json} pointed at this landscape; built in code
+     * The project's sample {@code events/onboarding-create-service.json} pointed at this setup; built in code
      * (same shape) when the project has no such sample.
      */
-    private Path onboardingEvent(Landscape landscape) throws IOException {
+    private Path onboardingEvent(DemoSetup setup) throws IOException {
         Path sample = template.directory().resolve("events").resolve("onboarding-create-service.json");
         if (Files.isRegularFile(sample)) {
             out.println();
-            out.println("Onboarding event: " + sample + ", pointed at this landscape");
+            out.println("Onboarding event: " + sample + ", pointed at this setup");
             return write("onboarding-create-service.json",
-                    DemoEvents.adaptSample(Files.readString(sample, StandardCharsets.UTF_8), landscape));
+                    DemoEvents.adaptSample(Files.readString(sample, StandardCharsets.UTF_8), setup));
         }
-        return write("onboarding-create-service.json", DemoEvents.onboardingCreateService(landscape, Instant.now()));
+        return write("onboarding-create-service.json", DemoEvents.onboardingCreateService(setup, Instant.now()));
     }
 
     private Path monitorEvent() throws IOException {

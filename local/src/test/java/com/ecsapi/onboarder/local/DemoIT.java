@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The demo end to end against the emulator, with fixture functions in the place of the real ones (their jars and
- * template.yaml are other modules' and branches' work): the landscape, the events, the env-vars file, the runs and
+ * template.yaml are other modules' and branches' work): the setup, the events, the env-vars file, the runs and
  * the read-back. The fixture functions change nothing in AWS, so the read-back must say so.
  */
 class DemoIT {

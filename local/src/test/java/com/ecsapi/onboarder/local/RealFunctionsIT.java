@@ -1,7 +1,7 @@
 package com.ecsapi.onboarder.local;
 
 import com.ecsapi.onboarder.local.demo.DemoEvents;
-import com.ecsapi.onboarder.local.demo.Landscape;
+import com.ecsapi.onboarder.local.demo.DemoSetup;
 import com.ecsapi.onboarder.local.runner.EnvVarsFile;
 import com.ecsapi.onboarder.local.runner.FunctionRunner;
 import com.ecsapi.onboarder.local.runner.Invocation;
@@ -61,29 +61,29 @@ class RealFunctionsIT {
     void planPrintsTheChangesAndLeavesTheEmulatorAsItWas() throws Exception {
         try (MotoServer moto = MotoServer.start()) {
             moto.useForThisJvm();
-            try (Landscape.Clients clients = Landscape.Clients.create()) {
-                Landscape landscape = Landscape.create(clients);
+            try (DemoSetup.Clients clients = DemoSetup.Clients.create()) {
+                DemoSetup setup = DemoSetup.create(clients);
                 ApiGatewayClient apiGateway = clients.apiGateway();
                 ElasticLoadBalancingV2Client elb = clients.elb();
                 Path event = Files.writeString(work.resolve("create-service.json"), DemoEvents.adaptSample(
-                        Files.readString(PROJECT.resolve("events/onboarding-create-service.json")), landscape));
-                List<Resource> resourcesBefore = apiGateway.getResources(r -> r.restApiId(landscape.restApiId())).items();
+                        Files.readString(PROJECT.resolve("events/onboarding-create-service.json")), setup));
+                List<Resource> resourcesBefore = apiGateway.getResources(r -> r.restApiId(setup.restApiId())).items();
 
-                PlanRun result = plan(moto, landscape, "OnboardingFunction", event);
+                PlanRun result = plan(moto, setup, "OnboardingFunction", event);
 
                 String logs = result.logs();
                 assertEquals("{\"batchItemFailures\":[]}", result.stdout());
                 assertTrue(logs.contains("\"plannedChanges\""), logs);
                 assertTrue(logs.contains("elasticloadbalancing:CreateListener LoadBalancerArn="
-                        + landscape.poolNlb().loadBalancerArn()), logs);
-                assertTrue(logs.contains("apigateway:CreateResource restApiId=" + landscape.restApiId() + " path=/orders"),
+                        + setup.poolNlb().loadBalancerArn()), logs);
+                assertTrue(logs.contains("apigateway:CreateResource restApiId=" + setup.restApiId() + " path=/orders"),
                         logs);
                 assertTrue(moto.callCounts().keySet().stream().noneMatch(RealFunctionsIT::isWrite),
                         "the dry run only read: " + moto.callCounts());
                 assertEquals(List.of(), elb.describeListeners(r -> r.loadBalancerArn(
-                        landscape.poolNlb().loadBalancerArn())).listeners());
+                        setup.poolNlb().loadBalancerArn())).listeners());
                 assertEquals(resourcesBefore,
-                        apiGateway.getResources(r -> r.restApiId(landscape.restApiId())).items());
+                        apiGateway.getResources(r -> r.restApiId(setup.restApiId())).items());
             }
         }
     }
@@ -92,10 +92,10 @@ class RealFunctionsIT {
     void theSweepsPlanSendsNoMessage() throws Exception {
         try (MotoServer moto = MotoServer.start()) {
             moto.useForThisJvm();
-            try (Landscape.Clients clients = Landscape.Clients.create()) {
-                Landscape landscape = Landscape.create(clients);
+            try (DemoSetup.Clients clients = DemoSetup.Clients.create()) {
+                DemoSetup setup = DemoSetup.create(clients);
 
-                PlanRun result = plan(moto, landscape, "ReconcileSweepFunction",
+                PlanRun result = plan(moto, setup, "ReconcileSweepFunction",
                         PROJECT.resolve("events/sweep-scheduled.json"));
 
                 String logs = result.logs();
@@ -110,9 +110,9 @@ class RealFunctionsIT {
     private record PlanRun(String stdout, String logs) {
     }
 
-    /** Runs {@code function} of the project's template with {@code --plan} on the demo landscape; it must exit 0. */
-    private PlanRun plan(MotoServer moto, Landscape landscape, String function, Path event) throws IOException {
-        Path envVars = Files.writeString(work.resolve("env-vars.json"), landscape.envVarsJson(moto.endpoint()));
+    /** Runs {@code function} of the project's template with {@code --plan} on the demo setup; it must exit 0. */
+    private PlanRun plan(MotoServer moto, DemoSetup setup, String function, Path event) throws IOException {
+        Path envVars = Files.writeString(work.resolve("env-vars.json"), setup.envVarsJson(moto.endpoint()));
         Map<String, String> caller = new HashMap<>(System.getenv());
         caller.putAll(moto.clientEnvironment());
         moto.clearCallCounts();

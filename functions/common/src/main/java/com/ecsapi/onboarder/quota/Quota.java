@@ -9,11 +9,9 @@ public enum Quota {
     VPC_LINKS_V2("vpc-links-v2", "apigateway", "L-608BDCD4", 10, "VPC links V2 per Region"),
     RESOURCES_PER_REST_API("resources-per-rest-api", "apigateway", "L-01C8A9E0", 300, "Resources per REST API"),
     ROUTES_PER_HTTP_API("routes-per-http-api", "apigateway", "L-65B5C802", 300, "Routes per HTTP API"),
-    REGIONAL_APIS("regional-apis", "apigateway", "L-AA0FF27B", 600, "Regional APIs per Region"),
     LISTENERS_PER_NLB("listeners-per-nlb", "elasticloadbalancing", "L-57A373D6", 50, "Listeners per Network Load Balancer"),
     NLBS_PER_REGION("nlbs-per-region", "elasticloadbalancing", "L-69A177A2", 50, "Network Load Balancers per Region"),
-    TARGET_GROUPS_PER_REGION("target-groups-per-region", "elasticloadbalancing", "L-B22855CB", 3000, "Target groups per Region"),
-    TARGETS_PER_NLB("targets-per-nlb", "elasticloadbalancing", "L-EEF1AD04", 3000, "Targets per Network Load Balancer");
+    TARGET_GROUPS_PER_REGION("target-groups-per-region", "elasticloadbalancing", "L-B22855CB", 3000, "Target groups per Region");
 
     private final String id;
     private final String serviceCode;

@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public final class StructuredLog {
 
-    public enum Level { DEBUG, INFO, WARN, ERROR }
+    public enum Level { INFO, WARN, ERROR }
 
     private static final ThreadLocal<String> REQUEST_ID = new ThreadLocal<>();
 
@@ -58,7 +58,7 @@ public final class StructuredLog {
         write(Level.ERROR, message, fields);
     }
 
-    public void write(Level level, String message, Map<String, ?> fields) {
+    private void write(Level level, String message, Map<String, ?> fields) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("timestamp", clock.instant().toString());
         line.put("level", level);

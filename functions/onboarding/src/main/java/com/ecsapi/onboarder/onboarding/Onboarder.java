@@ -4,7 +4,7 @@ import com.ecsapi.onboarder.aws.AwsClients;
 import com.ecsapi.onboarder.onboarding.aws.ChangeExecutor;
 import com.ecsapi.onboarder.onboarding.aws.EcsServices;
 import com.ecsapi.onboarder.onboarding.aws.HttpApis;
-import com.ecsapi.onboarder.onboarding.aws.Landscape;
+import com.ecsapi.onboarder.onboarding.aws.BatchView;
 import com.ecsapi.onboarder.onboarding.aws.LoadBalancing;
 import com.ecsapi.onboarder.onboarding.aws.OnboardingQueue;
 import com.ecsapi.onboarder.onboarding.aws.RestApis;
@@ -56,27 +56,27 @@ final class Onboarder {
                 AwsClients.create(SqsClient.builder()));
     }
 
-    Landscape landscape() {
-        return new Landscape(loadBalancing, restApis, httpApis);
+    BatchView batchView() {
+        return new BatchView(loadBalancing, restApis, httpApis);
     }
 
-    /** One batch's processor: a fresh landscape view, reconciler and deployer, its log and metrics on {@code out}. */
+    /** One batch's processor: a fresh view of AWS, reconciler and deployer, its log and metrics on {@code out}. */
     BatchProcessor batch(PrintStream out) {
         StructuredLog log = StructuredLog.of(OnboardingHandler.class, out, Clock.systemUTC());
-        Landscape landscape = landscape();
-        return new BatchProcessor(reconciler(landscape, log), new StageDeployer(restApis, httpApis, landscape, log),
+        BatchView view = batchView();
+        return new BatchProcessor(reconciler(view, log), new StageDeployer(restApis, httpApis, view, log),
                 new OnboardingQueue(sqs, config.queueUrl(), config.deadLetterQueueUrl()),
                 new DecisionLog(log, config.dryRun()),
                 Metrics.create(config.metricsNamespace(), Map.of("Function", "onboarding"), out, Clock.systemUTC()),
                 config.dryRun(), config.retryDelay());
     }
 
-    /** A reconciler for one batch: its own landscape view and quota reads. */
-    Reconciler reconciler(Landscape landscape, StructuredLog log) {
+    /** A reconciler for one batch: its own view of AWS and quota reads. */
+    Reconciler reconciler(BatchView view, StructuredLog log) {
         QuotaLimits quotas = new QuotaLimits(serviceQuotas, log);
         int listenerLimit = quotas.limit(Quota.LISTENERS_PER_NLB).asInt();
         int vpcLinkLimit = config.patterns().createVpcLinks() ? quotas.limit(Quota.VPC_LINKS_V1).asInt() : 0;
-        return new Reconciler(ecs, loadBalancing, landscape, new ChangeExecutor(loadBalancing, restApis, httpApis, landscape, log),
+        return new Reconciler(ecs, loadBalancing, view, new ChangeExecutor(loadBalancing, restApis, httpApis, view, log),
                 config, new Planner.Settings(config.ports(), listenerLimit, config.defaults().stage(), vpcLinkLimit), log);
     }
 }

@@ -2,17 +2,17 @@ package com.ecsapi.onboarder.onboarding;
 
 import com.ecsapi.onboarder.onboarding.aws.ChangeExecutor;
 import com.ecsapi.onboarder.onboarding.aws.EcsServices;
-import com.ecsapi.onboarder.onboarding.aws.Landscape;
+import com.ecsapi.onboarder.onboarding.aws.BatchView;
 import com.ecsapi.onboarder.onboarding.aws.LoadBalancing;
 import com.ecsapi.onboarder.onboarding.event.ServiceRef;
 import com.ecsapi.onboarder.onboarding.model.EcsService;
 import com.ecsapi.onboarder.onboarding.model.LoadBalancer;
-import com.ecsapi.onboarder.onboarding.model.NlbListener;
+import com.ecsapi.onboarder.onboarding.model.LoadBalancerListener;
 import com.ecsapi.onboarder.onboarding.model.Ownership;
 import com.ecsapi.onboarder.onboarding.model.RestResource;
 import com.ecsapi.onboarder.onboarding.model.TargetGroup;
 import com.ecsapi.onboarder.onboarding.plan.ApiStage;
-import com.ecsapi.onboarder.onboarding.plan.DesiredState;
+import com.ecsapi.onboarder.onboarding.plan.TagContract;
 import com.ecsapi.onboarder.onboarding.plan.HttpPlanner;
 import com.ecsapi.onboarder.onboarding.plan.IntegrationLandscape;
 import com.ecsapi.onboarder.onboarding.plan.Plan;
@@ -21,6 +21,7 @@ import com.ecsapi.onboarder.onboarding.plan.PoolLandscape;
 import com.ecsapi.onboarder.onboarding.plan.ServiceBackend;
 import com.ecsapi.onboarder.onboarding.plan.StageSync;
 import com.ecsapi.onboarder.onboarding.plan.Target;
+import com.ecsapi.onboarder.pool.PoolTag;
 import com.ecsapi.onboarder.telemetry.StructuredLog;
 import software.amazon.awssdk.services.apigateway.model.ConflictException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DuplicateListenerException;
@@ -37,7 +38,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Reconciles one service at a time within a batch: read (service, backend, landscape), plan, apply. A write
+ * Reconciles one service at a time within a batch: read (service, backend, what the batch knows of AWS), plan, apply. A write
  * refused because another writer got there first (port taken, NLB full, path created) re-reads that part and
  * plans again; the refusal is AWS's own conditional allocation, so concurrent writers never collide.
  */
@@ -55,17 +56,17 @@ final class Reconciler {
 
     private final EcsServices ecs;
     private final LoadBalancing loadBalancing;
-    private final Landscape landscape;
+    private final BatchView view;
     private final ChangeExecutor executor;
     private final OnboarderConfig config;
     private final Planner.Settings settings;
     private final StructuredLog log;
 
-    Reconciler(EcsServices ecs, LoadBalancing loadBalancing, Landscape landscape, ChangeExecutor executor,
+    Reconciler(EcsServices ecs, LoadBalancing loadBalancing, BatchView view, ChangeExecutor executor,
                OnboarderConfig config, Planner.Settings settings, StructuredLog log) {
         this.ecs = ecs;
         this.loadBalancing = loadBalancing;
-        this.landscape = landscape;
+        this.view = view;
         this.executor = executor;
         this.config = config;
         this.settings = settings;
@@ -78,21 +79,21 @@ final class Reconciler {
      */
     Result reconcile(ServiceRef ref, boolean redelivered, List<String> knownApiIds) {
         EcsService service = ecs.describe(ref).orElse(null);
-        ServiceBackend backend = service != null && service.active() && service.tags().containsKey(DesiredState.PATH_TAG)
+        ServiceBackend backend = service != null && service.active() && service.tags().containsKey(TagContract.PATH_TAG)
                 ? backend(service) : ServiceBackend.none();
-        IntegrationLandscape integration = landscape.integration(DesiredState.apiId(service, config.defaults()),
+        IntegrationLandscape integration = view.integration(TagContract.apiId(service, config.defaults()),
                 config.patterns().preferRestVpcLinkV2());
-        Target target = DesiredState.of(service, backend, integration, config.patterns(), config.defaults());
+        Target target = TagContract.of(service, backend, integration, config.patterns(), config.defaults());
         String action = target instanceof Target.Absent ? "deregister" : "onboard";
-        String stage = DesiredState.stage(service, config.defaults());
+        String stage = TagContract.stage(service, config.defaults());
         for (int attempt = 1; ; attempt++) {
-            landscape.readTargets(ref.serviceArn());
+            view.readTargets(ref.serviceArn());
             Set<String> apiIds = apiIds(ref.serviceArn(), service, target);
             apiIds.addAll(knownApiIds);
-            PoolLandscape pool = landscape.pool().withRoutedPorts(routedPorts(ref.serviceArn(), apiIds));
+            PoolLandscape pool = view.pool().withRoutedPorts(routedPorts(ref.serviceArn(), apiIds));
             Plan plan = Planner.combine(target,
-                    Planner.plan(ref.serviceArn(), target, pool, landscape.apis(apiIds), settings),
-                    HttpPlanner.plan(ref.serviceArn(), target, landscape.httpApis(apiIds), stage));
+                    Planner.plan(ref.serviceArn(), target, pool, view.apis(apiIds), settings),
+                    HttpPlanner.plan(ref.serviceArn(), target, view.httpApis(apiIds), stage));
             if (config.dryRun() || plan.changes().isEmpty()) {
                 return result(ref, action, target, plan, redelivered, apiIds, stage);
             }
@@ -101,21 +102,21 @@ final class Reconciler {
                 return result(ref, action, target, plan, redelivered, apiIds, stage);
             } catch (DuplicateListenerException e) {
                 retryOrThrow(ref, plan, attempt, e);
-                landscape.forgetListeners(plan.nlbArn());
+                view.forgetListeners(plan.nlbArn());
             } catch (TooManyListenersException e) {
                 retryOrThrow(ref, plan, attempt, e);
-                landscape.markFull(plan.nlbArn());
+                view.markFull(plan.nlbArn());
             } catch (ConflictException e) {
                 retryOrThrow(ref, plan, attempt, e);
                 forgetTargetApi(target);
             } catch (software.amazon.awssdk.services.apigatewayv2.model.ConflictException e) {
                 retryOrThrow(ref, plan, attempt, e);
                 if (target instanceof Target.Present present) {
-                    landscape.forgetHttpApi(present.route().apiId());
+                    view.forgetHttpApi(present.route().apiId());
                 }
             } catch (DuplicateTargetGroupNameException e) {
                 retryOrThrow(ref, plan, attempt, e);
-                landscape.forgetTargetGroups();
+                view.forgetTargetGroups();
             }
         }
     }
@@ -123,7 +124,7 @@ final class Reconciler {
     /** Someone else created a resource on the target API meanwhile: read its resources again. */
     private void forgetTargetApi(Target target) {
         if (target instanceof Target.Present present) {
-            landscape.forgetApi(present.route().apiId());
+            view.forgetApi(present.route().apiId());
         }
     }
 
@@ -148,11 +149,11 @@ final class Reconciler {
      */
     private Map<String, Set<Integer>> routedPorts(String serviceArn, Set<String> apiIds) {
         Set<String> routed = new LinkedHashSet<>(apiIds);
-        PoolLandscape pool = landscape.pool();
-        Stream.concat(pool.allListeners().stream().map(NlbListener::tags), pool.ownTargetGroups().stream().map(TargetGroup::tags))
+        PoolLandscape pool = view.pool();
+        Stream.concat(pool.allListeners().stream().map(LoadBalancerListener::tags), pool.ownTargetGroups().stream().map(TargetGroup::tags))
                 .map(tags -> tags.get(Ownership.API_TAG)).filter(Objects::nonNull).forEach(routed::add);
-        Map<String, List<RestResource>> apis = landscape.apis(routed);
-        return StageSync.routedPorts(serviceArn, apis.values(), apis.keySet().stream().map(landscape::stages).toList());
+        Map<String, List<RestResource>> apis = view.apis(routed);
+        return StageSync.routedPorts(serviceArn, apis.values(), apis.keySet().stream().map(view::stages).toList());
     }
 
     /**
@@ -168,10 +169,10 @@ final class Reconciler {
             deployments.add(new ApiStage(present.route().apiId(), present.route().stage()));
         }
         if (redeploy && target instanceof Target.Absent) {
-            landscape.httpApis(apiIds).keySet().forEach(apiId -> deployments.add(new ApiStage(apiId, stage)));
+            view.httpApis(apiIds).keySet().forEach(apiId -> deployments.add(new ApiStage(apiId, stage)));
         }
-        landscape.apis(apiIds).forEach((apiId, resources) -> deployments.addAll(StageSync.staleStages(
-                ref.serviceArn(), apiId, resources, landscape.stages(apiId), restStage(target, apiId))));
+        view.apis(apiIds).forEach((apiId, resources) -> deployments.addAll(StageSync.staleStages(
+                ref.serviceArn(), apiId, resources, view.stages(apiId), restStage(target, apiId))));
         String pattern = target instanceof Target.Present present ? present.pattern().label()
                 : target instanceof Target.Refused ? "unsupported" : null;
         String why = switch (target) {
@@ -197,17 +198,17 @@ final class Reconciler {
         if (target instanceof Target.Present present) {
             ids.add(present.route().apiId());
         }
-        PoolLandscape pool = landscape.pool();
-        Stream.concat(pool.allListeners().stream().map(NlbListener::tags), pool.ownTargetGroups().stream().map(TargetGroup::tags))
+        PoolLandscape pool = view.pool();
+        Stream.concat(pool.allListeners().stream().map(LoadBalancerListener::tags), pool.ownTargetGroups().stream().map(TargetGroup::tags))
                 .filter(tags -> serviceArn.equals(tags.get(Ownership.SERVICE_TAG)))
                 .map(tags -> tags.get(Ownership.API_TAG)).filter(Objects::nonNull).forEach(ids::add);
-        if (service != null && service.tags().containsKey(DesiredState.API_TAG)) {
-            ids.add(service.tags().get(DesiredState.API_TAG));
+        if (service != null && service.tags().containsKey(TagContract.API_TAG)) {
+            ids.add(service.tags().get(TagContract.API_TAG));
         }
         if (config.defaults().apiId() != null) {
             ids.add(config.defaults().apiId());
         }
-        ids.removeIf(id -> !DesiredState.isApiId(id));
+        ids.removeIf(id -> !TagContract.isApiId(id));
         return ids;
     }
 
@@ -216,7 +217,7 @@ final class Reconciler {
      * reach it only through onboarder-owned listeners (option 3 attaches the group to the pool NLB itself).
      */
     private ServiceBackend backend(EcsService service) {
-        String tlsServerName = service.tags().get(DesiredState.TLS_SERVER_NAME_TAG);
+        String tlsServerName = service.tags().get(TagContract.TLS_SERVER_NAME_TAG);
         if (service.targetGroupArns().isEmpty()) {
             return service.registryArns().isEmpty() ? ServiceBackend.none()
                     : new ServiceBackend(null, null, List.of(), List.of(), service.registryArns(),
@@ -229,14 +230,14 @@ final class Reconciler {
                     tlsServerName);
         }
         List<LoadBalancer> attached = new ArrayList<>();
-        List<NlbListener> listeners = new ArrayList<>();
+        List<LoadBalancerListener> listeners = new ArrayList<>();
         for (String lbArn : group.loadBalancerArns()) {
-            LoadBalancer lb = landscape.loadBalancer(lbArn).orElse(null);
+            LoadBalancer lb = view.loadBalancer(lbArn).orElse(null);
             if (lb == null || reachedOnlyByOnboarder(lb, arn)) {
                 continue;
             }
             attached.add(lb);
-            listeners.addAll(lb.tags().containsKey(DesiredState.POOL_TAG) ? landscape.listeners(lbArn)
+            listeners.addAll(lb.tags().containsKey(PoolTag.KEY) ? view.listeners(lbArn)
                     : loadBalancing.listeners(lbArn, false));
         }
         return new ServiceBackend(arn, group, attached, listeners, service.registryArns(), service.subnetIds(),
@@ -244,10 +245,10 @@ final class Reconciler {
     }
 
     private boolean reachedOnlyByOnboarder(LoadBalancer lb, String targetGroupArn) {
-        if (!lb.network() || !lb.tags().containsKey(DesiredState.POOL_TAG)) {
+        if (!lb.network() || !lb.tags().containsKey(PoolTag.KEY)) {
             return false;
         }
-        return landscape.listeners(lb.arn()).stream()
+        return view.listeners(lb.arn()).stream()
                 .filter(listener -> listener.targetGroupArns().contains(targetGroupArn))
                 .allMatch(listener -> listener.tags().containsKey(Ownership.SERVICE_TAG));
     }

@@ -1,11 +1,11 @@
 package com.ecsapi.onboarder.onboarding;
 
 import com.ecsapi.onboarder.onboarding.aws.HttpApis;
-import com.ecsapi.onboarder.onboarding.aws.Landscape;
+import com.ecsapi.onboarder.onboarding.aws.BatchView;
 import com.ecsapi.onboarder.onboarding.aws.RestApis;
 import com.ecsapi.onboarder.onboarding.plan.ApiKind;
 import com.ecsapi.onboarder.onboarding.plan.ApiStage;
-import com.ecsapi.onboarder.onboarding.plan.DesiredState;
+import com.ecsapi.onboarder.onboarding.plan.TagContract;
 import com.ecsapi.onboarder.telemetry.StructuredLog;
 
 import java.util.LinkedHashMap;
@@ -23,13 +23,13 @@ final class StageDeployer {
     private static final String DESCRIPTION = "ecs-api-onboarder batch";
     private final RestApis restApis;
     private final HttpApis httpApis;
-    private final Landscape landscape;
+    private final BatchView view;
     private final StructuredLog log;
 
-    StageDeployer(RestApis restApis, HttpApis httpApis, Landscape landscape, StructuredLog log) {
+    StageDeployer(RestApis restApis, HttpApis httpApis, BatchView view, StructuredLog log) {
         this.restApis = restApis;
         this.httpApis = httpApis;
-        this.landscape = landscape;
+        this.view = view;
         this.log = log;
     }
 
@@ -40,12 +40,12 @@ final class StageDeployer {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("api", stage.apiId());
             fields.put("stage", stage.stage());
-            if (!DesiredState.isStageName(stage.stage())) {
+            if (!TagContract.isStageName(stage.stage())) {
                 log.info("Not a stage name: nothing deployed", fields);
                 continue;
             }
             try {
-                Optional<String> deployment = landscape.apiKind(stage.apiId()) == ApiKind.HTTP
+                Optional<String> deployment = view.apiKind(stage.apiId()) == ApiKind.HTTP
                         ? httpApis.deploy(stage.apiId(), stage.stage(), DESCRIPTION)
                         : restApis.deploy(stage.apiId(), stage.stage(), DESCRIPTION);
                 fields.put("deploymentId", deployment.orElse(null));

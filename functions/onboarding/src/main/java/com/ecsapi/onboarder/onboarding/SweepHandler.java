@@ -4,29 +4,26 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.ecsapi.onboarder.config.Environment;
+import com.ecsapi.onboarder.hash.Sha256;
 import com.ecsapi.onboarder.json.Json;
-import com.ecsapi.onboarder.onboarding.aws.Landscape;
+import com.ecsapi.onboarder.onboarding.aws.BatchView;
 import com.ecsapi.onboarder.onboarding.event.EventParser;
 import com.ecsapi.onboarder.onboarding.model.EcsService;
 import com.ecsapi.onboarder.onboarding.model.HttpIntegration;
 import com.ecsapi.onboarder.onboarding.model.HttpRoute;
-import com.ecsapi.onboarder.onboarding.model.NlbListener;
+import com.ecsapi.onboarder.onboarding.model.LoadBalancerListener;
 import com.ecsapi.onboarder.onboarding.model.Ownership;
 import com.ecsapi.onboarder.onboarding.model.RestMethod;
 import com.ecsapi.onboarder.onboarding.model.RestResource;
 import com.ecsapi.onboarder.onboarding.model.TargetGroup;
-import com.ecsapi.onboarder.onboarding.plan.DesiredState;
+import com.ecsapi.onboarder.onboarding.plan.TagContract;
 import com.ecsapi.onboarder.onboarding.plan.PoolLandscape;
 import com.ecsapi.onboarder.telemetry.Metrics;
 import com.ecsapi.onboarder.telemetry.StructuredLog;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,20 +70,20 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<St
         for (String cluster : onboarder.ecs.clusters(onboarder.config.clusters())) {
             for (EcsService service : onboarder.ecs.describe(cluster, onboarder.ecs.serviceArns(cluster))) {
                 clusterOf.put(service.arn(), service.clusterArn());
-                String taggedApi = service.tags().get(DesiredState.API_TAG);
-                if (DesiredState.isApiId(taggedApi)) {
+                String taggedApi = service.tags().get(TagContract.API_TAG);
+                if (TagContract.isApiId(taggedApi)) {
                     taggedApis.add(taggedApi);
                 }
                 if (service.active()) {
                     active.add(service.arn());
-                    if (service.tags().containsKey(DesiredState.PATH_TAG)) {
+                    if (service.tags().containsKey(TagContract.PATH_TAG)) {
                         optedIn.add(service.arn());
                     }
                 }
             }
         }
         Metrics metrics = Metrics.create(onboarder.config.metricsNamespace(), Map.of("Function", "sweep"));
-        Map<String, Set<String>> owners = owners(onboarder.landscape(), taggedApis, metrics);
+        Map<String, Set<String>> owners = owners(onboarder.batchView(), taggedApis, metrics);
         Set<String> toReconcile = new LinkedHashSet<>(optedIn);
         owners.keySet().stream().filter(owner -> !optedIn.contains(owner)).forEach(toReconcile::add);
 
@@ -107,7 +104,7 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<St
             message.put("detail", detail);
             String body = Json.write(message);
             entries.add(SendMessageBatchRequestEntry.builder().id("m" + entries.size()).messageBody(body)
-                    .messageGroupId(MESSAGE_GROUP).messageDeduplicationId(sha256(sweepId + "|" + serviceArn)).build());
+                    .messageGroupId(MESSAGE_GROUP).messageDeduplicationId(Sha256.hex(sweepId + "|" + serviceArn)).build());
         }
         send(queueUrl, entries);
 
@@ -133,15 +130,15 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<St
      * APIs it owns objects in. The APIs looked at: the default, those the
      * listeners' and target groups' tags name, and those the services' {@code apigw:api} tags name.
      */
-    private Map<String, Set<String>> owners(Landscape landscape, Set<String> taggedApis, Metrics metrics) {
-        PoolLandscape pool = landscape.pool();
+    private Map<String, Set<String>> owners(BatchView view, Set<String> taggedApis, Metrics metrics) {
+        PoolLandscape pool = view.pool();
         Map<String, Set<String>> owners = new LinkedHashMap<>();
         Set<String> apiIds = new LinkedHashSet<>();
-        Stream.concat(pool.allListeners().stream().map(NlbListener::tags), pool.ownTargetGroups().stream().map(TargetGroup::tags))
+        Stream.concat(pool.allListeners().stream().map(LoadBalancerListener::tags), pool.ownTargetGroups().stream().map(TargetGroup::tags))
                 .forEach(tags -> {
                     Set<String> apis = Ownership.ownerOf(tags)
                             .map(owner -> owners.computeIfAbsent(owner, key -> new LinkedHashSet<>())).orElse(null);
-                    if (DesiredState.isApiId(tags.get(Ownership.API_TAG))) {
+                    if (TagContract.isApiId(tags.get(Ownership.API_TAG))) {
                         apiIds.add(tags.get(Ownership.API_TAG));
                         if (apis != null) {
                             apis.add(tags.get(Ownership.API_TAG));
@@ -154,7 +151,7 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<St
         apiIds.addAll(taggedApis);
         for (String apiId : apiIds) {
             try {
-                ownersIn(landscape, apiId).forEach(owner -> owners.computeIfAbsent(owner, key -> new LinkedHashSet<>())
+                ownersIn(view, apiId).forEach(owner -> owners.computeIfAbsent(owner, key -> new LinkedHashSet<>())
                         .add(apiId));
             } catch (RuntimeException e) {
                 metrics.count("ReadFailed");
@@ -171,15 +168,15 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<St
      * The owners named by one API's REST methods (of the API, or served by one of its stages) or its HTTP API routes
      * and integrations.
      */
-    private static List<String> ownersIn(Landscape landscape, String apiId) {
+    private static List<String> ownersIn(BatchView view, String apiId) {
         Set<String> ids = Set.of(apiId);
-        Stream<Map<String, RestMethod>> held = landscape.apis(ids).values().stream().flatMap(List::stream)
+        Stream<Map<String, RestMethod>> held = view.apis(ids).values().stream().flatMap(List::stream)
                 .map(RestResource::methods);
-        Stream<Map<String, RestMethod>> served = landscape.stages(apiId).stream()
+        Stream<Map<String, RestMethod>> served = view.stages(apiId).stream()
                 .flatMap(stage -> stage.methodsByPath().values().stream());
         Stream<String> rest = Stream.concat(held, served).flatMap(methods -> methods.values().stream())
                 .map(Ownership::ownerOf).flatMap(java.util.Optional::stream);
-        Stream<String> http = landscape.httpApis(ids).values().stream().flatMap(api -> Stream.concat(
+        Stream<String> http = view.httpApis(ids).values().stream().flatMap(api -> Stream.concat(
                         api.routes().stream().map(HttpRoute::operationName),
                         api.integrations().stream().map(HttpIntegration::description)))
                 .filter(java.util.Objects::nonNull)
@@ -202,14 +199,6 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<St
                 throw new IllegalStateException("SQS refused " + response.failed().size() + " sweep messages: "
                         + response.failed().get(0).message());
             }
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
- * Issue 9's matrix: for every pattern, onboarding and removal, and every write the fault-free run makes (each
+ * The fault matrix: for every pattern, onboarding and removal, and every write the fault-free run makes (each
  * call of each writing operation), that one call fails (three answers in a row, 500, which defeats the SDK's
  * retries), the message is redelivered until it succeeds, and the end state is exactly the fault-free run's: the
  * same listeners, target groups and targets, API objects and what each stage serves, and no stage serving other

@@ -9,13 +9,13 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 
 import java.util.Map;
 
-/** One emulator per test class, reset before each test, with a landscape builder and CloudWatch read-back. */
+/** One emulator per test class, reset before each test, with a builder of the monitored resources and CloudWatch read-back. */
 abstract class MonitorEmulatorTestBase {
 
     static final String PREFIX = "test-stack";
 
     static MotoServer moto;
-    Landscape landscape;
+    MonitoredResources monitored;
     CloudWatchReadback readback;
 
     @BeforeAll
@@ -32,13 +32,13 @@ abstract class MonitorEmulatorTestBase {
     @BeforeEach
     void resetEmulator() {
         moto.reset();
-        landscape = new Landscape();
+        monitored = new MonitoredResources();
         readback = new CloudWatchReadback();
     }
 
     @AfterEach
     void closeClients() {
-        landscape.close();
+        monitored.close();
         readback.close();
     }
 

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The real handler against the emulator: issue 5's acceptance. */
+/** The real handler against the emulator: what it measures, publishes and alarms on. */
 class QuotaMonitorHandlerEmulatorTest extends MonitorEmulatorTestBase {
 
     private static final String NAMESPACE = CloudWatchReadback.NAMESPACE;
@@ -55,12 +55,12 @@ class QuotaMonitorHandlerEmulatorTest extends MonitorEmulatorTestBase {
     }
 
     private Apis standardLandscape() {
-        LoadBalancer low = landscape.nlb("nlb-low", 5, null);
-        landscape.nlb("nlb-high", 42, "default");
-        landscape.nlb("nlb-full", 50, "default");
-        landscape.vpcLinksV1(17, low);
-        landscape.vpcLinksV2(9);
-        return new Apis(landscape.restApi("orders", 12), landscape.httpApi("payments", 7), low);
+        LoadBalancer low = monitored.nlb("nlb-low", 5, null);
+        monitored.nlb("nlb-high", 42, "default");
+        monitored.nlb("nlb-full", 50, "default");
+        monitored.vpcLinksV1(17, low);
+        monitored.vpcLinksV2(9);
+        return new Apis(monitored.restApi("orders", 12), monitored.httpApi("payments", 7), low);
     }
 
     @Test
@@ -143,7 +143,7 @@ class QuotaMonitorHandlerEmulatorTest extends MonitorEmulatorTestBase {
         assertNull(moto.callCounts().get("monitoring:PutMetricAlarm"), moto.callCounts().toString());
         assertNull(moto.callCounts().get("monitoring:DeleteAlarms"), moto.callCounts().toString());
 
-        landscape.deleteNlb(apis.low());
+        monitored.deleteNlb(apis.low());
         moto.clearCallCounts();
         Map<String, Object> third = runMonitor();
 
@@ -212,7 +212,7 @@ class QuotaMonitorHandlerEmulatorTest extends MonitorEmulatorTestBase {
     @Test
     void measuresOnlyTheConfiguredApisAndWarnsAboutUnknownOnes() {
         Apis apis = standardLandscape();
-        String otherRestApi = landscape.restApi("inventory", 3);
+        String otherRestApi = monitored.restApi("inventory", 3);
 
         Map<String, Object> summary = runMonitor(Map.of("MONITORED_API_IDS",
                 apis.restApiId() + ", " + apis.httpApiId() + ",nosuchapi"));
@@ -227,7 +227,7 @@ class QuotaMonitorHandlerEmulatorTest extends MonitorEmulatorTestBase {
     @Test
     void staysUnderTheElbDescribeRateLimit() {
         for (int i = 0; i < 60; i++) {
-            landscape.nlb("nlb-" + i, 1, i % 2 == 0 ? "default" : null);
+            monitored.nlb("nlb-" + i, 1, i % 2 == 0 ? "default" : null);
         }
         moto.enforceElbDescribeRateLimit(true);
         moto.clearCallCounts();

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 9's acceptance for the monitor: with any one call failing for good (a persistent fault, so the SDK's
+ * The monitor's failure isolation: with any one call failing for good (a persistent fault, so the SDK's
  * retries are spent), the monitor publishes every other metric and keeps every other alarm, and reports the item.
  *
  * <p>Each test runs the monitor once cleanly (every metric published once, every alarm created), arms one fault,
@@ -44,15 +44,15 @@ class QuotaMonitorItemFailuresEmulatorTest extends MonitorEmulatorTestBase {
     @BeforeEach
     void landscapeAndFirstRun() {
         testStarted = Instant.now().minus(Duration.ofSeconds(5));
-        low = landscape.nlb("nlb-low", 1, null);
-        high = landscape.nlb("nlb-high", 3, "default");
-        landscape.nlb("nlb-full", 50, "default");
-        landscape.vpcLinksV1(3, low);
-        landscape.vpcLinksV2(2);
-        ordersApi = landscape.restApi("orders", 12);
-        inventoryApi = landscape.restApi("inventory", 3);
-        paymentsApi = landscape.httpApi("payments", 7);
-        billingApi = landscape.httpApi("billing", 2);
+        low = monitored.nlb("nlb-low", 1, null);
+        high = monitored.nlb("nlb-high", 3, "default");
+        monitored.nlb("nlb-full", 50, "default");
+        monitored.vpcLinksV1(3, low);
+        monitored.vpcLinksV2(2);
+        ordersApi = monitored.restApi("orders", 12);
+        inventoryApi = monitored.restApi("inventory", 3);
+        paymentsApi = monitored.httpApi("payments", 7);
+        billingApi = monitored.httpApi("billing", 2);
         allSeries = Set.of(
                 List.of("listeners-per-nlb", "nlb-low"), List.of("listeners-per-nlb", "nlb-high"),
                 List.of("listeners-per-nlb", "nlb-full"), List.of("nlbs-per-region", "region"),
@@ -105,7 +105,7 @@ class QuotaMonitorItemFailuresEmulatorTest extends MonitorEmulatorTestBase {
 
     @Test
     void describeTagsFailingStillPublishesEveryNlbAndHoldsTheirAlarms() {
-        landscape.elb.addTags(request -> request.resourceArns(low.loadBalancerArn())
+        monitored.elb.addTags(request -> request.resourceArns(low.loadBalancerArn())
                 .tags(tag -> tag.key("apigw:pool").value("default")));
 
         Map<String, Object> second = assertOneFailureCostsOnly(
@@ -224,7 +224,7 @@ class QuotaMonitorItemFailuresEmulatorTest extends MonitorEmulatorTestBase {
 
     @Test
     void describeAlarmsFailingPublishesEverythingAndWritesNoAlarm() {
-        landscape.deleteNlb(low);
+        monitored.deleteNlb(low);
 
         Map<String, Object> second = assertOneFailureCostsOnly(
                 FaultInjection.of("monitoring", "DescribeAlarms", Fault.THROTTLING),
@@ -258,7 +258,7 @@ class QuotaMonitorItemFailuresEmulatorTest extends MonitorEmulatorTestBase {
 
     @Test
     void deleteAlarmsFailingLeavesThoseAlarmsAndEverythingElseInLine() {
-        landscape.deleteNlb(low);
+        monitored.deleteNlb(low);
 
         Map<String, Object> second = assertOneFailureCostsOnly(
                 FaultInjection.of("monitoring", "DeleteAlarms", Fault.SERVER_ERROR),

@@ -34,12 +34,12 @@ class QuotaMonitorScaleBenchmark extends MonitorEmulatorTestBase {
     private void benchmark(int nlbs) {
         long setupStart = System.nanoTime();
         for (int i = 0; i < nlbs; i++) {
-            landscape.nlb("bench-nlb-" + i, LISTENERS_PER_NLB, i % 5 == 0 ? null : "default");
+            monitored.nlb("bench-nlb-" + i, LISTENERS_PER_NLB, i % 5 == 0 ? null : "default");
         }
-        landscape.vpcLinksV2(3);
-        landscape.restApi("bench-rest", 20);
-        landscape.httpApi("bench-http", 20);
-        System.out.printf("%n=== %d NLBs (%d listeners each): landscape built in %.1f s%n", nlbs, LISTENERS_PER_NLB,
+        monitored.vpcLinksV2(3);
+        monitored.restApi("bench-rest", 20);
+        monitored.httpApi("bench-http", 20);
+        System.out.printf("%n=== %d NLBs (%d listeners each): resources built in %.1f s%n", nlbs, LISTENERS_PER_NLB,
                 (System.nanoTime() - setupStart) / 1e9);
         moto.enforceElbDescribeRateLimit(true);
         QuotaMonitorHandler handler = new QuotaMonitorHandler(Environment.of(Map.of(

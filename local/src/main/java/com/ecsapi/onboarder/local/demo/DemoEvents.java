@@ -37,8 +37,8 @@ public final class DemoEvents {
     }
 
     /** The SQS batch that delivers CloudTrail's CreateService of {@code service} to OnboardingFunction. */
-    public static String onboardingCreateService(Landscape landscape, Instant now) {
-        String body = Json.write(createServiceEvent(landscape.service(), now));
+    public static String onboardingCreateService(DemoSetup setup, Instant now) {
+        String body = Json.write(createServiceEvent(setup.service(), now));
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("ApproximateReceiveCount", "1");
         attributes.put("SentTimestamp", Long.toString(now.toEpochMilli()));
@@ -55,25 +55,25 @@ public final class DemoEvents {
         record.put("messageAttributes", Map.of());
         record.put("md5OfBody", hex("MD5", body));
         record.put("eventSource", "aws:sqs");
-        record.put("eventSourceARN", landscape.queueArn());
+        record.put("eventSourceARN", setup.queueArn());
         record.put("awsRegion", REGION);
         return Json.write(Map.of("Records", List.of(record)));
     }
 
     /**
      * A sample SQS batch of a CloudTrail service event (e.g. {@code events/onboarding-create-service.json}) pointed
-     * at the landscape: the sample's service, cluster, task definition, target group, subnets, security group,
-     * queue and account become the landscape's, and the record's {@code md5OfBody} and deduplication id follow the
+     * at the setup: the sample's service, cluster, task definition, target group, subnets, security group,
+     * queue and account become the setup's, and the record's {@code md5OfBody} and deduplication id follow the
      * new body. Anything else in the sample is kept as it is.
      */
-    public static String adaptSample(String sampleBatch, Landscape landscape) {
+    public static String adaptSample(String sampleBatch, DemoSetup setup) {
         JsonNode sampleRecord = firstRecord(sampleBatch);
         String sampleBody = Json.text(sampleRecord, "body").orElseThrow(
                 () -> new IllegalArgumentException("The sample's record has no body"));
         JsonNode event = Json.parse(sampleBody);
         JsonNode service = Json.at(event, "detail", "responseElements", "service").orElseThrow(
                 () -> new IllegalArgumentException("The sample is not a CloudTrail event of a created service"));
-        Service real = landscape.service();
+        Service real = setup.service();
         Map<String, String> replacements = new LinkedHashMap<>();
         Json.text(service, "serviceArn").ifPresent(arn -> replacements.put(arn, real.serviceArn()));
         Json.text(service, "clusterArn").ifPresent(arn -> replacements.put(arn, real.clusterArn()));
@@ -81,17 +81,17 @@ public final class DemoEvents {
         List<JsonNode> loadBalancers = Json.array(service, "loadBalancers");
         if (!loadBalancers.isEmpty()) {
             Json.text(loadBalancers.get(0), "targetGroupArn")
-                    .ifPresent(arn -> replacements.put(arn, landscape.targetGroupArn()));
+                    .ifPresent(arn -> replacements.put(arn, setup.targetGroupArn()));
         }
         List<JsonNode> subnets = Json.array(service, "networkConfiguration", "awsvpcConfiguration", "subnets");
-        for (int i = 0; i < subnets.size() && i < landscape.subnetIds().size(); i++) {
-            replacements.put(subnets.get(i).asString(), landscape.subnetIds().get(i));
+        for (int i = 0; i < subnets.size() && i < setup.subnetIds().size(); i++) {
+            replacements.put(subnets.get(i).asString(), setup.subnetIds().get(i));
         }
         List<JsonNode> groups = Json.array(service, "networkConfiguration", "awsvpcConfiguration", "securityGroups");
         if (!groups.isEmpty()) {
-            replacements.put(groups.get(0).asString(), landscape.securityGroupId());
+            replacements.put(groups.get(0).asString(), setup.securityGroupId());
         }
-        Json.text(sampleRecord, "eventSourceARN").ifPresent(arn -> replacements.put(arn, landscape.queueArn()));
+        Json.text(sampleRecord, "eventSourceARN").ifPresent(arn -> replacements.put(arn, setup.queueArn()));
         Json.text(event, "account").ifPresent(account -> replacements.put(account, ACCOUNT));
 
         String adapted = sampleBatch;

@@ -48,29 +48,29 @@ public final class ReadBack {
         this.out = out;
     }
 
-    public void print(Landscape landscape) {
-        List<Resource> resources = apiGateway.getResources(r -> r.restApiId(landscape.restApiId()).embed("methods"))
+    public void print(DemoSetup setup) {
+        List<Resource> resources = apiGateway.getResources(r -> r.restApiId(setup.restApiId()).embed("methods"))
                 .items();
         List<VpcLink> vpcLinks = apiGateway.getVpcLinks(r -> r.limit(500)).items();
-        List<Listener> listeners = elb.describeListeners(r -> r.loadBalancerArn(landscape.poolNlb().loadBalancerArn()))
+        List<Listener> listeners = elb.describeListeners(r -> r.loadBalancerArn(setup.poolNlb().loadBalancerArn()))
                 .listeners();
 
-        printRoute(landscape, resources);
-        printVpcLinks(landscape, vpcLinks);
-        printLoadBalancer(landscape, listeners);
-        printQuotas(landscape, resources, vpcLinks, listeners);
+        printRoute(setup, resources);
+        printVpcLinks(setup, vpcLinks);
+        printLoadBalancer(setup, listeners);
+        printQuotas(setup, resources, vpcLinks, listeners);
     }
 
-    private void printRoute(Landscape landscape, List<Resource> resources) {
+    private void printRoute(DemoSetup setup, List<Resource> resources) {
         out.println();
-        out.println("Route (API " + landscape.restApiId() + ", stage " + landscape.stage() + "):");
+        out.println("Route (API " + setup.restApiId() + ", stage " + setup.stage() + "):");
         List<Resource> servicePaths = resources.stream()
-                .filter(resource -> resource.path().equals(Landscape.SERVICE_PATH)
-                        || resource.path().startsWith(Landscape.SERVICE_PATH + "/"))
+                .filter(resource -> resource.path().equals(DemoSetup.SERVICE_PATH)
+                        || resource.path().startsWith(DemoSetup.SERVICE_PATH + "/"))
                 .sorted(Comparator.comparing(Resource::path))
                 .toList();
         if (servicePaths.isEmpty()) {
-            out.println("  no route: the API has no " + Landscape.SERVICE_PATH
+            out.println("  no route: the API has no " + DemoSetup.SERVICE_PATH
                     + " resource (OnboardingFunction created nothing)");
         }
         for (Resource resource : servicePaths) {
@@ -79,18 +79,18 @@ public final class ReadBack {
                 continue;
             }
             for (String method : new TreeMap<>(resource.resourceMethods()).keySet()) {
-                out.println("  " + method + " " + resource.path() + " -> " + integration(landscape, resource, method));
+                out.println("  " + method + " " + resource.path() + " -> " + integration(setup, resource, method));
             }
         }
-        var stage = apiGateway.getStage(r -> r.restApiId(landscape.restApiId()).stageName(landscape.stage()));
-        int deployments = apiGateway.getDeployments(r -> r.restApiId(landscape.restApiId()).limit(500)).items().size();
-        out.println("  stage " + landscape.stage() + " serves deployment " + stage.deploymentId() + " (" + deployments
+        var stage = apiGateway.getStage(r -> r.restApiId(setup.restApiId()).stageName(setup.stage()));
+        int deployments = apiGateway.getDeployments(r -> r.restApiId(setup.restApiId()).limit(500)).items().size();
+        out.println("  stage " + setup.stage() + " serves deployment " + stage.deploymentId() + " (" + deployments
                 + (deployments == 1 ? " deployment: only the initial one" : " deployments") + ")");
     }
 
-    private String integration(Landscape landscape, Resource resource, String method) {
+    private String integration(DemoSetup setup, Resource resource, String method) {
         try {
-            GetIntegrationResponse integration = apiGateway.getIntegration(r -> r.restApiId(landscape.restApiId())
+            GetIntegrationResponse integration = apiGateway.getIntegration(r -> r.restApiId(setup.restApiId())
                     .resourceId(resource.id()).httpMethod(method));
             String connection = integration.connectionType() == null ? ""
                     : " via " + integration.connectionTypeAsString()
@@ -101,44 +101,44 @@ public final class ReadBack {
         }
     }
 
-    private void printVpcLinks(Landscape landscape, List<VpcLink> vpcLinks) {
+    private void printVpcLinks(DemoSetup setup, List<VpcLink> vpcLinks) {
         out.println();
         out.println("VPC links (REST, V1):");
         for (VpcLink link : vpcLinks) {
             String targets = link.hasTargetArns() ? String.join(", ", link.targetArns()) : "";
             out.println("  " + link.id() + " " + link.name() + " " + link.statusAsString() + " -> " + targets
-                    + (link.id().equals(landscape.vpcLinkId()) ? " (the default pool's link)" : ""));
+                    + (link.id().equals(setup.vpcLinkId()) ? " (the default pool's link)" : ""));
         }
     }
 
-    private void printLoadBalancer(Landscape landscape, List<Listener> listeners) {
+    private void printLoadBalancer(DemoSetup setup, List<Listener> listeners) {
         out.println();
-        out.println("Pool NLB " + landscape.poolNlb().loadBalancerName() + " (apigw:pool=" + Landscape.POOL + "), "
-                + landscape.poolNlb().dnsName() + ":");
+        out.println("Pool NLB " + setup.poolNlb().loadBalancerName() + " (apigw:pool=" + DemoSetup.POOL + "), "
+                + setup.poolNlb().dnsName() + ":");
         if (listeners.isEmpty()) {
             out.println("  no listeners");
         }
         listeners.stream()
                 .sorted(Comparator.comparing(Listener::port))
                 .forEach(listener -> out.println("  listener port " + listener.port() + "/"
-                        + listener.protocolAsString() + " -> " + forwardTargets(landscape, listener)));
+                        + listener.protocolAsString() + " -> " + forwardTargets(setup, listener)));
     }
 
-    private static String forwardTargets(Landscape landscape, Listener listener) {
+    private static String forwardTargets(DemoSetup setup, Listener listener) {
         return listener.defaultActions().stream()
                 .map(Action::targetGroupArn)
                 .map(arn -> arn == null ? "(no target group)"
-                        : arn.equals(landscape.targetGroupArn()) ? arn + " (the orders service's target group)" : arn)
+                        : arn.equals(setup.targetGroupArn()) ? arn + " (the orders service's target group)" : arn)
                 .collect(Collectors.joining(", "));
     }
 
-    private void printQuotas(Landscape landscape, List<Resource> resources, List<VpcLink> vpcLinks,
+    private void printQuotas(DemoSetup setup, List<Resource> resources, List<VpcLink> vpcLinks,
                              List<Listener> listeners) {
         out.println();
         out.println("Quotas (counted in the emulator; limits from Service Quotas):");
-        printQuota("listeners on " + landscape.poolNlb().loadBalancerName(), listeners.size(), Quota.LISTENERS_PER_NLB);
+        printQuota("listeners on " + setup.poolNlb().loadBalancerName(), listeners.size(), Quota.LISTENERS_PER_NLB);
         printQuota("VPC links (REST, V1) in the Region", vpcLinks.size(), Quota.VPC_LINKS_V1);
-        printQuota("resources of API " + landscape.restApiId(), resources.size(), Quota.RESOURCES_PER_REST_API);
+        printQuota("resources of API " + setup.restApiId(), resources.size(), Quota.RESOURCES_PER_REST_API);
 
         out.println();
         out.println("Quota metrics published by QuotaMonitorFunction (namespace " + QUOTA_NAMESPACE + "):");

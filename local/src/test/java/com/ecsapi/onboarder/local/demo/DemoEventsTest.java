@@ -25,7 +25,7 @@ class DemoEventsTest {
     private static final String TARGET_GROUP_ARN =
             "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/orders-tg/0123456789abcdef";
 
-    private static Landscape landscape() {
+    private static DemoSetup setup() {
         Service service = Service.builder()
                 .serviceArn(SERVICE_ARN).serviceName("orders").clusterArn(CLUSTER_ARN)
                 .taskDefinition("arn:aws:ecs:us-east-1:123456789012:task-definition/orders:1")
@@ -37,14 +37,14 @@ class DemoEventsTest {
                 .tags(Tag.builder().key("apigw:path").value("/orders").build())
                 .build();
         Builder nlb = software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer.builder();
-        return new Landscape("vpc-1", List.of("subnet-1", "subnet-2"), "sg-1", nlb.build(), "link1", "api1", "prod",
+        return new DemoSetup("vpc-1", List.of("subnet-1", "subnet-2"), "sg-1", nlb.build(), "link1", "api1", "prod",
                 CLUSTER_ARN, TARGET_GROUP_ARN, "td", service, "http://queue",
                 "arn:aws:sqs:us-east-1:123456789012:local-onboarding.fifo", "arn:aws:sns:us-east-1:123456789012:t");
     }
 
     @Test
     void onboardingEventIsAnSqsFifoBatchOfTheCloudTrailCreateServiceEvent() throws Exception {
-        JsonNode batch = Json.parse(DemoEvents.onboardingCreateService(landscape(), Instant.parse("2026-01-02T03:04:05Z")));
+        JsonNode batch = Json.parse(DemoEvents.onboardingCreateService(setup(), Instant.parse("2026-01-02T03:04:05Z")));
 
         List<JsonNode> records = Json.array(batch, "Records");
         assertEquals(1, records.size());
@@ -83,7 +83,7 @@ class DemoEventsTest {
             sample = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
 
-        String adapted = DemoEvents.adaptSample(sample, landscape());
+        String adapted = DemoEvents.adaptSample(sample, setup());
 
         JsonNode record = Json.array(Json.parse(adapted), "Records").get(0);
         assertEquals("arn:aws:sqs:us-east-1:123456789012:local-onboarding.fifo",

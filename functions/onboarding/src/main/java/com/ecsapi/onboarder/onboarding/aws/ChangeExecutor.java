@@ -2,7 +2,7 @@ package com.ecsapi.onboarder.onboarding.aws;
 
 import com.ecsapi.onboarder.onboarding.model.HttpIntegration;
 import com.ecsapi.onboarder.onboarding.model.HttpRoute;
-import com.ecsapi.onboarder.onboarding.model.NlbListener;
+import com.ecsapi.onboarder.onboarding.model.LoadBalancerListener;
 import com.ecsapi.onboarder.onboarding.model.RestMethod;
 import com.ecsapi.onboarder.onboarding.model.RestResource;
 import com.ecsapi.onboarder.onboarding.model.TargetGroup;
@@ -27,15 +27,15 @@ public final class ChangeExecutor {
     private final LoadBalancing loadBalancing;
     private final RestApis restApis;
     private final HttpApis httpApis;
-    private final Landscape landscape;
+    private final BatchView view;
     private final StructuredLog log;
 
-    public ChangeExecutor(LoadBalancing loadBalancing, RestApis restApis, HttpApis httpApis, Landscape landscape,
+    public ChangeExecutor(LoadBalancing loadBalancing, RestApis restApis, HttpApis httpApis, BatchView view,
                           StructuredLog log) {
         this.loadBalancing = loadBalancing;
         this.restApis = restApis;
         this.httpApis = httpApis;
-        this.landscape = landscape;
+        this.view = view;
         this.log = log;
     }
 
@@ -58,106 +58,106 @@ public final class ChangeExecutor {
                 TargetGroup group = loadBalancing.createAlbTargetGroup(create.name(), create.vpcId(), create.albPort(),
                         create.tags());
                 createdTargetGroups.put(create.name(), group.arn());
-                landscape.targetGroupCreated(group);
+                view.targetGroupCreated(group);
                 undo.push(() -> {
                     loadBalancing.deleteTargetGroup(group.arn());
-                    landscape.targetGroupDeleted(group.arn());
+                    view.targetGroupDeleted(group.arn());
                 });
             }
             case Change.RegisterTarget register -> {
                 String targetGroupArn = targetGroupArn(register.targetGroup(), createdTargetGroups);
                 loadBalancing.registerTarget(targetGroupArn, register.targetId(), register.port());
-                landscape.targetRegistered(targetGroupArn, TargetGroup.target(register.targetId(), register.port()));
+                view.targetRegistered(targetGroupArn, TargetGroup.target(register.targetId(), register.port()));
             }
             case Change.CreateListener create -> {
                 String targetGroupArn = targetGroupArn(create.target(), createdTargetGroups);
-                NlbListener listener = loadBalancing.createTcpListener(create.nlbArn(), create.port(), targetGroupArn,
+                LoadBalancerListener listener = loadBalancing.createTcpListener(create.nlbArn(), create.port(), targetGroupArn,
                         create.tags());
-                landscape.listenerCreated(listener);
+                view.listenerCreated(listener);
                 undo.push(() -> {
                     loadBalancing.deleteListener(listener.arn());
-                    landscape.listenerDeleted(listener.arn());
+                    view.listenerDeleted(listener.arn());
                 });
             }
             case Change.TagListener tag -> {
                 loadBalancing.tag(tag.listenerArn(), tag.tags());
-                landscape.listenerRetagged(tag.listenerArn(), tag.tags());
+                view.listenerRetagged(tag.listenerArn(), tag.tags());
             }
             case Change.CreateResource create -> {
                 String parentPath = create.path().substring(0, Math.max(1, create.path().lastIndexOf('/')));
-                RestResource parent = landscape.resource(create.apiId(), parentPath).orElseThrow(() ->
+                RestResource parent = view.resource(create.apiId(), parentPath).orElseThrow(() ->
                         new IllegalStateException("parent " + parentPath + " of " + create.path() + " is missing"));
                 RestResource resource = restApis.createResource(create.apiId(), parent.id(), create.path());
-                landscape.resourceCreated(create.apiId(), resource);
+                view.resourceCreated(create.apiId(), resource);
                 undo.push(() -> {
                     restApis.deleteResource(create.apiId(), resource.id());
-                    landscape.resourceDeleted(create.apiId(), resource.id());
+                    view.resourceDeleted(create.apiId(), resource.id());
                 });
             }
             case Change.PutProxyMethod put -> {
-                RestResource resource = landscape.resource(put.apiId(), put.path()).orElseThrow(() ->
+                RestResource resource = view.resource(put.apiId(), put.path()).orElseThrow(() ->
                         new IllegalStateException("resource " + put.path() + " is missing"));
                 if (put.putMethod()) {
                     restApis.putProxyMethod(put.apiId(), resource.id(), put.operationName(), put.greedy());
                     undo.push(() -> {
                         restApis.deleteMethod(put.apiId(), resource.id(), "ANY");
-                        landscape.methodDeleted(put.apiId(), resource.id(), "ANY");
+                        view.methodDeleted(put.apiId(), resource.id(), "ANY");
                     });
                 }
                 RestMethod method = restApis.putProxyIntegration(put.apiId(), resource.id(), put.operationName(),
                         put.uri(), put.vpcLinkId(), put.integrationTarget(), put.greedy());
-                landscape.methodPut(put.apiId(), resource.id(), method);
+                view.methodPut(put.apiId(), resource.id(), method);
             }
             case Change.CreateVpcLink create ->
-                    landscape.vpcLinkCreated(restApis.createVpcLink(create.name(), create.nlbArn(), create.tags()));
+                    view.vpcLinkCreated(restApis.createVpcLink(create.name(), create.nlbArn(), create.tags()));
             case Change.PutHttpIntegration put -> {
                 HttpIntegration integration = httpApis.putIntegration(put.apiId(), put.integrationId(), put.uri(),
                         put.vpcLinkId(), put.serverName(), put.description());
-                landscape.httpIntegrationPut(put.apiId(), integration);
+                view.httpIntegrationPut(put.apiId(), integration);
                 if (put.integrationId() == null) {
                     undo.push(() -> {
                         httpApis.deleteIntegration(put.apiId(), integration.id());
-                        landscape.httpIntegrationDeleted(put.apiId(), integration.id());
+                        view.httpIntegrationDeleted(put.apiId(), integration.id());
                     });
                 }
             }
             case Change.CreateHttpRoute create -> {
                 HttpRoute route = httpApis.createRoute(create.apiId(), create.routeKey(), create.operationName(),
                         httpIntegrationId(create.apiId(), create.integrationDescription()));
-                landscape.httpRouteCreated(create.apiId(), route);
+                view.httpRouteCreated(create.apiId(), route);
                 undo.push(() -> {
                     httpApis.deleteRoute(create.apiId(), route.id());
-                    landscape.httpRouteDeleted(create.apiId(), route.id());
+                    view.httpRouteDeleted(create.apiId(), route.id());
                 });
             }
             case Change.RetargetHttpRoute retarget -> {
                 String integrationId = httpIntegrationId(retarget.apiId(), retarget.integrationDescription());
                 httpApis.retargetRoute(retarget.apiId(), retarget.routeId(), integrationId);
-                landscape.httpRouteRetargeted(retarget.apiId(), retarget.routeId(), integrationId);
+                view.httpRouteRetargeted(retarget.apiId(), retarget.routeId(), integrationId);
             }
             case Change.DeleteHttpRoute delete -> {
                 httpApis.deleteRoute(delete.apiId(), delete.routeId());
-                landscape.httpRouteDeleted(delete.apiId(), delete.routeId());
+                view.httpRouteDeleted(delete.apiId(), delete.routeId());
             }
             case Change.DeleteHttpIntegration delete -> {
                 httpApis.deleteIntegration(delete.apiId(), delete.integrationId());
-                landscape.httpIntegrationDeleted(delete.apiId(), delete.integrationId());
+                view.httpIntegrationDeleted(delete.apiId(), delete.integrationId());
             }
             case Change.DeleteResource delete -> {
                 restApis.deleteResource(delete.apiId(), delete.resourceId());
-                landscape.resourceDeleted(delete.apiId(), delete.resourceId());
+                view.resourceDeleted(delete.apiId(), delete.resourceId());
             }
             case Change.DeleteMethod delete -> {
                 restApis.deleteMethod(delete.apiId(), delete.resourceId(), delete.httpMethod());
-                landscape.methodDeleted(delete.apiId(), delete.resourceId(), delete.httpMethod());
+                view.methodDeleted(delete.apiId(), delete.resourceId(), delete.httpMethod());
             }
             case Change.DeleteListener delete -> {
                 loadBalancing.deleteListener(delete.listenerArn());
-                landscape.listenerDeleted(delete.listenerArn());
+                view.listenerDeleted(delete.listenerArn());
             }
             case Change.DeleteTargetGroup delete -> {
                 loadBalancing.deleteTargetGroup(delete.arn());
-                landscape.targetGroupDeleted(delete.arn());
+                view.targetGroupDeleted(delete.arn());
             }
         }
     }
@@ -170,7 +170,7 @@ public final class ChangeExecutor {
     }
 
     private String httpIntegrationId(String apiId, String description) {
-        return landscape.httpIntegrationId(apiId, description).orElseThrow(() ->
+        return view.httpIntegrationId(apiId, description).orElseThrow(() ->
                 new IllegalStateException("integration '" + description + "' of HTTP API " + apiId + " is missing"));
     }
 

@@ -1,7 +1,7 @@
 package com.ecsapi.onboarder.onboarding.aws;
 
 import com.ecsapi.onboarder.onboarding.model.LoadBalancer;
-import com.ecsapi.onboarder.onboarding.model.NlbListener;
+import com.ecsapi.onboarder.onboarding.model.LoadBalancerListener;
 import com.ecsapi.onboarder.onboarding.model.TargetGroup;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
@@ -45,12 +45,12 @@ public final class LoadBalancing {
     }
 
     /** A load balancer's listeners; with their tags when {@code withTags}. */
-    public List<NlbListener> listeners(String loadBalancerArn, boolean withTags) {
+    public List<LoadBalancerListener> listeners(String loadBalancerArn, boolean withTags) {
         List<Listener> all = new ArrayList<>();
         elb.describeListenersPaginator(request -> request.loadBalancerArn(loadBalancerArn))
                 .forEach(page -> all.addAll(page.listeners()));
         Map<String, Map<String, String>> tags = withTags ? tags(all.stream().map(Listener::listenerArn).toList()) : Map.of();
-        return all.stream().map(listener -> new NlbListener(listener.listenerArn(), listener.loadBalancerArn(),
+        return all.stream().map(listener -> new LoadBalancerListener(listener.listenerArn(), listener.loadBalancerArn(),
                 listener.port(), listener.protocolAsString(), forwardTargets(listener.defaultActions()),
                 tags.getOrDefault(listener.listenerArn(), Map.of()))).toList();
     }
@@ -92,12 +92,12 @@ public final class LoadBalancing {
                 .toList();
     }
 
-    public NlbListener createTcpListener(String nlbArn, int port, String targetGroupArn, Map<String, String> tags) {
+    public LoadBalancerListener createTcpListener(String nlbArn, int port, String targetGroupArn, Map<String, String> tags) {
         Listener listener = elb.createListener(request -> request.loadBalancerArn(nlbArn).protocol(ProtocolEnum.TCP)
                 .port(port).tags(toTags(tags))
                 .defaultActions(action -> action.type(ActionTypeEnum.FORWARD).targetGroupArn(targetGroupArn)))
                 .listeners().get(0);
-        return new NlbListener(listener.listenerArn(), nlbArn, port, "TCP", List.of(targetGroupArn), tags);
+        return new LoadBalancerListener(listener.listenerArn(), nlbArn, port, "TCP", List.of(targetGroupArn), tags);
     }
 
     public void tag(String arn, Map<String, String> tags) {

@@ -1,7 +1,7 @@
 package com.ecsapi.onboarder.onboarding.event;
 
 import com.ecsapi.onboarder.json.Json;
-import com.ecsapi.onboarder.onboarding.plan.DesiredState;
+import com.ecsapi.onboarder.onboarding.plan.TagContract;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 import java.util.List;
@@ -45,7 +45,7 @@ public final class EventParser {
                             ServiceRef.of(arn, Json.text(event, "detail", "clusterArn").orElse(null), region, account),
                             "Sweep", Json.array(event, "detail", "apiIds").stream()
                             .map(node -> node.isString() ? node.asString() : null)
-                            .filter(DesiredState::isApiId).toList()))
+                            .filter(TagContract::isApiId).toList()))
                     .orElseGet(() -> new Intent.Malformed("sweep message without a service ARN"));
         }
         if (!"aws.ecs".equals(source)) {
@@ -53,7 +53,7 @@ public final class EventParser {
         }
         return switch (detailType) {
             case "AWS API Call via CloudTrail" -> cloudTrail(event, region, account);
-            case "ECS Service Action", "ECS Deployment State Change" -> nativeEvent(event, detailType);
+            case "ECS Service Action" -> nativeEvent(event, detailType);
             default -> new Intent.Skip("IgnoredEvent", "detail-type '" + detailType + "'");
         };
     }

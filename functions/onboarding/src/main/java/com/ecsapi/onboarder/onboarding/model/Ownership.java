@@ -1,9 +1,7 @@
 package com.ecsapi.onboarder.onboarding.model;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import com.ecsapi.onboarder.hash.Sha256;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -74,12 +72,6 @@ public final class Ownership {
      * finds the same one, and a different ALB, port or VPC gives a new name, so the old one can be swapped out.
      */
     public static String targetGroupName(String serviceArn, String albArn, int albPort, String vpcId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-                    (serviceArn + "|" + albArn + "|" + albPort + "|" + vpcId).getBytes(StandardCharsets.UTF_8));
-            return TARGET_GROUP_PREFIX + HexFormat.of().formatHex(digest).substring(0, 28);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return TARGET_GROUP_PREFIX + Sha256.hex(serviceArn + "|" + albArn + "|" + albPort + "|" + vpcId).substring(0, 28);
     }
 }

@@ -1,7 +1,7 @@
 package com.ecsapi.onboarder.onboarding.plan;
 
 import com.ecsapi.onboarder.onboarding.model.LoadBalancer;
-import com.ecsapi.onboarder.onboarding.model.NlbListener;
+import com.ecsapi.onboarder.onboarding.model.LoadBalancerListener;
 import com.ecsapi.onboarder.onboarding.model.TargetGroup;
 import com.ecsapi.onboarder.onboarding.model.VpcLink;
 import com.ecsapi.onboarder.onboarding.model.VpcLinkV2;
@@ -39,7 +39,7 @@ public sealed interface Pattern {
      * Option 1: an HTTP API integrates with the listener of the service's own ALB/NLB through the VPC link V2 of
      * its VPC; {@code tlsServerName} is set when the listener is HTTPS/TLS.
      */
-    record HttpApiToLoadBalancer(LoadBalancer loadBalancer, NlbListener listener, VpcLinkV2 vpcLink,
+    record HttpApiToLoadBalancer(LoadBalancer loadBalancer, LoadBalancerListener listener, VpcLinkV2 vpcLink,
                                  String tlsServerName) implements Pattern {
     }
 
@@ -51,7 +51,7 @@ public sealed interface Pattern {
      * REST API with VPC link V2 (Nov 2025): {@code integrationTarget} = the service's own ALB/NLB, reached on
      * {@code listener}'s port; no NLB listener is allocated.
      */
-    record RestApiVpcLinkV2(LoadBalancer loadBalancer, NlbListener listener, VpcLinkV2 vpcLink,
+    record RestApiVpcLinkV2(LoadBalancer loadBalancer, LoadBalancerListener listener, VpcLinkV2 vpcLink,
                             String tlsServerName) implements Pattern {
     }
 

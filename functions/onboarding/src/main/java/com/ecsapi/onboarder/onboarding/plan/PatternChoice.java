@@ -1,7 +1,7 @@
 package com.ecsapi.onboarder.onboarding.plan;
 
 import com.ecsapi.onboarder.onboarding.model.LoadBalancer;
-import com.ecsapi.onboarder.onboarding.model.NlbListener;
+import com.ecsapi.onboarder.onboarding.model.LoadBalancerListener;
 import com.ecsapi.onboarder.onboarding.model.TargetGroup;
 import com.ecsapi.onboarder.onboarding.model.VpcLink;
 import com.ecsapi.onboarder.onboarding.model.VpcLinkV2;
@@ -21,7 +21,7 @@ public final class PatternChoice {
     private static final Set<String> TLS_PROTOCOLS = Set.of("HTTPS", "TLS");
 
     /** The service's own load balancer and the listener of it that forwards to the service's target group. */
-    private record Front(LoadBalancer loadBalancer, NlbListener listener) {
+    private record Front(LoadBalancer loadBalancer, LoadBalancerListener listener) {
     }
 
     private PatternChoice() {
@@ -96,7 +96,7 @@ public final class PatternChoice {
         }
         LoadBalancer nlb = attached.stream().filter(LoadBalancer::network).min(Comparator.comparing(LoadBalancer::arn))
                 .orElseThrow();
-        Optional<NlbListener> listener = listenerTo(nlb, targetGroup, backend.attachedListeners());
+        Optional<LoadBalancerListener> listener = listenerTo(nlb, targetGroup, backend.attachedListeners());
         if (listener.isEmpty()) {
             return new Pattern.Unsupported(RejectReason.UnsupportedTargetGroup,
                     "NLB " + nlb.name() + " has no listener forwarding to " + targetGroup.name());
@@ -133,11 +133,11 @@ public final class PatternChoice {
     }
 
     /** The load balancer's lowest listener forwarding to the target group. */
-    private static Optional<NlbListener> listenerTo(LoadBalancer lb, TargetGroup targetGroup, List<NlbListener> listeners) {
+    private static Optional<LoadBalancerListener> listenerTo(LoadBalancer lb, TargetGroup targetGroup, List<LoadBalancerListener> listeners) {
         return listeners.stream()
                 .filter(listener -> listener.loadBalancerArn().equals(lb.arn()))
                 .filter(listener -> listener.targetGroupArns().contains(targetGroup.arn()))
-                .min(Comparator.comparingInt(NlbListener::port));
+                .min(Comparator.comparingInt(LoadBalancerListener::port));
     }
 
     /** The server name to verify: "" for a plain listener, the tag's value for HTTPS/TLS, empty when missing. */
@@ -151,7 +151,7 @@ public final class PatternChoice {
     private static Pattern noServerName(Front front) {
         return new Pattern.Unsupported(RejectReason.NoTlsServerName, "listener " + front.listener().protocol() + ":"
                 + front.listener().port() + " of " + front.loadBalancer().name() + " terminates TLS: tag the service "
-                + DesiredState.TLS_SERVER_NAME_TAG + "=<the certificate's domain> (a plain HTTP request to an HTTPS"
+                + TagContract.TLS_SERVER_NAME_TAG + "=<the certificate's domain> (a plain HTTP request to an HTTPS"
                 + " port is answered 400)");
     }
 

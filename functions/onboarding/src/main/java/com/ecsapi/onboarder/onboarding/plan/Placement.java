@@ -1,8 +1,9 @@
 package com.ecsapi.onboarder.onboarding.plan;
 
 import com.ecsapi.onboarder.onboarding.model.LoadBalancer;
-import com.ecsapi.onboarder.onboarding.model.NlbListener;
+import com.ecsapi.onboarder.onboarding.model.LoadBalancerListener;
 import com.ecsapi.onboarder.onboarding.model.VpcLink;
+import com.ecsapi.onboarder.pool.PoolTag;
 
 import java.util.Comparator;
 import java.util.HashSet;
@@ -36,7 +37,7 @@ public final class Placement {
     public static List<Candidate> candidates(PoolLandscape landscape, String pool, String vpcId) {
         return landscape.poolNlbs().stream()
                 .filter(LoadBalancer::network)
-                .filter(nlb -> pool.equals(nlb.tags().get(DesiredState.POOL_TAG)))
+                .filter(nlb -> pool.equals(nlb.tags().get(PoolTag.KEY)))
                 .filter(nlb -> nlb.vpcId().equals(vpcId))
                 .sorted(Comparator.comparing(LoadBalancer::name).thenComparing(LoadBalancer::arn))
                 .flatMap(nlb -> vpcLink(landscape, nlb).map(link -> new Candidate(nlb, link)).stream())
@@ -50,11 +51,11 @@ public final class Placement {
                     + " is targeted by an AVAILABLE VPC link");
         }
         for (Candidate candidate : candidates) {
-            List<NlbListener> listeners = landscape.listeners(candidate.nlb().arn());
+            List<LoadBalancerListener> listeners = landscape.listeners(candidate.nlb().arn());
             if (listeners.size() >= listenerLimit || landscape.fullNlbs().contains(candidate.nlb().arn())) {
                 continue;
             }
-            Set<Integer> taken = listeners.stream().map(NlbListener::port).collect(Collectors.toCollection(HashSet::new));
+            Set<Integer> taken = listeners.stream().map(LoadBalancerListener::port).collect(Collectors.toCollection(HashSet::new));
             taken.addAll(landscape.routedPorts().getOrDefault(candidate.nlb().dnsName(), Set.of()));
             for (int port = range.min(); port <= range.max(); port++) {
                 if (!taken.contains(port)) {

@@ -1,7 +1,7 @@
 package com.ecsapi.onboarder.onboarding.plan;
 
 import com.ecsapi.onboarder.onboarding.model.LoadBalancer;
-import com.ecsapi.onboarder.onboarding.model.NlbListener;
+import com.ecsapi.onboarder.onboarding.model.LoadBalancerListener;
 import com.ecsapi.onboarder.onboarding.model.Ownership;
 import com.ecsapi.onboarder.onboarding.model.RestMethod;
 import com.ecsapi.onboarder.onboarding.model.RestResource;
@@ -40,9 +40,9 @@ public final class Planner {
      */
     public static Plan plan(String serviceArn, Target target, PoolLandscape landscape,
                             Map<String, List<RestResource>> apis, Settings settings) {
-        List<NlbListener> ownedListeners = landscape.allListeners().stream()
+        List<LoadBalancerListener> ownedListeners = landscape.allListeners().stream()
                 .filter(listener -> serviceArn.equals(listener.tags().get(Ownership.SERVICE_TAG)))
-                .sorted(Comparator.comparing(NlbListener::loadBalancerArn).thenComparing(NlbListener::port))
+                .sorted(Comparator.comparing(LoadBalancerListener::loadBalancerArn).thenComparing(LoadBalancerListener::port))
                 .toList();
         List<TargetGroup> ownedTargetGroups = landscape.ownTargetGroups().stream()
                 .filter(group -> serviceArn.equals(group.tags().get(Ownership.SERVICE_TAG)))
@@ -82,7 +82,7 @@ public final class Planner {
                 primary.vpcLinkId(), primary.port(), primary.path() != null ? primary.path() : secondary.path());
     }
 
-    private static Plan remove(String serviceArn, Target.Absent absent, List<NlbListener> ownedListeners,
+    private static Plan remove(String serviceArn, Target.Absent absent, List<LoadBalancerListener> ownedListeners,
                                List<TargetGroup> ownedTargetGroups, Map<String, List<RestResource>> apis,
                                Settings settings) {
         List<Change> changes = new ArrayList<>();
@@ -104,7 +104,7 @@ public final class Planner {
     }
 
     private static Plan place(String serviceArn, Target.Present present, PoolLandscape landscape,
-                              List<NlbListener> ownedListeners, List<TargetGroup> ownedTargetGroups,
+                              List<LoadBalancerListener> ownedListeners, List<TargetGroup> ownedTargetGroups,
                               Map<String, List<RestResource>> apis, Settings settings) {
         RouteSpec route = present.route();
         List<RestResource> targetApi = apis.get(route.apiId());
@@ -119,7 +119,7 @@ public final class Planner {
 
         List<Change> changes = new ArrayList<>();
         Map<String, String> tags = Ownership.tags(serviceArn, route.apiId(), route.stage(), route.path());
-        Optional<NlbListener> kept = Optional.empty();
+        Optional<LoadBalancerListener> kept = Optional.empty();
         Optional<TargetGroup> keptTargetGroup = Optional.empty();
         String host;
         String scheme = "http";
@@ -203,7 +203,7 @@ public final class Planner {
                         : new ApiStage(apiId, stageOf(apiId, ownedListeners, ownedTargetGroups, settings)));
             }
         });
-        Optional<NlbListener> keptListener = kept;
+        Optional<LoadBalancerListener> keptListener = kept;
         ownedListeners.stream().filter(listener -> keptListener.map(k -> !k.arn().equals(listener.arn())).orElse(true))
                 .forEach(listener -> changes.add(
                         new Change.DeleteListener(listener.arn(), listener.loadBalancerArn(), listener.port())));
@@ -217,11 +217,11 @@ public final class Planner {
 
     /** Where option 3 and 4 put the service on the pool, or why not; listener changes are added to {@code changes}. */
     private record SharedPlacement(Placement.NoRoom refusal, LoadBalancer nlb, String vpcLinkId, int port,
-                                   Optional<NlbListener> kept, Optional<TargetGroup> keptTargetGroup) {
+                                   Optional<LoadBalancerListener> kept, Optional<TargetGroup> keptTargetGroup) {
     }
 
     private static SharedPlacement placeOnPool(String serviceArn, Target.Present present, PoolLandscape landscape,
-                                               List<NlbListener> ownedListeners, List<TargetGroup> ownedTargetGroups,
+                                               List<LoadBalancerListener> ownedListeners, List<TargetGroup> ownedTargetGroups,
                                                Map<String, String> tags, Settings settings, List<Change> changes) {
         Change.TargetRef listenerTarget;
         Optional<TargetGroup> keptTargetGroup = Optional.empty();
@@ -242,7 +242,7 @@ public final class Planner {
                     ((Pattern.SharedNlbToTargetGroup) present.pattern()).targetGroup().arn());
         }
         List<Placement.Candidate> candidates = Placement.candidates(landscape, present.pool(), present.vpcId());
-        Optional<NlbListener> kept = candidates.stream()
+        Optional<LoadBalancerListener> kept = candidates.stream()
                 .flatMap(candidate -> ownedListeners.stream()
                         .filter(listener -> listener.loadBalancerArn().equals(candidate.nlb().arn())))
                 .filter(listener -> listenerTarget instanceof Change.ExistingTargetGroup existing
@@ -368,9 +368,9 @@ public final class Planner {
                 .allMatch(method -> Ownership.ownerOf(method).filter(serviceArn::equals).isPresent());
     }
 
-    private static String stageOf(String apiId, List<NlbListener> listeners, List<TargetGroup> targetGroups,
+    private static String stageOf(String apiId, List<LoadBalancerListener> listeners, List<TargetGroup> targetGroups,
                                   Settings settings) {
-        return listeners.stream().map(NlbListener::tags)
+        return listeners.stream().map(LoadBalancerListener::tags)
                 .filter(tags -> apiId.equals(tags.get(Ownership.API_TAG)))
                 .map(tags -> tags.get(Ownership.STAGE_TAG)).filter(Objects::nonNull).findFirst()
                 .or(() -> targetGroups.stream().map(TargetGroup::tags)

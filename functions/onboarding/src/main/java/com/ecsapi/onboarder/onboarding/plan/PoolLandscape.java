@@ -1,7 +1,7 @@
 package com.ecsapi.onboarder.onboarding.plan;
 
 import com.ecsapi.onboarder.onboarding.model.LoadBalancer;
-import com.ecsapi.onboarder.onboarding.model.NlbListener;
+import com.ecsapi.onboarder.onboarding.model.LoadBalancerListener;
 import com.ecsapi.onboarder.onboarding.model.TargetGroup;
 import com.ecsapi.onboarder.onboarding.model.VpcLink;
 
@@ -17,7 +17,7 @@ import java.util.Set;
  * method of a known API or a deployed stage still routes to ({@link StageSync#routedPorts}); no new listener
  * takes one of them.
  */
-public record PoolLandscape(List<LoadBalancer> poolNlbs, Map<String, List<NlbListener>> listenersByNlb,
+public record PoolLandscape(List<LoadBalancer> poolNlbs, Map<String, List<LoadBalancerListener>> listenersByNlb,
                             List<VpcLink> vpcLinks, List<TargetGroup> ownTargetGroups, Set<String> fullNlbs,
                             Map<String, Set<Integer>> routedPorts) {
 
@@ -30,7 +30,7 @@ public record PoolLandscape(List<LoadBalancer> poolNlbs, Map<String, List<NlbLis
         routedPorts = Map.copyOf(routedPorts);
     }
 
-    public List<NlbListener> listeners(String nlbArn) {
+    public List<LoadBalancerListener> listeners(String nlbArn) {
         return listenersByNlb.getOrDefault(nlbArn, List.of());
     }
 
@@ -38,7 +38,7 @@ public record PoolLandscape(List<LoadBalancer> poolNlbs, Map<String, List<NlbLis
         return new PoolLandscape(poolNlbs, listenersByNlb, vpcLinks, ownTargetGroups, fullNlbs, ports);
     }
 
-    public List<NlbListener> allListeners() {
+    public List<LoadBalancerListener> allListeners() {
         return poolNlbs.stream().flatMap(nlb -> listeners(nlb.arn()).stream()).toList();
     }
 }

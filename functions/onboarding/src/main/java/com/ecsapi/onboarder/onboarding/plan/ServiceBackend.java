@@ -1,7 +1,7 @@
 package com.ecsapi.onboarder.onboarding.plan;
 
 import com.ecsapi.onboarder.onboarding.model.LoadBalancer;
-import com.ecsapi.onboarder.onboarding.model.NlbListener;
+import com.ecsapi.onboarder.onboarding.model.LoadBalancerListener;
 import com.ecsapi.onboarder.onboarding.model.TargetGroup;
 
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.List;
  * listeners, the Cloud Map services of its {@code serviceRegistries}, its tasks' awsvpc subnets and the TLS server name its {@code apigw:tls-server-name} tag asks for ({@code null} when none).
  */
 public record ServiceBackend(String targetGroupArn, TargetGroup targetGroup, List<LoadBalancer> attachedLoadBalancers,
-                             List<NlbListener> attachedListeners, List<String> registryArns, List<String> taskSubnetIds,
+                             List<LoadBalancerListener> attachedListeners, List<String> registryArns, List<String> taskSubnetIds,
                              String tlsServerName) {
 
     public ServiceBackend {
@@ -24,7 +24,7 @@ public record ServiceBackend(String targetGroupArn, TargetGroup targetGroup, Lis
 
     /** A load-balanced backend without service registries. */
     public ServiceBackend(String targetGroupArn, TargetGroup targetGroup, List<LoadBalancer> attachedLoadBalancers,
-                          List<NlbListener> attachedListeners) {
+                          List<LoadBalancerListener> attachedListeners) {
         this(targetGroupArn, targetGroup, attachedLoadBalancers, attachedListeners, List.of(), List.of(), null);
     }
 

@@ -2,7 +2,7 @@ package com.ecsapi.onboarder.onboarding.plan;
 
 import com.ecsapi.onboarder.onboarding.model.EcsService;
 import com.ecsapi.onboarder.onboarding.model.LoadBalancer;
-import com.ecsapi.onboarder.onboarding.model.NlbListener;
+import com.ecsapi.onboarder.onboarding.model.LoadBalancerListener;
 import com.ecsapi.onboarder.onboarding.model.Ownership;
 import com.ecsapi.onboarder.onboarding.model.RestMethod;
 import com.ecsapi.onboarder.onboarding.model.RestResource;
@@ -32,8 +32,8 @@ final class Fixtures {
         return new VpcLink(id, id, status, List.of(nlb.arn()));
     }
 
-    static NlbListener listener(LoadBalancer nlb, int port, String targetGroup, Map<String, String> tags) {
-        return new NlbListener("arn:listener/" + nlb.name() + "/" + port, nlb.arn(), port, "TCP", List.of(targetGroup), tags);
+    static LoadBalancerListener listener(LoadBalancer nlb, int port, String targetGroup, Map<String, String> tags) {
+        return new LoadBalancerListener("arn:listener/" + nlb.name() + "/" + port, nlb.arn(), port, "TCP", List.of(targetGroup), tags);
     }
 
     static TargetGroup tcpGroup(String name, String vpc) {
@@ -54,8 +54,8 @@ final class Fixtures {
                 "VPC_LINK", "l1", null)));
     }
 
-    static PoolLandscape landscape(List<LoadBalancer> nlbs, List<NlbListener> listeners, List<VpcLink> links) {
-        Map<String, List<NlbListener>> byNlb = new java.util.HashMap<>();
+    static PoolLandscape landscape(List<LoadBalancer> nlbs, List<LoadBalancerListener> listeners, List<VpcLink> links) {
+        Map<String, List<LoadBalancerListener>> byNlb = new java.util.HashMap<>();
         nlbs.forEach(nlb -> byNlb.put(nlb.arn(), new ArrayList<>()));
         listeners.forEach(listener -> byNlb.get(listener.loadBalancerArn()).add(listener));
         return new PoolLandscape(nlbs, byNlb, links, List.of(), java.util.Set.of(), Map.of());

@@ -4,7 +4,7 @@ import com.ecsapi.onboarder.onboarding.model.HttpApi;
 import com.ecsapi.onboarder.onboarding.model.HttpIntegration;
 import com.ecsapi.onboarder.onboarding.model.HttpRoute;
 import com.ecsapi.onboarder.onboarding.model.LoadBalancer;
-import com.ecsapi.onboarder.onboarding.model.NlbListener;
+import com.ecsapi.onboarder.onboarding.model.LoadBalancerListener;
 import com.ecsapi.onboarder.onboarding.model.Ownership;
 import com.ecsapi.onboarder.onboarding.model.VpcLinkV2;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class HttpPlannerTest {
     private static final String OWNER = Ownership.operationName(SERVICE);
     private static final LoadBalancer ALB = new LoadBalancer("arn:alb", "alb", "application", "alb.elb", "vpc-1",
             Map.of(), List.of("subnet-1"));
-    private static final NlbListener HTTPS = new NlbListener("arn:listener/alb/443", ALB.arn(), 443, "HTTPS",
+    private static final LoadBalancerListener HTTPS = new LoadBalancerListener("arn:listener/alb/443", ALB.arn(), 443, "HTTPS",
             List.of("arn:tg/orders"), Map.of());
     private static final VpcLinkV2 LINK = new VpcLinkV2("v2", "v2", "AVAILABLE", List.of("subnet-1"));
     private static final Pattern VIA_ALB = new Pattern.HttpApiToLoadBalancer(ALB, HTTPS, LINK, "orders.example.com");

@@ -1,7 +1,7 @@
 package com.ecsapi.onboarder.onboarding.plan;
 
 import com.ecsapi.onboarder.onboarding.model.LoadBalancer;
-import com.ecsapi.onboarder.onboarding.model.NlbListener;
+import com.ecsapi.onboarder.onboarding.model.LoadBalancerListener;
 import com.ecsapi.onboarder.onboarding.model.TargetGroup;
 import com.ecsapi.onboarder.onboarding.model.VpcLink;
 import com.ecsapi.onboarder.onboarding.model.VpcLinkV2;
@@ -26,9 +26,9 @@ class PatternChoiceTest {
             List.of("subnet-1b"));
     private static final TargetGroup HTTP = new TargetGroup("arn:tg/http", "http", "HTTP", 8080, "vpc-1", "ip",
             List.of(ALB.arn()), Map.of(), List.of());
-    private static final NlbListener ALB_80 = new NlbListener("l80", ALB.arn(), 80, "HTTP", List.of(HTTP.arn()), Map.of());
-    private static final NlbListener ALB_443 = new NlbListener("l443", ALB.arn(), 443, "HTTPS", List.of(HTTP.arn()), Map.of());
-    private static final NlbListener NLB_7000 = new NlbListener("l7000", OWN_NLB.arn(), 7000, "TCP", List.of(TCP.arn()), Map.of());
+    private static final LoadBalancerListener ALB_80 = new LoadBalancerListener("l80", ALB.arn(), 80, "HTTP", List.of(HTTP.arn()), Map.of());
+    private static final LoadBalancerListener ALB_443 = new LoadBalancerListener("l443", ALB.arn(), 443, "HTTPS", List.of(HTTP.arn()), Map.of());
+    private static final LoadBalancerListener NLB_7000 = new LoadBalancerListener("l7000", OWN_NLB.arn(), 7000, "TCP", List.of(TCP.arn()), Map.of());
     private static final VpcLinkV2 V2_VPC1 = new VpcLinkV2("v2-a", "v2-a", "AVAILABLE", List.of("subnet-1b", "subnet-1c"));
     private static final VpcLinkV2 V2_VPC1_PENDING = new VpcLinkV2("v2-0", "v2-0", "PENDING", List.of("subnet-1a"));
     private static final VpcLinkV2 V2_VPC2 = new VpcLinkV2("v2-b", "v2-b", "AVAILABLE", List.of("subnet-2a"));
@@ -105,9 +105,9 @@ class PatternChoiceTest {
 
     @Test
     void aTargetGroupBehindAnAlbIsOption4OnTheLowestPortThatForwardsToIt() {
-        List<NlbListener> listeners = List.of(
-                new NlbListener("l1", ALB.arn(), 443, "HTTPS", List.of("arn:tg/else"), Map.of()),
-                new NlbListener("l2", ALB.arn(), 8443, "HTTP", List.of(HTTP.arn()), Map.of()),
+        List<LoadBalancerListener> listeners = List.of(
+                new LoadBalancerListener("l1", ALB.arn(), 443, "HTTPS", List.of("arn:tg/else"), Map.of()),
+                new LoadBalancerListener("l2", ALB.arn(), 8443, "HTTP", List.of(HTTP.arn()), Map.of()),
                 ALB_80);
         Pattern.SharedNlbToAlb pattern = assertInstanceOf(Pattern.SharedNlbToAlb.class,
                 PatternChoice.choose(new ServiceBackend(HTTP.arn(), HTTP, List.of(ALB), listeners), REST, DEFAULTS));

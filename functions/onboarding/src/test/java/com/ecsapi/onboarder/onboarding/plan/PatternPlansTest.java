@@ -1,7 +1,7 @@
 package com.ecsapi.onboarder.onboarding.plan;
 
 import com.ecsapi.onboarder.onboarding.model.LoadBalancer;
-import com.ecsapi.onboarder.onboarding.model.NlbListener;
+import com.ecsapi.onboarder.onboarding.model.LoadBalancerListener;
 import com.ecsapi.onboarder.onboarding.model.Ownership;
 import com.ecsapi.onboarder.onboarding.model.RestMethod;
 import com.ecsapi.onboarder.onboarding.model.RestResource;
@@ -77,7 +77,7 @@ class PatternPlansTest {
 
     @Test
     void aServiceMovingFromThePoolToItsOwnNlbLosesItsPoolListenerAfterTheRouteMoved() {
-        NlbListener owned = listener(POOL_NLB, 10000, "arn:tg/orders", Ownership.tags(SERVICE, "api", "prod", "/orders"));
+        LoadBalancerListener owned = listener(POOL_NLB, 10000, "arn:tg/orders", Ownership.tags(SERVICE, "api", "prod", "/orders"));
         String old = "http://a.elb:10000/";
         Map<String, List<RestResource>> before = api(
                 method("o", "root", "/orders", old, "l1", null),
@@ -124,7 +124,7 @@ class PatternPlansTest {
 
     @Test
     void restViaVpcLinkV2TargetsTheLoadBalancerWithoutAListener() {
-        NlbListener albListener = new NlbListener("l", ALB.arn(), 80, "HTTP", List.of("arn:tg/orders"), Map.of());
+        LoadBalancerListener albListener = new LoadBalancerListener("l", ALB.arn(), 80, "HTTP", List.of("arn:tg/orders"), Map.of());
         Plan plan = Planner.plan(SERVICE, present(new Pattern.RestApiVpcLinkV2(ALB, albListener, V2, null)),
                 landscape(List.of(), List.of(), List.of()), api(), SETTINGS);
         String uri = "http://alb.elb:80/";
@@ -139,7 +139,7 @@ class PatternPlansTest {
 
     @Test
     void restViaVpcLinkV2ToAnHttpsListenerSendsTheServerName() {
-        NlbListener https = new NlbListener("l", ALB.arn(), 443, "HTTPS", List.of("arn:tg/orders"), Map.of());
+        LoadBalancerListener https = new LoadBalancerListener("l", ALB.arn(), 443, "HTTPS", List.of("arn:tg/orders"), Map.of());
         Plan plan = Planner.plan(SERVICE, present(new Pattern.RestApiVpcLinkV2(ALB, https, V2, "orders.example.com")),
                 landscape(List.of(), List.of(), List.of()), api(), SETTINGS);
         assertEquals("https://orders.example.com:443/",

@@ -1,7 +1,7 @@
 package com.ecsapi.onboarder.onboarding.plan;
 
 import com.ecsapi.onboarder.onboarding.model.LoadBalancer;
-import com.ecsapi.onboarder.onboarding.model.NlbListener;
+import com.ecsapi.onboarder.onboarding.model.LoadBalancerListener;
 import com.ecsapi.onboarder.onboarding.model.Ownership;
 import com.ecsapi.onboarder.onboarding.model.RestMethod;
 import com.ecsapi.onboarder.onboarding.model.RestResource;
@@ -64,7 +64,7 @@ class PlannerTest {
 
     @Test
     void anOnboardedServiceIsUnchanged() {
-        NlbListener mine = listener(NLB, 10000, TCP.arn(), TAGS);
+        LoadBalancerListener mine = listener(NLB, 10000, TCP.arn(), TAGS);
         List<RestResource> api = List.of(root(), new RestResource("s", "root", "/shop", Map.of()),
                 owned("o", "s", "/shop/orders", URI), owned("p", "o", "/shop/orders/{proxy+}", URI + "{proxy}"));
 
@@ -78,7 +78,7 @@ class PlannerTest {
 
     @Test
     void aLostListenerIsRecreatedOnTheFirstFreePortAndTheIntegrationsFollow() {
-        NlbListener other = listener(NLB, 10000, "arn:tg/other", Ownership.tags(OTHER, "api", "prod", "/x"));
+        LoadBalancerListener other = listener(NLB, 10000, "arn:tg/other", Ownership.tags(OTHER, "api", "prod", "/x"));
         List<RestResource> api = List.of(root(), new RestResource("s", "root", "/shop", Map.of()),
                 owned("o", "s", "/shop/orders", URI), owned("p", "o", "/shop/orders/{proxy+}", URI + "{proxy}"));
 
@@ -96,7 +96,7 @@ class PlannerTest {
 
     @Test
     void removalDeletesChildrenBeforeParentsThenTheListenerAndPrunesEmptyAncestors() {
-        NlbListener mine = listener(NLB, 10000, TCP.arn(), TAGS);
+        LoadBalancerListener mine = listener(NLB, 10000, TCP.arn(), TAGS);
         List<RestResource> api = List.of(root(), new RestResource("s", "root", "/shop", Map.of()),
                 owned("o", "s", "/shop/orders", URI), owned("p", "o", "/shop/orders/{proxy+}", URI + "{proxy}"),
                 resource("x", "root", "/x", OTHER));
@@ -163,7 +163,7 @@ class PlannerTest {
 
     @Test
     void aPathChangeCreatesTheNewRouteBeforeDeletingTheOldOne() {
-        NlbListener mine = listener(NLB, 10000, TCP.arn(), Ownership.tags(SERVICE, "api", "prod", "/old"));
+        LoadBalancerListener mine = listener(NLB, 10000, TCP.arn(), Ownership.tags(SERVICE, "api", "prod", "/old"));
         List<RestResource> api = List.of(root(), owned("o", "root", "/old", URI),
                 owned("p", "o", "/old/{proxy+}", URI + "{proxy}"));
 
@@ -226,7 +226,7 @@ class PlannerTest {
 
     @Test
     void noRoomMeansNoChanges() {
-        List<NlbListener> full = List.of(listener(NLB, 10000, "t", Map.of()), listener(NLB, 10001, "t", Map.of()),
+        List<LoadBalancerListener> full = List.of(listener(NLB, 10000, "t", Map.of()), listener(NLB, 10001, "t", Map.of()),
                 listener(NLB, 10002, "t", Map.of()));
         Plan plan = Planner.plan(SERVICE, present("/orders"), landscape(List.of(NLB), full, List.of(LINK)),
                 Map.of("api", List.of(root())), SETTINGS);

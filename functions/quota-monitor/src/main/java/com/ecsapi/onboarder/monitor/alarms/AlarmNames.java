@@ -1,9 +1,7 @@
 package com.ecsapi.onboarder.monitor.alarms;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import com.ecsapi.onboarder.hash.Sha256;
+
 import java.util.regex.Pattern;
 
 /**
@@ -29,7 +27,7 @@ public final class AlarmNames {
         if (full.length() <= MAX_LENGTH) {
             return full;
         }
-        return full.substring(0, MAX_LENGTH - HASH_LENGTH - 1) + "-" + sha256(full).substring(0, HASH_LENGTH);
+        return full.substring(0, MAX_LENGTH - HASH_LENGTH - 1) + "-" + Sha256.hex(full).substring(0, HASH_LENGTH);
     }
 
     /** The start of every alarm name the monitor writes for {@code quotaId}. */
@@ -44,13 +42,5 @@ public final class AlarmNames {
 
     private static String safe(String text) {
         return UNSAFE.matcher(text).replaceAll("_");
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

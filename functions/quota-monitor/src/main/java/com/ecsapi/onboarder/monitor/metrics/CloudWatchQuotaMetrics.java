@@ -31,9 +31,8 @@ public final class CloudWatchQuotaMetrics {
     /** GetMetricData takes up to 500 queries per call and answers up to 100,800 data points. */
     public static final int QUERIES_PER_CALL = 500;
     /**
-     * History points per series: 56 (6-hour buckets over 14 days) is plenty for a trend measured in days, keeps
-     * 500 series far under the 100,800 points of one call, and keeps the emulator (whose GetMetricData scans every
-     * stored point per query and period) fast enough for 500 NLBs.
+     * History points per series: 56 (6-hour buckets over 14 days) is plenty for a trend measured in days and keeps
+     * 500 series far under the 100,800 points of one call.
      */
     public static final int POINTS_PER_SERIES = 56;
 

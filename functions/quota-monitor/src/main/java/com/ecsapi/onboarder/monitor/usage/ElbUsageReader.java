@@ -5,6 +5,7 @@ import com.ecsapi.onboarder.monitor.failures.UnreadSeries;
 import com.ecsapi.onboarder.monitor.internal.Batches;
 import com.ecsapi.onboarder.monitor.internal.Pages;
 import com.ecsapi.onboarder.monitor.internal.RateLimiter;
+import com.ecsapi.onboarder.pool.PoolTag;
 import com.ecsapi.onboarder.quota.Quota;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
@@ -33,7 +34,6 @@ import java.util.Optional;
  */
 public final class ElbUsageReader {
 
-    public static final String POOL_TAG = "apigw:pool";
     /** Below AWS's 10/s with burst 40 for Describe*, leaving room for the onboarding function's own calls. */
     public static final double DESCRIBE_CALLS_PER_SECOND = 8;
     public static final int DESCRIBE_BURST = 20;
@@ -85,7 +85,7 @@ public final class ElbUsageReader {
         return usages;
     }
 
-    /** By the {@code Type} field: moto's NLB ARNs read {@code loadbalancer/app/}. */
+    /** Told by the {@code Type} field the API answers, not by the shape of the ARN. */
     private List<LoadBalancer> networkLoadBalancers() {
         return Pages.all(describeLimiter,
                         marker -> elb.describeLoadBalancers(request -> request.pageSize(PAGE_SIZE).marker(marker)),
@@ -103,7 +103,7 @@ public final class ElbUsageReader {
                 for (TagDescription description : elb.describeTags(request -> request.resourceArns(arns))
                         .tagDescriptions()) {
                     description.tags().stream()
-                            .filter(tag -> POOL_TAG.equals(tag.key()))
+                            .filter(tag -> PoolTag.KEY.equals(tag.key()))
                             .map(Tag::value)
                             .findFirst()
                             .ifPresent(pool -> pools.put(description.resourceArn(), pool));

@@ -1,27 +1,27 @@
 package com.ecsapi.onboarder.onboarding.plan;
 
 import com.ecsapi.onboarder.onboarding.model.EcsService;
+import com.ecsapi.onboarder.pool.PoolTag;
 
-/** The tag contract: what a service asks for. */
-public final class DesiredState {
+/** The tag contract: what a service asks for with its tags, each value checked before anything is written. */
+public final class TagContract {
 
     public static final String PATH_TAG = "apigw:path";
     public static final String API_TAG = "apigw:api";
     public static final String STAGE_TAG = "apigw:stage";
-    public static final String POOL_TAG = "apigw:pool";
     /** The certificate's domain, sent as TLS server name when the service's own listener is HTTPS/TLS. */
     public static final String TLS_SERVER_NAME_TAG = "apigw:tls-server-name";
     /** API Gateway: "Resource's path part only allow a-zA-Z0-9._-" (braces only for its own path variables). */
     private static final java.util.regex.Pattern PATH_SEGMENT = java.util.regex.Pattern.compile("[A-Za-z0-9._-]+");
     private static final int MAX_PATH_LENGTH = 512;
-    /** AWS makes ids of 10; the test bed's HTTP APIs have 8. What matters: nothing else can reach a URL path. */
+    /** Letters and digits only (AWS makes ids of 10, the length is not pinned): nothing else can reach a URL path. */
     private static final java.util.regex.Pattern API_ID = java.util.regex.Pattern.compile("[a-z0-9]{1,64}");
     /** REST and HTTP API stage names: letters, digits, - and _, at most 128; HTTP APIs also have $default. */
     private static final java.util.regex.Pattern STAGE = java.util.regex.Pattern.compile("\\$default|[A-Za-z0-9_-]{1,128}");
     private static final java.util.regex.Pattern HOST_NAME = java.util.regex.Pattern.compile(
             "(\\*\\.)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)*[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
 
-    private DesiredState() {
+    private TagContract() {
     }
 
     /** True for what API Gateway names an API with: lower-case letters and digits. */
@@ -89,7 +89,7 @@ public final class DesiredState {
             return new Target.Refused(RejectReason.InvalidTag, TLS_SERVER_NAME_TAG + " '" + serverName
                     + "' is not a host name", path);
         }
-        String pool = service.tags().getOrDefault(POOL_TAG, defaults.pool());
+        String pool = service.tags().getOrDefault(PoolTag.KEY, defaults.pool());
         Pattern pattern = PatternChoice.choose(backend, landscape, settings);
         if (pattern instanceof Pattern.Unsupported unsupported) {
             return new Target.Refused(unsupported.reason(), unsupported.detail(), path);

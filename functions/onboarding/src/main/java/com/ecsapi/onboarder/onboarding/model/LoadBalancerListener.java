@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /** A load balancer listener and the target groups its default action forwards to. */
-public record NlbListener(String arn, String loadBalancerArn, int port, String protocol, List<String> targetGroupArns,
-                          Map<String, String> tags) {
+public record LoadBalancerListener(String arn, String loadBalancerArn, int port, String protocol, List<String> targetGroupArns,
+                                   Map<String, String> tags) {
 
-    public NlbListener {
+    public LoadBalancerListener {
         targetGroupArns = List.copyOf(targetGroupArns);
         tags = Map.copyOf(tags);
     }

@@ -31,12 +31,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The demo's small but real landscape, created through the SDK in the emulator: what a platform team and a product
+ * The demo's small but real setup, created through the SDK in the emulator: what a platform team and a product
  * team would have before the onboarder runs.
  *
  * @param service the ECS service as CreateService answered it (what the CloudTrail event carries)
  */
-public record Landscape(String vpcId, List<String> subnetIds, String securityGroupId, LoadBalancer poolNlb,
+public record DemoSetup(String vpcId, List<String> subnetIds, String securityGroupId, LoadBalancer poolNlb,
                         String vpcLinkId, String restApiId, String stage, String clusterArn, String targetGroupArn,
                         String taskDefinitionArn, Service service, String queueUrl, String queueArn,
                         String alarmTopicArn) {
@@ -45,7 +45,7 @@ public record Landscape(String vpcId, List<String> subnetIds, String securityGro
     public static final String SERVICE_PATH = "/orders";
     public static final String STAGE = "prod";
 
-    /** The clients the landscape is built (and read back) with. */
+    /** The clients the setup is built (and read back) with. */
     public record Clients(Ec2Client ec2, ElasticLoadBalancingV2Client elb, ApiGatewayClient apiGateway, EcsClient ecs,
                           SqsClient sqs, SnsClient sns) implements AutoCloseable {
 
@@ -70,7 +70,7 @@ public record Landscape(String vpcId, List<String> subnetIds, String securityGro
 
     /**
      * The file a user would pass with {@code --env-vars} (to {@code sam local invoke} or {@code bin/local-invoke})
-     * to run the template's functions against this landscape: in {@code Parameters}, for every function declaring
+     * to run the template's functions against this setup: in {@code Parameters}, for every function declaring
      * it, {@code LOCAL_AWS_ENDPOINT_URL} = the emulator; per function, its API, stage, pool, queue and alarm topic.
      */
     public String envVarsJson(URI emulatorEndpoint) {
@@ -92,7 +92,7 @@ public record Landscape(String vpcId, List<String> subnetIds, String securityGro
         return Json.write(file);
     }
 
-    public static Landscape create(Clients aws) {
+    public static DemoSetup create(Clients aws) {
         String vpcId = aws.ec2().createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
         List<String> subnetIds = List.of(
                 aws.ec2().createSubnet(r -> r.vpcId(vpcId).cidrBlock("10.0.1.0/24").availabilityZone("us-east-1a"))
@@ -158,7 +158,7 @@ public record Landscape(String vpcId, List<String> subnetIds, String securityGro
                 .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
         String alarmTopicArn = aws.sns().createTopic(r -> r.name("local-alarms")).topicArn();
 
-        return new Landscape(vpcId, subnetIds, securityGroupId, nlb, vpcLinkId, restApiId, STAGE, clusterArn,
+        return new DemoSetup(vpcId, subnetIds, securityGroupId, nlb, vpcLinkId, restApiId, STAGE, clusterArn,
                 targetGroupArn, taskDefinitionArn, service, queueUrl, queueArn, alarmTopicArn);
     }
 }

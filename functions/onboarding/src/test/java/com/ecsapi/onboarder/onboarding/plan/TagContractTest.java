@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-class DesiredStateTest {
+class TagContractTest {
 
     private static final Defaults DEFAULTS = new Defaults("apidefault", "prod", "default");
     private static final TargetGroup TCP = Fixtures.tcpGroup("orders", "vpc-1");
@@ -23,7 +23,7 @@ class DesiredStateTest {
 
     @Test
     void tagsWinOverDefaults() {
-        Target.Present present = assertInstanceOf(Target.Present.class, DesiredState.of(service(Map.of(
+        Target.Present present = assertInstanceOf(Target.Present.class, TagContract.of(service(Map.of(
                 "apigw:path", "/payments/v2", "apigw:api", "api0000001", "apigw:stage", "beta", "apigw:pool", "blue")),
                 BACKEND, REST, SETTINGS, DEFAULTS));
         assertEquals(new RouteSpec("api0000001", "beta", "/payments/v2"), present.route());
@@ -31,26 +31,26 @@ class DesiredStateTest {
         assertEquals("vpc-1", present.vpcId());
 
         Target.Present defaults = assertInstanceOf(Target.Present.class,
-                DesiredState.of(service(Map.of("apigw:path", "/orders")), BACKEND, REST, SETTINGS, DEFAULTS));
+                TagContract.of(service(Map.of("apigw:path", "/orders")), BACKEND, REST, SETTINGS, DEFAULTS));
         assertEquals(new RouteSpec("apidefault", "prod", "/orders"), defaults.route());
         assertEquals("default", defaults.pool());
     }
 
     @Test
     void goneOrNotOptedInServicesWantNothing() {
-        assertInstanceOf(Target.Absent.class, DesiredState.of(null, BACKEND, REST, SETTINGS, DEFAULTS));
-        assertInstanceOf(Target.Absent.class, DesiredState.of(service(Map.of()), BACKEND, REST, SETTINGS, DEFAULTS));
+        assertInstanceOf(Target.Absent.class, TagContract.of(null, BACKEND, REST, SETTINGS, DEFAULTS));
+        assertInstanceOf(Target.Absent.class, TagContract.of(service(Map.of()), BACKEND, REST, SETTINGS, DEFAULTS));
         EcsService draining = new EcsService(Fixtures.SERVICE, "orders", "c", "DRAINING", Map.of("apigw:path", "/o"), List.of());
-        assertInstanceOf(Target.Absent.class, DesiredState.of(draining, BACKEND, REST, SETTINGS, DEFAULTS));
+        assertInstanceOf(Target.Absent.class, TagContract.of(draining, BACKEND, REST, SETTINGS, DEFAULTS));
     }
 
     @Test
     void invalidPathsAndMissingApisAreRefused() {
         for (String path : List.of("orders", "/", "/orders/", "/a//b", "/{proxy+}", "/a b", "/ä")) {
             assertEquals(RejectReason.InvalidPath, assertInstanceOf(Target.Refused.class,
-                    DesiredState.of(service(Map.of("apigw:path", path)), BACKEND, REST, SETTINGS, DEFAULTS)).reason(), path);
+                    TagContract.of(service(Map.of("apigw:path", path)), BACKEND, REST, SETTINGS, DEFAULTS)).reason(), path);
         }
-        assertEquals(RejectReason.NoApi, assertInstanceOf(Target.Refused.class, DesiredState.of(
+        assertEquals(RejectReason.NoApi, assertInstanceOf(Target.Refused.class, TagContract.of(
                 service(Map.of("apigw:path", "/orders")), BACKEND, REST, SETTINGS, new Defaults(null, "prod", "default"))).reason());
     }
 
@@ -84,20 +84,20 @@ class DesiredStateTest {
     @Test
     void aStageTheApiDoesNotHaveIsRefusedNeverCreated() {
         assertEquals(RejectReason.UnknownStage, refusal(Map.of("apigw:path", "/orders", "apigw:stage", "staging")));
-        assertEquals(RejectReason.UnknownStage, assertInstanceOf(Target.Refused.class, DesiredState.of(
+        assertEquals(RejectReason.UnknownStage, assertInstanceOf(Target.Refused.class, TagContract.of(
                 service(Map.of("apigw:path", "/orders")), BACKEND, REST, SETTINGS,
                 new Defaults("apidefault", "live", "default"))).reason(), "the default stage is checked too");
     }
 
     @Test
     void onlyWellFormedApiIdsAreLookedUp() {
-        assertEquals("apidefault", DesiredState.apiId(service(Map.of("apigw:path", "/o")), DEFAULTS));
-        assertNull(DesiredState.apiId(service(Map.of("apigw:api", "")), DEFAULTS));
-        assertNull(DesiredState.apiId(service(Map.of("apigw:api", "../x")), DEFAULTS));
+        assertEquals("apidefault", TagContract.apiId(service(Map.of("apigw:path", "/o")), DEFAULTS));
+        assertNull(TagContract.apiId(service(Map.of("apigw:api", "")), DEFAULTS));
+        assertNull(TagContract.apiId(service(Map.of("apigw:api", "../x")), DEFAULTS));
     }
 
     private static Target target(Map<String, String> tags) {
-        return DesiredState.of(service(tags), BACKEND, REST, SETTINGS, DEFAULTS);
+        return TagContract.of(service(tags), BACKEND, REST, SETTINGS, DEFAULTS);
     }
 
     private static RejectReason refusal(Map<String, String> tags) {

@@ -5,7 +5,7 @@ import com.ecsapi.onboarder.onboarding.model.HttpApi;
 import com.ecsapi.onboarder.onboarding.model.HttpIntegration;
 import com.ecsapi.onboarder.onboarding.model.HttpRoute;
 import com.ecsapi.onboarder.onboarding.model.LoadBalancer;
-import com.ecsapi.onboarder.onboarding.model.NlbListener;
+import com.ecsapi.onboarder.onboarding.model.LoadBalancerListener;
 import com.ecsapi.onboarder.onboarding.model.Ownership;
 import com.ecsapi.onboarder.onboarding.model.RestMethod;
 import com.ecsapi.onboarder.onboarding.model.RestResource;
@@ -14,8 +14,8 @@ import com.ecsapi.onboarder.onboarding.model.VpcLink;
 import com.ecsapi.onboarder.onboarding.model.VpcLinkV2;
 import com.ecsapi.onboarder.onboarding.plan.ApiKind;
 import com.ecsapi.onboarder.onboarding.plan.IntegrationLandscape;
-import com.ecsapi.onboarder.onboarding.plan.DesiredState;
 import com.ecsapi.onboarder.onboarding.plan.PoolLandscape;
+import com.ecsapi.onboarder.pool.PoolTag;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +31,7 @@ import java.util.Set;
  * services cost one round of describes, not ten. Other writers are caught by AWS's conditional creates
  * (DuplicateListener, TooManyListeners, ConflictException), after which the affected part is read again.
  */
-public final class Landscape {
+public final class BatchView {
 
     private final LoadBalancing loadBalancing;
     private final RestApis restApis;
@@ -45,7 +45,7 @@ public final class Landscape {
     private record HttpApiView(List<HttpRoute> routes, List<HttpIntegration> integrations) {
     }
     private List<LoadBalancer> loadBalancers;
-    private final Map<String, List<NlbListener>> listeners = new HashMap<>();
+    private final Map<String, List<LoadBalancerListener>> listeners = new HashMap<>();
     private final Set<String> fullNlbs = new HashSet<>();
     private List<VpcLink> vpcLinks;
     private List<TargetGroup> ownTargetGroups;
@@ -53,7 +53,7 @@ public final class Landscape {
     private final Map<String, List<DeployedStage>> stages = new HashMap<>();
     private final Set<String> targetsRead = new HashSet<>();
 
-    public Landscape(LoadBalancing loadBalancing, RestApis restApis, HttpApis httpApis) {
+    public BatchView(LoadBalancing loadBalancing, RestApis restApis, HttpApis httpApis) {
         this.loadBalancing = loadBalancing;
         this.restApis = restApis;
         this.httpApis = httpApis;
@@ -165,9 +165,9 @@ public final class Landscape {
     public PoolLandscape pool() {
         List<LoadBalancer> poolNlbs = loadBalancers().stream()
                 .filter(LoadBalancer::network)
-                .filter(lb -> lb.tags().containsKey(DesiredState.POOL_TAG))
+                .filter(lb -> lb.tags().containsKey(PoolTag.KEY))
                 .toList();
-        Map<String, List<NlbListener>> byNlb = new LinkedHashMap<>();
+        Map<String, List<LoadBalancerListener>> byNlb = new LinkedHashMap<>();
         poolNlbs.forEach(nlb -> byNlb.put(nlb.arn(), listeners(nlb.arn())));
         if (vpcLinks == null) {
             vpcLinks = new ArrayList<>(restApis.vpcLinks());
@@ -175,7 +175,7 @@ public final class Landscape {
         return new PoolLandscape(poolNlbs, byNlb, vpcLinks, ownTargetGroups(), fullNlbs, Map.of());
     }
 
-    public List<NlbListener> listeners(String nlbArn) {
+    public List<LoadBalancerListener> listeners(String nlbArn) {
         return listeners.computeIfAbsent(nlbArn, arn -> new ArrayList<>(loadBalancing.listeners(arn, true)));
     }
 
@@ -219,13 +219,13 @@ public final class Landscape {
                 .filter(resource -> resource.path().equals(path)).findFirst();
     }
 
-    void listenerCreated(NlbListener listener) {
+    void listenerCreated(LoadBalancerListener listener) {
         listeners(listener.loadBalancerArn()).add(listener);
     }
 
     void listenerRetagged(String arn, Map<String, String> tags) {
         listeners.values().forEach(list -> list.replaceAll(listener -> listener.arn().equals(arn)
-                ? new NlbListener(arn, listener.loadBalancerArn(), listener.port(), listener.protocol(),
+                ? new LoadBalancerListener(arn, listener.loadBalancerArn(), listener.port(), listener.protocol(),
                 listener.targetGroupArns(), tags) : listener));
     }
 

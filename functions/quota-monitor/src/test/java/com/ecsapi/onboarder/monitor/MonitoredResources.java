@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEn
 import java.util.List;
 
 /** Builds what the monitor measures in the emulator: NLBs with listeners, VPC links, REST and HTTP APIs. */
-final class Landscape implements AutoCloseable {
+final class MonitoredResources implements AutoCloseable {
 
     final Ec2Client ec2 = AwsClients.create(Ec2Client.builder());
     final ElasticLoadBalancingV2Client elb = AwsClients.create(ElasticLoadBalancingV2Client.builder());
@@ -27,7 +27,7 @@ final class Landscape implements AutoCloseable {
     private final List<String> subnetIds;
     private final String vpcId;
 
-    Landscape() {
+    MonitoredResources() {
         List<Subnet> subnets = ec2.describeSubnets(request -> request.filters(filter -> filter
                 .name("default-for-az").values("true"))).subnets();
         this.vpcId = subnets.getFirst().vpcId();
