@@ -9,6 +9,7 @@ import com.ecsapi.onboarder.testbed.MotoServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
@@ -29,6 +30,7 @@ import java.util.function.Supplier;
  * One emulator per test class, reset before each test, with a base landscape: VPC A with the NLB {@code a1}
  * of pool {@code default} behind a VPC link, a REST API with stage {@code prod}, and the cluster {@code apps}.
  */
+@Tag("emulator")
 abstract class EmulatorTestBase {
 
     static MotoServer moto;
