@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.ecsapi.onboarder.config.Environment;
 import com.ecsapi.onboarder.json.Json;
+import com.ecsapi.onboarder.onboarding.event.ServiceRef;
+import com.ecsapi.onboarder.telemetry.StructuredLog;
 import com.ecsapi.onboarder.testbed.MotoServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,6 +115,18 @@ abstract class EmulatorTestBase {
     }
 
     List<JsonNode> lines = List.of();
+
+    /**
+     * Reconciles {@code service} of the cluster as a message about it would, outside a batch (no stage deployment):
+     * the decision as the reconciler returns it.
+     */
+    Reconciler.Result reconcile(String service) {
+        Map<String, String> variables = environment();
+        Onboarder onboarder = Onboarder.create(OnboarderConfig.from(Environment.of(variables)));
+        StructuredLog log = StructuredLog.of(Reconciler.class);
+        return asFunction("OnboardingFunction", variables, () -> onboarder.reconciler(onboarder.landscape(), log)
+                .reconcile(new ServiceRef(service, cluster), false, List.of()));
+    }
 
     /**
      * Runs {@code handler} as the template's {@code function} with {@code variables}: its AWS calls are journaled for
