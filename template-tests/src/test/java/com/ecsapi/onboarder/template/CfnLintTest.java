@@ -1,5 +1,6 @@
 package com.ecsapi.onboarder.template;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The template is clean for cfn-lint: no error, no warning, and no informational finding either. */
+@Tag("emulator")
 class CfnLintTest {
 
     private static final String INSTALL_HINT = "The template tests need cfn-lint: python3 -m pip install cfn-lint";

@@ -8,6 +8,7 @@ import com.ecsapi.onboarder.template.iam.RecordedCall;
 import com.ecsapi.onboarder.template.iam.TemplateRoles;
 import com.ecsapi.onboarder.testbed.MotoServer;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * stack that test stood for. A call no statement grants fails this test; so does a grant no call used, unless it is
  * listed in {@link #KEPT_ON_PURPOSE} with the reason no emulator test can use it.
  */
+@Tag("emulator")
 class IamJudgeTest {
 
     /** Parameters under which every conditional statement applies, to list every grant. */

@@ -5,6 +5,7 @@ import com.ecsapi.onboarder.json.Json;
 import com.ecsapi.onboarder.testbed.MotoServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
@@ -69,6 +70,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>The stacks are created once for the class and the tests only read them, except the delivery test, which
  * works on its own stack; so there is no reset between tests.
  */
+@Tag("emulator")
 class TemplateStackTest {
 
     private static final String STACK = "ecs-api-onboarder";

@@ -6,6 +6,7 @@ import com.ecsapi.onboarder.testbed.MotoServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * creates every resource type of the transformed template, TestEventPattern answers, and a schedule rule does not
  * take part in PutEvents routing.
  */
+@Tag("emulator")
 class TestBedGapsTest {
 
     private static final String TEMPLATE = """

@@ -4,6 +4,7 @@ import com.ecsapi.onboarder.aws.AwsClients;
 import com.ecsapi.onboarder.json.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The call journal the IAM judge reads: only calls made inside {@link MotoServer#runAs} are recorded, under the
  * run's function and settings, with the tags each ELB resource they name carries at call time and what they created.
  */
+@Tag("emulator")
 class CallJournalTest {
 
     private static Path journals;

@@ -3,6 +3,7 @@ package com.ecsapi.onboarder.testbed;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEn
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** One test bed per test class: started before its first test, reset before each, stopped after the last. */
+@Tag("emulator")
 abstract class TestBedTestBase {
 
     static MotoServer moto;

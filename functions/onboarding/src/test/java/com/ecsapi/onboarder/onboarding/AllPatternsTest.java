@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -92,6 +93,21 @@ class AllPatternsTest extends EmulatorTestBase {
         assertTrue(uris.values().stream().anyMatch(uri -> uri.contains(":servicediscovery:")), uris.toString());
     }
 
+    private static final List<String> REST_ROUTE = List.of("apigateway:CreateResource", "apigateway:CreateResource",
+            "apigateway:PutMethod", "apigateway:PutIntegration", "apigateway:PutMethod", "apigateway:PutIntegration");
+    private static final List<String> HTTP_ROUTE = List.of("apigateway:CreateIntegration", "apigateway:CreateRoute",
+            "apigateway:CreateRoute");
+
+    /** The AWS calls each pattern's dry run plans for a new service, in order. */
+    static final Map<String, List<String>> PLANNED_CALLS = Map.of(
+            "option-3-shared-nlb", concat(List.of("elasticloadbalancing:CreateListener"), REST_ROUTE),
+            "option-4-shared-nlb-to-alb", concat(List.of("elasticloadbalancing:CreateTargetGroup",
+                    "elasticloadbalancing:RegisterTargets", "elasticloadbalancing:CreateListener"), REST_ROUTE),
+            "option-2-dedicated-nlb", REST_ROUTE,
+            "rest-api-vpc-link-v2", REST_ROUTE,
+            "option-1-http-api-load-balancer", HTTP_ROUTE,
+            "option-1b-http-api-cloud-map", HTTP_ROUTE);
+
     @Test
     void theDryRunOfEveryPatternPrintsItsChangesAndChangesNothing() {
         dryRun = true;
@@ -102,6 +118,9 @@ class AllPatternsTest extends EmulatorTestBase {
         services.put("rest-api-vpc-link-v2", patterns.restV2());
         services.put("option-1-http-api-load-balancer", patterns.option1());
         services.put("option-1b-http-api-cloud-map", patterns.option1b());
+        // the VPC link each REST pattern's integrations go through (the HTTP API patterns put no REST integration)
+        Map<String, String> links = Map.of("option-3-shared-nlb", linkA1, "option-4-shared-nlb-to-alb", patterns.linkB1,
+                "option-2-dedicated-nlb", linkOf("o2-nlb"), "rest-api-vpc-link-v2", patterns.linkV2);
         for (Map.Entry<String, String> entry : services.entrySet()) {
             String before = state();
 
@@ -116,6 +135,13 @@ class AllPatternsTest extends EmulatorTestBase {
             assertFalse(planned.isEmpty(), entry.getKey());
             assertTrue(planned.stream().allMatch(change -> change.asString().matches("(apigateway|elasticloadbalancing):\\w+ .*")),
                     planned.toString());
+            assertEquals(PLANNED_CALLS.get(entry.getKey()), calls(planned), entry.getKey());
+            String link = links.get(entry.getKey());
+            assertTrue(planned.stream().map(JsonNode::asString).filter(change -> change.contains("PutIntegration"))
+                    .allMatch(change -> change.contains(" connectionId=" + link)), link + " in " + planned);
+            assertEquals(List.of(entry.getKey().contains("http-api") ? patterns.httpApi + "/$default" : apiId + "/prod"),
+                    decision.asObject().get("plannedDeployments").asArray().stream().map(JsonNode::asString).toList(),
+                    entry.getKey());
             assertEquals(before, state(), entry.getKey() + ": the dry run changed the emulator's state");
         }
         String before = state();
@@ -137,6 +163,16 @@ class AllPatternsTest extends EmulatorTestBase {
         assertEquals(List.of(), failures(response));
         assertEquals("Pending", text(decisions().get(0), "outcome"));
         assertEquals(before, state());
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        return Stream.concat(first.stream(), second.stream()).toList();
+    }
+
+    /** The operations of planned changes, e.g. {@code apigateway:PutMethod} (a change may be more than one call). */
+    private static List<String> calls(List<JsonNode> planned) {
+        return planned.stream().flatMap(change -> Stream.of(change.asString().split("; ")))
+                .map(call -> call.substring(0, call.indexOf(' '))).toList();
     }
 
     private String linkOf(String nlbName) {

@@ -1,6 +1,9 @@
 package com.ecsapi.onboarder.onboarding;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.ecsapi.onboarder.onboarding.plan.Outcome;
+import com.ecsapi.onboarder.onboarding.plan.Plan;
+import com.ecsapi.onboarder.onboarding.plan.RejectReason;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.apigateway.model.GetVpcLinkResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
@@ -72,11 +75,10 @@ class DedicatedNlbTest extends EmulatorTestBase {
         String service = aws.service(cluster, "orders", tg, vpcA, Map.of("apigw:path", "/orders"));
         Map<String, List<String>> links = aws.vpcLinks();
 
-        SQSBatchResponse response = run(TestLandscape.batch(TestLandscape.createServiceEvent(service, cluster)));
+        Plan plan = reconcile(service).plan();
 
-        assertEquals(List.of(), failures(response));
-        assertEquals("Rejected", text(decisions().get(0), "outcome"));
-        assertEquals("NoVpcLink", text(decisions().get(0), "reason"));
+        assertEquals(Outcome.Rejected, plan.outcome());
+        assertEquals(RejectReason.NoVpcLink, plan.reason());
         assertEquals(Set.of("/"), aws.resources(apiId).keySet());
         assertEquals(links, aws.vpcLinks());
         assertEquals(List.of(), aws.listeners(nlbA1));
@@ -121,10 +123,7 @@ class DedicatedNlbTest extends EmulatorTestBase {
         String service = aws.service(cluster, "orders", tg, vpcA, Map.of("apigw:path", "/orders"));
         Map<String, List<String>> links = aws.vpcLinks();
 
-        SQSBatchResponse response = run(TestLandscape.batch(TestLandscape.createServiceEvent(service, cluster)));
-
-        assertEquals(List.of(), failures(response));
-        assertEquals("VpcLinkQuotaExhausted", text(decisions().get(0), "reason"));
+        assertEquals(RejectReason.VpcLinkQuotaExhausted, reconcile(service).plan().reason());
         assertEquals(links, aws.vpcLinks());
     }
 

@@ -5,10 +5,13 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.ecsapi.onboarder.config.Environment;
 import com.ecsapi.onboarder.json.Json;
+import com.ecsapi.onboarder.onboarding.event.ServiceRef;
+import com.ecsapi.onboarder.telemetry.StructuredLog;
 import com.ecsapi.onboarder.testbed.MotoServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
@@ -29,6 +32,7 @@ import java.util.function.Supplier;
  * One emulator per test class, reset before each test, with a base landscape: VPC A with the NLB {@code a1}
  * of pool {@code default} behind a VPC link, a REST API with stage {@code prod}, and the cluster {@code apps}.
  */
+@Tag("emulator")
 abstract class EmulatorTestBase {
 
     static MotoServer moto;
@@ -111,6 +115,18 @@ abstract class EmulatorTestBase {
     }
 
     List<JsonNode> lines = List.of();
+
+    /**
+     * Reconciles {@code service} of the cluster as a message about it would, outside a batch (no stage deployment):
+     * the decision as the reconciler returns it.
+     */
+    Reconciler.Result reconcile(String service) {
+        Map<String, String> variables = environment();
+        Onboarder onboarder = Onboarder.create(OnboarderConfig.from(Environment.of(variables)));
+        StructuredLog log = StructuredLog.of(Reconciler.class);
+        return asFunction("OnboardingFunction", variables, () -> onboarder.reconciler(onboarder.landscape(), log)
+                .reconcile(new ServiceRef(service, cluster), false, List.of()));
+    }
 
     /**
      * Runs {@code handler} as the template's {@code function} with {@code variables}: its AWS calls are journaled for

@@ -1,6 +1,7 @@
 package com.ecsapi.onboarder.onboarding;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.ecsapi.onboarder.onboarding.plan.RejectReason;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.ecsapi.onboarder.testbed.Fault;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,10 +135,7 @@ class HttpApiTest extends EmulatorTestBase {
         aws.apiGatewayV2.createRoute(request -> request.apiId(httpApi).routeKey("POST /orders/import"));
         String service = aws.service(cluster, "orders", alb[1], vpcA, tags("/orders"));
 
-        SQSBatchResponse response = run(TestLandscape.batch(TestLandscape.createServiceEvent(service, cluster)));
-
-        assertEquals(List.of(), failures(response));
-        assertEquals("PathConflict", text(decisions().get(0), "reason"));
+        assertEquals(RejectReason.PathConflict, reconcile(service).plan().reason());
         assertEquals(Set.of("POST /orders/import"), aws.routes(httpApi).keySet());
         assertEquals(List.of(), aws.integrations(httpApi));
     }
@@ -203,10 +201,7 @@ class HttpApiTest extends EmulatorTestBase {
         var routes = aws.routes(httpApi);
         var integrations = aws.integrations(httpApi);
 
-        SQSBatchResponse response = run(TestLandscape.batch(TestLandscape.createServiceEvent(second, cluster)));
-
-        assertEquals(List.of(), failures(response));
-        assertEquals("PathConflict", text(decisions().get(0), "reason"));
+        assertEquals(RejectReason.PathConflict, reconcile(second).plan().reason());
         assertEquals(routes, aws.routes(httpApi));
         assertEquals(integrations, aws.integrations(httpApi));
     }
@@ -217,10 +212,7 @@ class HttpApiTest extends EmulatorTestBase {
         String[] alb = aws.albWithTargetGroup(vpcA, "orders-alb");
         String service = aws.service(cluster, "orders", alb[1], vpcA, tags("/orders"));
 
-        SQSBatchResponse response = run(TestLandscape.batch(TestLandscape.createServiceEvent(service, cluster)));
-
-        assertEquals(List.of(), failures(response));
-        assertEquals("NoVpcLink", text(decisions().get(0), "reason"));
+        assertEquals(RejectReason.NoVpcLink, reconcile(service).plan().reason());
         assertEquals(Map.of(), aws.routes(httpApi));
     }
 

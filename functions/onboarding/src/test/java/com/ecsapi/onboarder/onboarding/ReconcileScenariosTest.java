@@ -2,6 +2,7 @@ package com.ecsapi.onboarder.onboarding;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.ecsapi.onboarder.onboarding.plan.RejectReason;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.apigateway.model.IntegrationType;
 import software.amazon.awssdk.services.apigateway.model.Resource;
@@ -18,11 +19,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReconcileScenariosTest extends EmulatorTestBase {
 
     private String onboard(String name, String path) {
-        String tg = aws.tcpTargetGroup(vpcA, name + "-tg");
-        String service = aws.service(cluster, name, tg, vpcA, Map.of("apigw:path", path));
+        String service = service(name, path);
         SQSBatchResponse response = run(TestLandscape.batch(TestLandscape.createServiceEvent(service, cluster)));
         assertEquals(List.of(), failures(response));
         return service;
+    }
+
+    private String service(String name, String path) {
+        String tg = aws.tcpTargetGroup(vpcA, name + "-tg");
+        return aws.service(cluster, name, tg, vpcA, Map.of("apigw:path", path));
     }
 
     /** Everything a test must see unchanged: listeners of every NLB, resources and deployments of the API. */
@@ -164,12 +169,9 @@ class ReconcileScenariosTest extends EmulatorTestBase {
         onboard("orders", "/orders");
         String before = snapshot(nlbA1);
 
-        onboard("intruder", "/legacy");
-        assertEquals("PathConflict", text(decisions().get(0), "reason"));
-        onboard("thief", "/orders");
-        assertEquals("PathConflict", text(decisions().get(0), "reason"));
-        onboard("nested", "/orders/admin");
-        assertEquals("PathConflict", text(decisions().get(0), "reason"));
+        assertEquals(RejectReason.PathConflict, reconcile(service("intruder", "/legacy")).plan().reason());
+        assertEquals(RejectReason.PathConflict, reconcile(service("thief", "/orders")).plan().reason());
+        assertEquals(RejectReason.PathConflict, reconcile(service("nested", "/orders/admin")).plan().reason());
 
         assertEquals(before, snapshot(nlbA1));
     }

@@ -1,6 +1,7 @@
 package com.ecsapi.onboarder.onboarding;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.ecsapi.onboarder.onboarding.plan.RejectReason;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.apigateway.model.GetIntegrationResponse;
 import software.amazon.awssdk.services.apigateway.model.Resource;
@@ -85,10 +86,7 @@ class RestVpcLinkV2Test extends EmulatorTestBase {
         String second = aws.service(cluster, "second", alb[1], vpcA, Map.of("apigw:path", "/orders"));
         Map<String, Resource> before = aws.resources(apiId);
 
-        SQSBatchResponse response = run(TestLandscape.batch(TestLandscape.createServiceEvent(second, cluster)));
-
-        assertEquals(List.of(), failures(response));
-        assertEquals("PathConflict", text(decisions().get(0), "reason"));
+        assertEquals(RejectReason.PathConflict, reconcile(second).plan().reason());
         assertEquals(before, aws.resources(apiId));
     }
 }

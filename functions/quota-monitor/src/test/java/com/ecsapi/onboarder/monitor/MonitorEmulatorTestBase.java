@@ -5,11 +5,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 
 import java.util.Map;
 
 /** One emulator per test class, reset before each test, with a builder of the monitored resources and CloudWatch read-back. */
+@Tag("emulator")
 abstract class MonitorEmulatorTestBase {
 
     static final String PREFIX = "test-stack";
