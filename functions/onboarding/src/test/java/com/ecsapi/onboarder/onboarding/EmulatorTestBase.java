@@ -124,7 +124,7 @@ abstract class EmulatorTestBase {
         Map<String, String> variables = environment();
         Onboarder onboarder = Onboarder.create(OnboarderConfig.from(Environment.of(variables)));
         StructuredLog log = StructuredLog.of(Reconciler.class);
-        return asFunction("OnboardingFunction", variables, () -> onboarder.reconciler(onboarder.landscape(), log)
+        return asFunction("OnboardingFunction", variables, () -> onboarder.reconciler(onboarder.batchView(), log)
                 .reconcile(new ServiceRef(service, cluster), false, List.of()));
     }
 
