@@ -21,6 +21,7 @@ import java.util.Set;
 public final class HttpPlanner {
 
     private static final String GREEDY = "/{proxy+}";
+    private static final String ON_REST_API = "the service's route is on a REST API";
 
     private HttpPlanner() {
     }
@@ -30,18 +31,16 @@ public final class HttpPlanner {
         return switch (target) {
             case Target.Refused refused -> Plan.rejected(refused.reason(), refused.detail(), refused.path());
             case Target.Absent absent -> remove(serviceArn, apis, null, defaultStage, absent.why());
-            case Target.Present present -> isHttp(present.pattern())
-                    ? place(serviceArn, present, apis, defaultStage)
-                    : remove(serviceArn, apis, null, defaultStage, "the service's route is on a REST API");
+            case Target.Present present -> switch (present.pattern()) {
+                case Pattern.OnHttpApi onHttp -> place(serviceArn, present.route(), onHttp, apis, defaultStage);
+                case Pattern.OnRestApi ignored -> remove(serviceArn, apis, null, defaultStage, ON_REST_API);
+                case Pattern.Unsupported ignored -> remove(serviceArn, apis, null, defaultStage, ON_REST_API);
+            };
         };
     }
 
-    public static boolean isHttp(Pattern pattern) {
-        return pattern instanceof Pattern.HttpApiToLoadBalancer || pattern instanceof Pattern.HttpApiToCloudMap;
-    }
-
-    private static Plan place(String serviceArn, Target.Present present, Map<String, HttpApi> apis, String defaultStage) {
-        RouteSpec route = present.route();
+    private static Plan place(String serviceArn, RouteSpec route, Pattern.OnHttpApi pattern, Map<String, HttpApi> apis,
+                              String defaultStage) {
         HttpApi api = apis.get(route.apiId());
         if (api == null) {
             return Plan.rejected(RejectReason.NoApi, "HTTP API " + route.apiId() + " does not exist", route.path());
@@ -56,7 +55,7 @@ public final class HttpPlanner {
         String serverName;
         String lbArn = null;
         int port = 0;
-        switch (present.pattern()) {
+        switch (pattern) {
             case Pattern.HttpApiToLoadBalancer viaLb -> {
                 uri = viaLb.listener().arn();
                 vpcLinkId = viaLb.vpcLink().id();
@@ -69,7 +68,6 @@ public final class HttpPlanner {
                 vpcLinkId = viaCloudMap.vpcLink().id();
                 serverName = null;
             }
-            default -> throw new IllegalArgumentException("not an HTTP API pattern: " + present.pattern());
         }
 
         List<Change> changes = new ArrayList<>();
@@ -103,7 +101,7 @@ public final class HttpPlanner {
         Plan others = remove(serviceArn, apis, api.id(), defaultStage, null);
         changes.addAll(others.changes());
         deployments.addAll(others.deployments());
-        return new Plan(changes.isEmpty() ? Outcome.Unchanged : Outcome.Onboarded, null, present.pattern().label(),
+        return new Plan(changes.isEmpty() ? Outcome.Unchanged : Outcome.Onboarded, null, pattern.label(),
                 changes, deployments, lbArn, vpcLinkId, port, route.path());
     }
 

@@ -61,7 +61,7 @@ public final class Planner {
      * (after the new route stands). While a service waits (Pending) or is refused, nothing else changes.
      */
     public static Plan combine(Target target, Plan rest, Plan http) {
-        boolean onHttp = target instanceof Target.Present present && HttpPlanner.isHttp(present.pattern());
+        boolean onHttp = target instanceof Target.Present present && present.pattern().onHttpApi();
         Plan primary = onHttp ? http : rest;
         Plan secondary = onHttp ? rest : http;
         if (target instanceof Target.Refused || primary.outcome() == Outcome.Rejected
@@ -145,19 +145,15 @@ public final class Planner {
             case Pattern.DedicatedNlbAwaitingVpcLink awaiting -> {
                 return awaitVpcLink(serviceArn, awaiting, landscape, route, settings);
             }
-            case Pattern.HttpApiToLoadBalancer ignored -> {
-                return remove(serviceArn, new Target.Absent("the service's route is on an HTTP API"), ownedListeners,
-                        ownedTargetGroups, apis, settings);
-            }
-            case Pattern.HttpApiToCloudMap ignored -> {
+            case Pattern.OnHttpApi ignored -> {
                 return remove(serviceArn, new Target.Absent("the service's route is on an HTTP API"), ownedListeners,
                         ownedTargetGroups, apis, settings);
             }
             case Pattern.Unsupported unsupported -> {
                 return Plan.rejected(unsupported.reason(), unsupported.detail(), route.path());
             }
-            case Pattern.SharedNlb ignored -> {
-                SharedPlacement shared = placeOnPool(serviceArn, present, landscape, ownedListeners,
+            case Pattern.SharedNlb onPool -> {
+                SharedPlacement shared = placeOnPool(serviceArn, present, onPool, landscape, ownedListeners,
                         ownedTargetGroups, tags, settings, changes);
                 if (shared.refusal() != null) {
                     return Plan.rejected(shared.refusal().reason(), shared.refusal().detail(), route.path());
@@ -220,26 +216,30 @@ public final class Planner {
                                    Optional<LoadBalancerListener> kept, Optional<TargetGroup> keptTargetGroup) {
     }
 
-    private static SharedPlacement placeOnPool(String serviceArn, Target.Present present, PoolLandscape landscape,
+    private static SharedPlacement placeOnPool(String serviceArn, Target.Present present, Pattern.SharedNlb onPool,
+                                               PoolLandscape landscape,
                                                List<LoadBalancerListener> ownedListeners, List<TargetGroup> ownedTargetGroups,
                                                Map<String, String> tags, Settings settings, List<Change> changes) {
         Change.TargetRef listenerTarget;
         Optional<TargetGroup> keptTargetGroup = Optional.empty();
-        if (present.pattern() instanceof Pattern.SharedNlbToAlb viaAlb) {
-            String name = Ownership.targetGroupName(serviceArn, viaAlb.alb().arn(), viaAlb.albPort(), present.vpcId());
-            keptTargetGroup = ownedTargetGroups.stream().filter(group -> group.name().equals(name)).findFirst();
-            listenerTarget = keptTargetGroup.<Change.TargetRef>map(group -> new Change.ExistingTargetGroup(group.arn()))
-                    .orElse(new Change.PlannedTargetGroup(name));
-            if (keptTargetGroup.isEmpty()) {
-                changes.add(new Change.CreateTargetGroup(name, present.vpcId(), viaAlb.albPort(), tags));
+        switch (onPool) {
+            case Pattern.SharedNlbToAlb viaAlb -> {
+                String name = Ownership.targetGroupName(serviceArn, viaAlb.alb().arn(), viaAlb.albPort(),
+                        present.vpcId());
+                keptTargetGroup = ownedTargetGroups.stream().filter(group -> group.name().equals(name)).findFirst();
+                listenerTarget = keptTargetGroup
+                        .<Change.TargetRef>map(group -> new Change.ExistingTargetGroup(group.arn()))
+                        .orElse(new Change.PlannedTargetGroup(name));
+                if (keptTargetGroup.isEmpty()) {
+                    changes.add(new Change.CreateTargetGroup(name, present.vpcId(), viaAlb.albPort(), tags));
+                }
+                String alb = TargetGroup.target(viaAlb.alb().arn(), viaAlb.albPort());
+                if (keptTargetGroup.map(group -> !group.targets().contains(alb)).orElse(true)) {
+                    changes.add(new Change.RegisterTarget(listenerTarget, viaAlb.alb().arn(), viaAlb.albPort()));
+                }
             }
-            String alb = TargetGroup.target(viaAlb.alb().arn(), viaAlb.albPort());
-            if (keptTargetGroup.map(group -> !group.targets().contains(alb)).orElse(true)) {
-                changes.add(new Change.RegisterTarget(listenerTarget, viaAlb.alb().arn(), viaAlb.albPort()));
-            }
-        } else {
-            listenerTarget = new Change.ExistingTargetGroup(
-                    ((Pattern.SharedNlbToTargetGroup) present.pattern()).targetGroup().arn());
+            case Pattern.SharedNlbToTargetGroup direct ->
+                    listenerTarget = new Change.ExistingTargetGroup(direct.targetGroup().arn());
         }
         List<Placement.Candidate> candidates = Placement.candidates(landscape, present.pool(), present.vpcId());
         Optional<LoadBalancerListener> kept = candidates.stream()
@@ -259,13 +259,15 @@ public final class Planner {
         }
         Placement.Result result = Placement.place(landscape, present.pool(), present.vpcId(), settings.ports(),
                 settings.listenerLimit());
-        if (result instanceof Placement.NoRoom noRoom) {
-            return new SharedPlacement(noRoom, null, null, 0, Optional.empty(), Optional.empty());
-        }
-        Placement.Placed placed = (Placement.Placed) result;
-        changes.add(new Change.CreateListener(placed.nlb().arn(), placed.port(), listenerTarget, tags));
-        return new SharedPlacement(null, placed.nlb(), placed.vpcLink().id(), placed.port(), Optional.empty(),
-                keptTargetGroup);
+        return switch (result) {
+            case Placement.NoRoom noRoom -> new SharedPlacement(noRoom, null, null, 0, Optional.empty(),
+                    Optional.empty());
+            case Placement.Placed placed -> {
+                changes.add(new Change.CreateListener(placed.nlb().arn(), placed.port(), listenerTarget, tags));
+                yield new SharedPlacement(null, placed.nlb(), placed.vpcLink().id(), placed.port(), Optional.empty(),
+                        keptTargetGroup);
+            }
+        };
     }
 
     /**
