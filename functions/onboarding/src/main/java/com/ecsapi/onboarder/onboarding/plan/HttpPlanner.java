@@ -1,7 +1,6 @@
 package com.ecsapi.onboarder.onboarding.plan;
 
 import com.ecsapi.onboarder.onboarding.model.HttpApi;
-import com.ecsapi.onboarder.onboarding.model.HttpIntegration;
 import com.ecsapi.onboarder.onboarding.model.HttpRoute;
 import com.ecsapi.onboarder.onboarding.model.Ownership;
 
@@ -9,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,7 +18,7 @@ import java.util.Set;
  */
 public final class HttpPlanner {
 
-    private static final String GREEDY = "/{proxy+}";
+    static final String GREEDY = "/{proxy+}";
     private static final String ON_REST_API = "the service's route is on a REST API";
 
     private HttpPlanner() {
@@ -70,30 +68,8 @@ public final class HttpPlanner {
             }
         }
 
-        List<Change> changes = new ArrayList<>();
-        List<HttpIntegration> owned = api.integrations().stream().filter(i -> owner.equals(i.description())).toList();
-        Optional<HttpIntegration> kept = owned.stream().findFirst();
-        boolean same = kept.filter(i -> "HTTP_PROXY".equals(i.integrationType()) && uri.equals(i.uri())
-                && "VPC_LINK".equals(i.connectionType()) && vpcLinkId.equals(i.connectionId())
-                && Objects.equals(serverName, i.serverNameToVerify())).isPresent();
-        if (!same) {
-            changes.add(new Change.PutHttpIntegration(api.id(), kept.map(HttpIntegration::id).orElse(null), uri,
-                    vpcLinkId, serverName, owner));
-        }
-        Set<String> keys = new LinkedHashSet<>(List.of("ANY " + route.path(), "ANY " + route.path() + GREEDY));
-        String target = kept.map(i -> "integrations/" + i.id()).orElse(null);
-        for (String key : keys) {
-            Optional<HttpRoute> existing = api.routes().stream()
-                    .filter(r -> owner.equals(r.operationName()) && r.routeKey().equals(key)).findFirst();
-            if (existing.isEmpty()) {
-                changes.add(new Change.CreateHttpRoute(api.id(), key, owner, owner));
-            } else if (target == null || !target.equals(existing.get().target())) {
-                changes.add(new Change.RetargetHttpRoute(api.id(), existing.get().id(), key, owner));
-            }
-        }
-        api.routes().stream().filter(r -> owner.equals(r.operationName()) && !keys.contains(r.routeKey()))
-                .forEach(r -> changes.add(new Change.DeleteHttpRoute(api.id(), r.id(), r.routeKey())));
-        owned.stream().skip(1).forEach(i -> changes.add(new Change.DeleteHttpIntegration(api.id(), i.id())));
+        List<Change> changes = new ArrayList<>(HttpRoutePlanner.changes(api, route, owner, uri, vpcLinkId,
+                serverName));
         Set<ApiStage> deployments = new LinkedHashSet<>();
         if (!changes.isEmpty()) {
             deployments.add(new ApiStage(api.id(), route.stage()));
