@@ -77,8 +77,8 @@ public final class HttpPlanner {
         Plan others = remove(serviceArn, apis, api.id(), defaultStage, null);
         changes.addAll(others.changes());
         deployments.addAll(others.deployments());
-        return new Plan(changes.isEmpty() ? Outcome.Unchanged : Outcome.Onboarded, null, pattern.label(),
-                changes, deployments, lbArn, vpcLinkId, port, route.path());
+        return new Plan(changes.isEmpty() ? Outcome.Unchanged : Outcome.Onboarded, new Plan.Grounds.Placed(pattern),
+                changes, deployments, new Plan.Endpoint(lbArn, vpcLinkId, port), route.path());
     }
 
     /** Removes what the service owns in every HTTP API but {@code except}: routes first, then integrations. */
@@ -107,8 +107,8 @@ public final class HttpPlanner {
                 deployments.add(new ApiStage(api.id(), defaultStage));
             }
         }
-        return new Plan(changes.isEmpty() ? Outcome.Skipped : Outcome.Deregistered, null, why, changes, deployments,
-                null, null, 0, path);
+        return new Plan(changes.isEmpty() ? Outcome.Skipped : Outcome.Deregistered, new Plan.Grounds.Removed(why),
+                changes, deployments, null, path);
     }
 
     /**

@@ -75,8 +75,8 @@ public final class Planner {
         } else {
             outcome = changes.isEmpty() ? Outcome.Unchanged : Outcome.Onboarded;
         }
-        return new Plan(outcome, primary.reason(), primary.detail(), changes, deployments, primary.nlbArn(),
-                primary.vpcLinkId(), primary.port(), primary.path() != null ? primary.path() : secondary.path());
+        return new Plan(outcome, primary.grounds(), changes, deployments, primary.endpoint(),
+                primary.path() != null ? primary.path() : secondary.path());
     }
 
     private static Plan remove(String serviceArn, Target.Absent absent, List<LoadBalancerListener> ownedListeners,
@@ -90,8 +90,8 @@ public final class Planner {
                 Optional.empty()));
         String path = ownedListeners.stream().map(listener -> listener.tags().get(Ownership.PATH_TAG)).findFirst()
                 .orElse(null);
-        return new Plan(changes.isEmpty() ? Outcome.Skipped : Outcome.Deregistered, null, absent.why(), changes,
-                deployments, null, null, 0, path);
+        return new Plan(changes.isEmpty() ? Outcome.Skipped : Outcome.Deregistered,
+                new Plan.Grounds.Removed(absent.why()), changes, deployments, null, path);
     }
 
     private static Plan place(String serviceArn, Target.Present present, PoolLandscape landscape,
@@ -170,8 +170,9 @@ public final class Planner {
                         : stageOf(apiId, ownedListeners, ownedTargetGroups, settings), changes, deployments);
         changes.addAll(PoolListenerPlanner.deletesBut(ownedListeners, ownedTargetGroups, kept, keptTargetGroup));
 
-        return new Plan(changes.isEmpty() ? Outcome.Unchanged : Outcome.Onboarded, null,
-                present.pattern().label(), changes, deployments, nlbArn, vpcLinkId, port, route.path());
+        return new Plan(changes.isEmpty() ? Outcome.Unchanged : Outcome.Onboarded,
+                new Plan.Grounds.Placed(present.pattern()), changes, deployments,
+                new Plan.Endpoint(nlbArn, vpcLinkId, port), route.path());
     }
 
     /**
@@ -182,8 +183,9 @@ public final class Planner {
     private static Plan awaitVpcLink(String serviceArn, Pattern.DedicatedNlbAwaitingVpcLink awaiting,
                                      PoolLandscape landscape, RouteSpec route, Settings settings) {
         if (awaiting.pendingLink() != null) {
-            return new Plan(Outcome.Pending, null, awaiting.why(), List.of(), Set.of(), awaiting.nlb().arn(),
-                    awaiting.pendingLink().id(), awaiting.listenerPort(), route.path());
+            return new Plan(Outcome.Pending, new Plan.Grounds.Waiting(awaiting), List.of(), Set.of(),
+                    new Plan.Endpoint(awaiting.nlb().arn(), awaiting.pendingLink().id(), awaiting.listenerPort()),
+                    route.path());
         }
         if (landscape.vpcLinks().size() >= settings.vpcLinkLimit()) {
             return Plan.rejected(RejectReason.VpcLinkQuotaExhausted, "NLB " + awaiting.nlb().name()
@@ -192,8 +194,8 @@ public final class Planner {
         }
         Change create = new Change.CreateVpcLink(Ownership.vpcLinkName(awaiting.nlb().name()), awaiting.nlb().arn(),
                 Ownership.vpcLinkTags(serviceArn, awaiting.nlb().arn()));
-        return new Plan(Outcome.Pending, null, awaiting.why(), List.of(create), Set.of(), awaiting.nlb().arn(), null,
-                awaiting.listenerPort(), route.path());
+        return new Plan(Outcome.Pending, new Plan.Grounds.Waiting(awaiting), List.of(create), Set.of(),
+                new Plan.Endpoint(awaiting.nlb().arn(), null, awaiting.listenerPort()), route.path());
     }
 
     private static String stageOf(String apiId, List<LoadBalancerListener> listeners, List<TargetGroup> targetGroups,
