@@ -185,7 +185,7 @@ final class Reconciler {
 
     /** The stage the service wants its route on in this REST API, or null. */
     private static String restStage(Target target, String apiId) {
-        return target instanceof Target.Present present && !HttpPlanner.isHttp(present.pattern())
+        return target instanceof Target.Present present && !present.pattern().onHttpApi()
                 && present.route().apiId().equals(apiId) ? present.route().stage() : null;
     }
 

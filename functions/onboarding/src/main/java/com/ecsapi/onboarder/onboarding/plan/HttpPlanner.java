@@ -1,7 +1,6 @@
 package com.ecsapi.onboarder.onboarding.plan;
 
 import com.ecsapi.onboarder.onboarding.model.HttpApi;
-import com.ecsapi.onboarder.onboarding.model.HttpIntegration;
 import com.ecsapi.onboarder.onboarding.model.HttpRoute;
 import com.ecsapi.onboarder.onboarding.model.Ownership;
 
@@ -9,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,7 +18,8 @@ import java.util.Set;
  */
 public final class HttpPlanner {
 
-    private static final String GREEDY = "/{proxy+}";
+    static final String GREEDY = "/{proxy+}";
+    private static final String ON_REST_API = "the service's route is on a REST API";
 
     private HttpPlanner() {
     }
@@ -30,18 +29,16 @@ public final class HttpPlanner {
         return switch (target) {
             case Target.Refused refused -> Plan.rejected(refused.reason(), refused.detail(), refused.path());
             case Target.Absent absent -> remove(serviceArn, apis, null, defaultStage, absent.why());
-            case Target.Present present -> isHttp(present.pattern())
-                    ? place(serviceArn, present, apis, defaultStage)
-                    : remove(serviceArn, apis, null, defaultStage, "the service's route is on a REST API");
+            case Target.Present present -> switch (present.pattern()) {
+                case Pattern.OnHttpApi onHttp -> place(serviceArn, present.route(), onHttp, apis, defaultStage);
+                case Pattern.OnRestApi ignored -> remove(serviceArn, apis, null, defaultStage, ON_REST_API);
+                case Pattern.Unsupported ignored -> remove(serviceArn, apis, null, defaultStage, ON_REST_API);
+            };
         };
     }
 
-    public static boolean isHttp(Pattern pattern) {
-        return pattern instanceof Pattern.HttpApiToLoadBalancer || pattern instanceof Pattern.HttpApiToCloudMap;
-    }
-
-    private static Plan place(String serviceArn, Target.Present present, Map<String, HttpApi> apis, String defaultStage) {
-        RouteSpec route = present.route();
+    private static Plan place(String serviceArn, RouteSpec route, Pattern.OnHttpApi pattern, Map<String, HttpApi> apis,
+                              String defaultStage) {
         HttpApi api = apis.get(route.apiId());
         if (api == null) {
             return Plan.rejected(RejectReason.NoApi, "HTTP API " + route.apiId() + " does not exist", route.path());
@@ -56,7 +53,7 @@ public final class HttpPlanner {
         String serverName;
         String lbArn = null;
         int port = 0;
-        switch (present.pattern()) {
+        switch (pattern) {
             case Pattern.HttpApiToLoadBalancer viaLb -> {
                 uri = viaLb.listener().arn();
                 vpcLinkId = viaLb.vpcLink().id();
@@ -69,33 +66,10 @@ public final class HttpPlanner {
                 vpcLinkId = viaCloudMap.vpcLink().id();
                 serverName = null;
             }
-            default -> throw new IllegalArgumentException("not an HTTP API pattern: " + present.pattern());
         }
 
-        List<Change> changes = new ArrayList<>();
-        List<HttpIntegration> owned = api.integrations().stream().filter(i -> owner.equals(i.description())).toList();
-        Optional<HttpIntegration> kept = owned.stream().findFirst();
-        boolean same = kept.filter(i -> "HTTP_PROXY".equals(i.integrationType()) && uri.equals(i.uri())
-                && "VPC_LINK".equals(i.connectionType()) && vpcLinkId.equals(i.connectionId())
-                && Objects.equals(serverName, i.serverNameToVerify())).isPresent();
-        if (!same) {
-            changes.add(new Change.PutHttpIntegration(api.id(), kept.map(HttpIntegration::id).orElse(null), uri,
-                    vpcLinkId, serverName, owner));
-        }
-        Set<String> keys = new LinkedHashSet<>(List.of("ANY " + route.path(), "ANY " + route.path() + GREEDY));
-        String target = kept.map(i -> "integrations/" + i.id()).orElse(null);
-        for (String key : keys) {
-            Optional<HttpRoute> existing = api.routes().stream()
-                    .filter(r -> owner.equals(r.operationName()) && r.routeKey().equals(key)).findFirst();
-            if (existing.isEmpty()) {
-                changes.add(new Change.CreateHttpRoute(api.id(), key, owner, owner));
-            } else if (target == null || !target.equals(existing.get().target())) {
-                changes.add(new Change.RetargetHttpRoute(api.id(), existing.get().id(), key, owner));
-            }
-        }
-        api.routes().stream().filter(r -> owner.equals(r.operationName()) && !keys.contains(r.routeKey()))
-                .forEach(r -> changes.add(new Change.DeleteHttpRoute(api.id(), r.id(), r.routeKey())));
-        owned.stream().skip(1).forEach(i -> changes.add(new Change.DeleteHttpIntegration(api.id(), i.id())));
+        List<Change> changes = new ArrayList<>(HttpRoutePlanner.changes(api, route, owner, uri, vpcLinkId,
+                serverName));
         Set<ApiStage> deployments = new LinkedHashSet<>();
         if (!changes.isEmpty()) {
             deployments.add(new ApiStage(api.id(), route.stage()));
@@ -103,8 +77,8 @@ public final class HttpPlanner {
         Plan others = remove(serviceArn, apis, api.id(), defaultStage, null);
         changes.addAll(others.changes());
         deployments.addAll(others.deployments());
-        return new Plan(changes.isEmpty() ? Outcome.Unchanged : Outcome.Onboarded, null, present.pattern().label(),
-                changes, deployments, lbArn, vpcLinkId, port, route.path());
+        return new Plan(changes.isEmpty() ? Outcome.Unchanged : Outcome.Onboarded, new Plan.Grounds.Placed(pattern),
+                changes, deployments, new Plan.Endpoint(lbArn, vpcLinkId, port), route.path());
     }
 
     /** Removes what the service owns in every HTTP API but {@code except}: routes first, then integrations. */
@@ -133,8 +107,8 @@ public final class HttpPlanner {
                 deployments.add(new ApiStage(api.id(), defaultStage));
             }
         }
-        return new Plan(changes.isEmpty() ? Outcome.Skipped : Outcome.Deregistered, null, why, changes, deployments,
-                null, null, 0, path);
+        return new Plan(changes.isEmpty() ? Outcome.Skipped : Outcome.Deregistered, new Plan.Grounds.Removed(why),
+                changes, deployments, null, path);
     }
 
     /**

@@ -9,8 +9,16 @@ import com.ecsapi.onboarder.onboarding.model.VpcLinkV2;
 /** How a service is reached from its API; chosen by {@link PatternChoice}. */
 public sealed interface Pattern {
 
+    /** A pattern whose route is on a REST API: the {@link Planner} places it. */
+    sealed interface OnRestApi extends Pattern {
+    }
+
+    /** A pattern whose route is on an HTTP API: the {@link HttpPlanner} places it. */
+    sealed interface OnHttpApi extends Pattern {
+    }
+
     /** Options 3 and 4: the service gets a listener port on a shared pool NLB. */
-    sealed interface SharedNlb extends Pattern {
+    sealed interface SharedNlb extends OnRestApi {
     }
 
     /** Option 3: a shared pool NLB gets a TCP listener forwarding straight to the service's TCP target group. */
@@ -25,14 +33,14 @@ public sealed interface Pattern {
     }
 
     /** Option 2: the service's own NLB, targeted by an AVAILABLE VPC link (V1), on its existing listener port. */
-    record DedicatedNlb(LoadBalancer nlb, int listenerPort, VpcLink vpcLink) implements Pattern {
+    record DedicatedNlb(LoadBalancer nlb, int listenerPort, VpcLink vpcLink) implements OnRestApi {
     }
 
     /**
      * Option 2 before its VPC link is usable: {@code pendingLink} is the PENDING link targeting the NLB, or
      * {@code null} when the onboarder is to create one. Nothing else is made until the link is AVAILABLE.
      */
-    record DedicatedNlbAwaitingVpcLink(LoadBalancer nlb, int listenerPort, VpcLink pendingLink) implements Pattern {
+    record DedicatedNlbAwaitingVpcLink(LoadBalancer nlb, int listenerPort, VpcLink pendingLink) implements OnRestApi {
     }
 
     /**
@@ -40,11 +48,11 @@ public sealed interface Pattern {
      * its VPC; {@code tlsServerName} is set when the listener is HTTPS/TLS.
      */
     record HttpApiToLoadBalancer(LoadBalancer loadBalancer, LoadBalancerListener listener, VpcLinkV2 vpcLink,
-                                 String tlsServerName) implements Pattern {
+                                 String tlsServerName) implements OnHttpApi {
     }
 
     /** Option 1b: an HTTP API integrates with the service's Cloud Map service through a VPC link V2. */
-    record HttpApiToCloudMap(String registryArn, VpcLinkV2 vpcLink) implements Pattern {
+    record HttpApiToCloudMap(String registryArn, VpcLinkV2 vpcLink) implements OnHttpApi {
     }
 
     /**
@@ -52,11 +60,20 @@ public sealed interface Pattern {
      * {@code listener}'s port; no NLB listener is allocated.
      */
     record RestApiVpcLinkV2(LoadBalancer loadBalancer, LoadBalancerListener listener, VpcLinkV2 vpcLink,
-                            String tlsServerName) implements Pattern {
+                            String tlsServerName) implements OnRestApi {
     }
 
     /** No pattern fits: the service is refused with this reason. */
     record Unsupported(RejectReason reason, String detail) implements Pattern {
+    }
+
+    /** Whether the route is on an HTTP API; exhaustive, so a new pattern must say which side it is on. */
+    default boolean onHttpApi() {
+        return switch (this) {
+            case OnHttpApi ignored -> true;
+            case OnRestApi ignored -> false;
+            case Unsupported ignored -> false;
+        };
     }
 
     /** The short name used in logs, dry runs and the README table. */

@@ -123,8 +123,8 @@ class HttpPlannerTest {
     void combiningLetsTheTargetsSideDecideAndTheOtherSideOnlyClearUp() {
         Plan http = HttpPlanner.plan(SERVICE, present(VIA_ALB), api(List.of(), List.of()), "prod");
         Change restDelete = new Change.DeleteResource("rest", "r", "/orders");
-        Plan rest = new Plan(Outcome.Deregistered, null, "moved", List.of(restDelete), Set.of(new ApiStage("rest", "prod")),
-                null, null, 0, "/orders");
+        Plan rest = new Plan(Outcome.Deregistered, new Plan.Grounds.Removed("moved"), List.of(restDelete),
+                Set.of(new ApiStage("rest", "prod")), null, "/orders");
         Plan combined = Planner.combine(present(VIA_ALB), rest, http);
         assertEquals(Outcome.Onboarded, combined.outcome());
         assertEquals(restDelete, combined.changes().get(combined.changes().size() - 1));
