@@ -25,7 +25,7 @@ public record Explanation(String service, String status, Map<String, String> tag
                           Decision lastDecision, String decisionSource) {
 
     public Explanation {
-        tags = Map.copyOf(tags);
+        tags = java.util.Collections.unmodifiableMap(new TreeMap<>(tags));
         should = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(should));
         nextChanges = List.copyOf(nextChanges);
         nextDeployments = List.copyOf(nextDeployments);
@@ -56,7 +56,7 @@ public record Explanation(String service, String status, Map<String, String> tag
             should.put("route", "none");
         }
         return new Explanation(serviceArn, service == null ? "not found" : service.status(),
-                service == null ? Map.of() : new TreeMap<>(service.tags()),
+                service == null ? Map.of() : service.tags(),
                 verdict(service, apiId, stage, next, exists, lastDecision), next.pattern(), next.why(), should, exists,
                 plan.outcome().name(), plan.reason() == null ? null : plan.reason().name(),
                 plan.changes().stream().map(ChangeText::of).toList(),

@@ -58,7 +58,7 @@ public final class OperatorTool {
     private final PrintStream out;
     private final PrintStream err;
 
-    OperatorTool(Map<String, String> environment, PrintStream out, PrintStream err) {
+    public OperatorTool(Map<String, String> environment, PrintStream out, PrintStream err) {
         this.environment = environment;
         this.out = out;
         this.err = err;
@@ -71,7 +71,7 @@ public final class OperatorTool {
     }
 
     /** 0 when the answer was printed, 2 for a usage error, 1 when AWS could not be read. */
-    int run(List<String> args) {
+    public int run(List<String> args) {
         Arguments arguments;
         try {
             arguments = Arguments.parse(args);

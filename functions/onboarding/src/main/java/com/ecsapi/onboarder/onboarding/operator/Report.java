@@ -56,7 +56,8 @@ public final class Report {
         line(text, "Last", Optional.ofNullable(explanation.lastDecision()).map(decision -> decision.timestamp() + " " + decision.outcome()
                 + (decision.reason() == null ? "" : " (" + decision.reason() + ")")
                 + (decision.pattern() == null ? "" : " " + decision.pattern())
-                + (decision.detail() == null ? "" : ": " + decision.detail())
+                + (decision.detail() == null || decision.detail().equals(decision.pattern()) ? ""
+                : ": " + decision.detail())
                 + (decision.trigger() == null ? "" : " [trigger " + decision.trigger() + "]")
                 + (decision.dryRun() ? " [dry run]" : "")).orElse("(no decision found)"));
         line(text, "Log", explanation.decisionSource());
