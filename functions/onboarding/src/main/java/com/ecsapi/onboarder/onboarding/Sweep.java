@@ -114,7 +114,7 @@ final class Sweep {
         PoolLandscape pool = view.pool();
         Map<String, Set<String>> owners = Owners.inPool(pool);
         Set<String> apiIds = new LinkedHashSet<>();
-        Owners.apisNamedInPool(pool).stream().filter(TagContract::isApiId).forEach(apiIds::add);
+        apiIds.addAll(Owners.apisNamedInPool(pool));
         if (config.defaults().apiId() != null) {
             apiIds.add(config.defaults().apiId());
         }

@@ -45,10 +45,13 @@ public final class Owners {
         return owners;
     }
 
-    /** The APIs the pool's listeners and target groups name, whoever owns them, as their tags name them. */
+    /**
+     * The APIs the pool's listeners and target groups name, whoever owns them; only well-formed ids, so a
+     * hand-written tag value never reaches an API Gateway call as an id.
+     */
     public static Set<String> apisNamedInPool(PoolLandscape pool) {
         Set<String> apiIds = new LinkedHashSet<>();
-        tags(pool).map(tags -> tags.get(Ownership.API_TAG)).filter(Objects::nonNull).forEach(apiIds::add);
+        tags(pool).map(tags -> tags.get(Ownership.API_TAG)).filter(TagContract::isApiId).forEach(apiIds::add);
         return apiIds;
     }
 
