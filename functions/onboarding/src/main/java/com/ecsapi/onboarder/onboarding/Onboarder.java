@@ -71,6 +71,12 @@ final class Onboarder {
                 config.dryRun(), config.retryDelay());
     }
 
+    /** One sweep: a fresh view of AWS, its metrics, its requests sent to the onboarding queue. */
+    Sweep sweep(StructuredLog log) {
+        return new Sweep(ecs, batchView(), sqs, config,
+                Metrics.create(config.metricsNamespace(), Map.of("Function", "sweep")), log);
+    }
+
     /** A reconciler for one batch: its own view of AWS and quota reads. */
     Reconciler reconciler(BatchView view, StructuredLog log) {
         QuotaLimits quotas = new QuotaLimits(serviceQuotas, log);

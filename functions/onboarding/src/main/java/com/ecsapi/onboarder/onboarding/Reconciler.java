@@ -16,8 +16,10 @@ import com.ecsapi.onboarder.onboarding.plan.TagContract;
 import com.ecsapi.onboarder.onboarding.plan.HttpPlanner;
 import com.ecsapi.onboarder.onboarding.plan.IntegrationLandscape;
 import com.ecsapi.onboarder.onboarding.plan.Plan;
+import com.ecsapi.onboarder.onboarding.plan.Owners;
 import com.ecsapi.onboarder.onboarding.plan.Planner;
 import com.ecsapi.onboarder.onboarding.plan.PoolLandscape;
+import com.ecsapi.onboarder.onboarding.plan.RouteSpec;
 import com.ecsapi.onboarder.onboarding.plan.ServiceBackend;
 import com.ecsapi.onboarder.onboarding.plan.StageSync;
 import com.ecsapi.onboarder.onboarding.plan.Target;
@@ -33,9 +35,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Reconciles one service at a time within a batch: read (service, backend, what the batch knows of AWS), plan, apply. A write
@@ -84,7 +85,11 @@ final class Reconciler {
         IntegrationLandscape integration = view.integration(TagContract.apiId(service, config.defaults()),
                 config.patterns().preferRestVpcLinkV2());
         Target target = TagContract.of(service, backend, integration, config.patterns(), config.defaults());
-        String action = target instanceof Target.Absent ? "deregister" : "onboard";
+        String action = switch (target) {
+            case Target.Absent absent -> "deregister";
+            case Target.Present present -> "onboard";
+            case Target.Refused refused -> "onboard";
+        };
         String stage = TagContract.stage(service, config.defaults());
         for (int attempt = 1; ; attempt++) {
             view.readTargets(ref.serviceArn());
@@ -108,12 +113,10 @@ final class Reconciler {
                 view.markFull(plan.nlbArn());
             } catch (ConflictException e) {
                 retryOrThrow(ref, plan, attempt, e);
-                forgetTargetApi(target);
+                wantedRoute(target).ifPresent(route -> view.forgetApi(route.apiId()));
             } catch (software.amazon.awssdk.services.apigatewayv2.model.ConflictException e) {
                 retryOrThrow(ref, plan, attempt, e);
-                if (target instanceof Target.Present present) {
-                    view.forgetHttpApi(present.route().apiId());
-                }
+                wantedRoute(target).ifPresent(route -> view.forgetHttpApi(route.apiId()));
             } catch (DuplicateTargetGroupNameException e) {
                 retryOrThrow(ref, plan, attempt, e);
                 view.forgetTargetGroups();
@@ -121,11 +124,13 @@ final class Reconciler {
         }
     }
 
-    /** Someone else created a resource on the target API meanwhile: read its resources again. */
-    private void forgetTargetApi(Target target) {
-        if (target instanceof Target.Present present) {
-            view.forgetApi(present.route().apiId());
-        }
+    /** The route the service wants, if it wants one. */
+    private static Optional<RouteSpec> wantedRoute(Target target) {
+        return switch (target) {
+            case Target.Present present -> Optional.of(present.route());
+            case Target.Absent absent -> Optional.empty();
+            case Target.Refused refused -> Optional.empty();
+        };
     }
 
     /** Another writer got there first; rolled back already, so re-read and plan again, within bounds. */
@@ -149,9 +154,7 @@ final class Reconciler {
      */
     private Map<String, Set<Integer>> routedPorts(String serviceArn, Set<String> apiIds) {
         Set<String> routed = new LinkedHashSet<>(apiIds);
-        PoolLandscape pool = view.pool();
-        Stream.concat(pool.allListeners().stream().map(LoadBalancerListener::tags), pool.ownTargetGroups().stream().map(TargetGroup::tags))
-                .map(tags -> tags.get(Ownership.API_TAG)).filter(Objects::nonNull).forEach(routed::add);
+        routed.addAll(Owners.apisNamedInPool(view.pool()));
         Map<String, List<RestResource>> apis = view.apis(routed);
         return StageSync.routedPorts(serviceArn, apis.values(), apis.keySet().stream().map(view::stages).toList());
     }
@@ -165,16 +168,21 @@ final class Reconciler {
     private Result result(ServiceRef ref, String action, Target target, Plan plan, boolean redeploy,
                           Set<String> apiIds, String stage) {
         Set<ApiStage> deployments = new LinkedHashSet<>(plan.deployments());
-        if (redeploy && target instanceof Target.Present present) {
-            deployments.add(new ApiStage(present.route().apiId(), present.route().stage()));
-        }
-        if (redeploy && target instanceof Target.Absent) {
-            view.httpApis(apiIds).keySet().forEach(apiId -> deployments.add(new ApiStage(apiId, stage)));
+        if (redeploy) {
+            switch (target) {
+                case Target.Present present -> deployments.add(new ApiStage(present.route().apiId(), present.route().stage()));
+                case Target.Absent absent -> view.httpApis(apiIds).keySet()
+                        .forEach(apiId -> deployments.add(new ApiStage(apiId, stage)));
+                case Target.Refused refused -> { }
+            }
         }
         view.apis(apiIds).forEach((apiId, resources) -> deployments.addAll(StageSync.staleStages(
                 ref.serviceArn(), apiId, resources, view.stages(apiId), restStage(target, apiId))));
-        String pattern = target instanceof Target.Present present ? present.pattern().label()
-                : target instanceof Target.Refused ? "unsupported" : null;
+        String pattern = switch (target) {
+            case Target.Present present -> present.pattern().label();
+            case Target.Refused refused -> "unsupported";
+            case Target.Absent absent -> null;
+        };
         String why = switch (target) {
             case Target.Present present -> present.pattern().why();
             case Target.Refused refused -> refused.detail();
@@ -185,8 +193,12 @@ final class Reconciler {
 
     /** The stage the service wants its route on in this REST API, or null. */
     private static String restStage(Target target, String apiId) {
-        return target instanceof Target.Present present && !present.pattern().onHttpApi()
-                && present.route().apiId().equals(apiId) ? present.route().stage() : null;
+        return switch (target) {
+            case Target.Present present -> !present.pattern().onHttpApi() && present.route().apiId().equals(apiId)
+                    ? present.route().stage() : null;
+            case Target.Absent absent -> null;
+            case Target.Refused refused -> null;
+        };
     }
 
     /**
@@ -195,13 +207,8 @@ final class Reconciler {
      */
     private Set<String> apiIds(String serviceArn, EcsService service, Target target) {
         Set<String> ids = new LinkedHashSet<>();
-        if (target instanceof Target.Present present) {
-            ids.add(present.route().apiId());
-        }
-        PoolLandscape pool = view.pool();
-        Stream.concat(pool.allListeners().stream().map(LoadBalancerListener::tags), pool.ownTargetGroups().stream().map(TargetGroup::tags))
-                .filter(tags -> serviceArn.equals(tags.get(Ownership.SERVICE_TAG)))
-                .map(tags -> tags.get(Ownership.API_TAG)).filter(Objects::nonNull).forEach(ids::add);
+        wantedRoute(target).ifPresent(route -> ids.add(route.apiId()));
+        ids.addAll(Owners.inPool(view.pool()).getOrDefault(serviceArn, Set.of()));
         if (service != null && service.tags().containsKey(TagContract.API_TAG)) {
             ids.add(service.tags().get(TagContract.API_TAG));
         }
