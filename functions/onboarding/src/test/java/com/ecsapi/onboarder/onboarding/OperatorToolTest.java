@@ -191,7 +191,8 @@ class OperatorToolTest extends EmulatorTestBase {
 
         assertTrue(text.contains("Verdict: live: " + patterns.httpApi + "/$default serves ANY /h1"
                 + " (option-1-http-api-load-balancer)"), text);
-        assertTrue(text.matches("(?s).*\nLast: +\\S+ Onboarded option-1-http-api-load-balancer \\[trigger CreateService].*"), text);
+        assertTrue(text.matches("(?s).*\nLast: +\\S+ Onboarded option-1-http-api-load-balancer"
+                + " \\[trigger CreateService].*"), text);
         assertTrue(text.contains("Log:     CloudWatch Logs " + group + ", last 72 h"), text);
         assertEquals(1, moto.callCounts().getOrDefault("logs:FilterLogEvents", 0), moto.callCounts().toString());
     }

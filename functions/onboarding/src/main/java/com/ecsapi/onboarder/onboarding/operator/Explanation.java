@@ -22,7 +22,7 @@ import java.util.TreeMap;
 public record Explanation(String service, String status, Map<String, String> tags, String verdict, String pattern,
                           String why, Map<String, Object> should, Inventory exists, String nextOutcome,
                           String nextReason, List<String> nextChanges, List<String> nextDeployments,
-                          Decision lastDecision, String decisionSource) {
+                          LoggedDecision lastDecision, String decisionSource) {
 
     public Explanation {
         tags = java.util.Collections.unmodifiableMap(new TreeMap<>(tags));
@@ -40,7 +40,7 @@ public record Explanation(String service, String status, Map<String, String> tag
      *                       nowhere)
      */
     public static Explanation of(String serviceArn, EcsService service, String apiId, String stage,
-                                 PlannedReconcile.Next next, Inventory exists, Optional<Decision> lastDecision,
+                                 PlannedReconcile.Next next, Inventory exists, Optional<LoggedDecision> lastDecision,
                                  String decisionSource) {
         Plan plan = next.plan();
         Map<String, Object> should = new LinkedHashMap<>();
@@ -66,7 +66,7 @@ public record Explanation(String service, String status, Map<String, String> tag
     }
 
     private static String verdict(EcsService service, String apiId, String stage, PlannedReconcile.Next next,
-                                  Inventory exists, Optional<Decision> lastDecision) {
+                                  Inventory exists, Optional<LoggedDecision> lastDecision) {
         Plan plan = next.plan();
         int changes = plan.changes().size();
         String verdict = switch (plan.outcome()) {
@@ -100,7 +100,7 @@ public record Explanation(String service, String status, Map<String, String> tag
                 ? "" : "; the next reconcile deploys " + stage);
     }
 
-    private static String lastFailure(Optional<Decision> lastDecision) {
+    private static String lastFailure(Optional<LoggedDecision> lastDecision) {
         return lastDecision.filter(decision -> "Failed".equals(decision.outcome()))
                 .map(decision -> "; the last attempt failed (" + decision.reason() + "): " + decision.detail())
                 .orElse("");

@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  */
 public record Inventory(List<Route> routes, List<Drift> drifts) {
 
-    private static final java.util.regex.Pattern HOST_AND_PORT = java.util.regex.Pattern.compile("^[a-zA-Z]+://([^/:]+):(\\d+)");
+    private static final java.util.regex.Pattern HOST_AND_PORT =
+            java.util.regex.Pattern.compile("^[a-zA-Z]+://([^/:]+):(\\d+)");
     private static final String GREEDY = "/{proxy+}";
 
     public Inventory {

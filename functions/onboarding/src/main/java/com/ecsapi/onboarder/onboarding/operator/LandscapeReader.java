@@ -14,6 +14,7 @@ import com.ecsapi.onboarder.onboarding.model.LoadBalancerListener;
 import com.ecsapi.onboarder.onboarding.model.Ownership;
 import com.ecsapi.onboarder.onboarding.model.RestResource;
 import com.ecsapi.onboarder.onboarding.model.TargetGroup;
+import com.ecsapi.onboarder.onboarding.plan.Owners;
 import com.ecsapi.onboarder.onboarding.plan.PoolLandscape;
 import com.ecsapi.onboarder.onboarding.plan.TagContract;
 
@@ -31,7 +32,8 @@ import java.util.stream.Stream;
 /**
  * Gathers a {@link Landscape} through the function's own adapters and {@link BatchView}; it only reads. The APIs
  * looked at: those given (the default API), those the services' {@code apigw:api} tags name and those the pool
- * listeners' and onboarder target groups' tags name. An owner outside the clusters read is described by its ARN.
+ * listeners' and onboarder target groups' tags name ({@link Owners#apisNamedInPool}), as the sweep does. An owner
+ * outside the clusters read is described by its ARN.
  */
 public final class LandscapeReader {
 
@@ -56,11 +58,9 @@ public final class LandscapeReader {
         BatchView view = new BatchView(loadBalancing, restApis, httpApis);
         PoolLandscape pool = view.pool();
         Set<String> apis = new TreeSet<>(apiIds);
-        Stream.concat(services.stream().map(EcsService::tags), Stream.concat(
-                        pool.allListeners().stream().map(LoadBalancerListener::tags),
-                        pool.ownTargetGroups().stream().map(TargetGroup::tags)))
-                .map(tags -> tags.getOrDefault(TagContract.API_TAG, tags.get(Ownership.API_TAG)))
-                .filter(TagContract::isApiId).forEach(apis::add);
+        services.stream().map(service -> service.tags().get(TagContract.API_TAG)).filter(Objects::nonNull)
+                .forEach(apis::add);
+        apis.addAll(Owners.apisNamedInPool(pool));
         apis.removeIf(id -> !TagContract.isApiId(id));
 
         Map<String, List<RestResource>> rest = view.apis(apis);

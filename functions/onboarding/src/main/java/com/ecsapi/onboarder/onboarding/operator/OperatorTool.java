@@ -136,7 +136,7 @@ public final class OperatorTool {
         DecisionSource source = decisions(arguments, serviceArn);
         return Explanation.of(serviceArn, service, TagContract.apiId(service, config.defaults()),
                 TagContract.stage(service, config.defaults()), next, own,
-                Decision.last(source.lines(), serviceArn), source.description());
+                LoggedDecision.last(source.lines(), serviceArn), source.description());
     }
 
     /** The services to explain: the one named, or whoever has or asks for the path. */

@@ -53,7 +53,8 @@ public final class Report {
                 + (explanation.nextDeployments().isEmpty() ? "" : ", deploys " + String.join(" ",
                 explanation.nextDeployments())));
         explanation.nextChanges().forEach(change -> text.append("  ").append(change).append('\n'));
-        line(text, "Last", Optional.ofNullable(explanation.lastDecision()).map(decision -> decision.timestamp() + " " + decision.outcome()
+        line(text, "Last", Optional.ofNullable(explanation.lastDecision()).map(decision -> decision.timestamp() + " "
+                + decision.outcome()
                 + (decision.reason() == null ? "" : " (" + decision.reason() + ")")
                 + (decision.pattern() == null ? "" : " " + decision.pattern())
                 + (decision.detail() == null || decision.detail().equals(decision.pattern()) ? ""
@@ -89,7 +90,7 @@ public final class Report {
         return map;
     }
 
-    private static Map<String, Object> decisionMap(Decision decision) {
+    private static Map<String, Object> decisionMap(LoggedDecision decision) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("timestamp", decision.timestamp());
         map.put("message", decision.message());

@@ -65,8 +65,8 @@ class ExplanationTest {
     @Test
     void pendingChangesAndALastFailureAndDriftAreTold() {
         Change create = new Change.CreateResource("api1", "/orders");
-        Decision failed = new Decision("2026-11-30T07:00:00Z", "Reconcile failed; the message is retried", "reconcile",
-                "Failed", "ThrottlingException", "Rate exceeded", null, null, "CreateService", false);
+        LoggedDecision failed = new LoggedDecision("2026-11-30T07:00:00Z", "Reconcile failed; the message is retried",
+                "reconcile", "Failed", "ThrottlingException", "Rate exceeded", null, null, "CreateService", false);
         Drift drift = new Drift(Drift.Kind.Unreferenced, "arn:listener", ORDERS, "listener pool-a:10001 of orders");
 
         Explanation explanation = explain(placed(List.of(create)), Set.of(new ApiStage("api1", "prod")),
@@ -96,7 +96,7 @@ class ExplanationTest {
     }
 
     private static Explanation explain(Plan plan, Set<ApiStage> deployments, Inventory inventory,
-                                       Optional<Decision> last) {
+                                       Optional<LoggedDecision> last) {
         return Explanation.of(ORDERS, SERVICE, "api1", "prod", new PlannedReconcile.Next("onboard", plan, deployments,
                 OPTION_3.label(), OPTION_3.why()), inventory, last, "file onboarding.log");
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * A decision line of the onboarding function about one service, as {@code DecisionLog} writes it: a reconcile
  * ({@code "Service reconciled"}) or a failure ({@code "Reconcile failed..."}).
  */
-public record Decision(String timestamp, String message, String action, String outcome, String reason, String detail,
+public record LoggedDecision(String timestamp, String message, String action, String outcome, String reason, String detail,
                        String pattern, String why, String trigger, boolean dryRun) {
 
     private static final String RECONCILED = "Service reconciled";
@@ -22,8 +22,8 @@ public record Decision(String timestamp, String message, String action, String o
      * The latest decision about {@code serviceArn} among log lines (each a JSON object, possibly after a prefix such
      * as the timestamp a log viewer adds); other lines are ignored.
      */
-    public static Optional<Decision> last(Collection<String> lines, String serviceArn) {
-        Decision latest = null;
+    public static Optional<LoggedDecision> last(Collection<String> lines, String serviceArn) {
+        LoggedDecision latest = null;
         for (String line : lines) {
             Optional<Parsed> parsed = parse(line).filter(candidate -> serviceArn.equals(candidate.service()));
             if (parsed.isPresent() && (latest == null || !parsed.get().decision().at().isBefore(latest.at()))) {
@@ -42,7 +42,7 @@ public record Decision(String timestamp, String message, String action, String o
         }
     }
 
-    private record Parsed(String service, Decision decision) {
+    private record Parsed(String service, LoggedDecision decision) {
     }
 
     private static Optional<Parsed> parse(String line) {
@@ -63,7 +63,7 @@ public record Decision(String timestamp, String message, String action, String o
         if (!message.equals(RECONCILED) && !message.startsWith(FAILED)) {
             return Optional.empty();
         }
-        return Optional.of(new Parsed(Json.text(node, "service").orElse(null), new Decision(
+        return Optional.of(new Parsed(Json.text(node, "service").orElse(null), new LoggedDecision(
                 Json.text(node, "timestamp").orElse(null), message, text(node, "action"), text(node, "outcome"),
                 text(node, "reason"), text(node, "detail"), text(node, "pattern"), text(node, "why"),
                 text(node, "trigger"), Json.at(node, "dryRun").map(JsonNode::asBoolean).orElse(false))));

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class DecisionTest {
+class LoggedDecisionTest {
 
     static final String ORDERS = "arn:aws:ecs:us-east-1:1:service/apps/orders";
 
@@ -22,7 +22,7 @@ class DecisionTest {
                 "not json {",
                 line("2026-11-30T06:00:00Z", "Service reconciled", ORDERS, "Unchanged"));
 
-        Decision last = Decision.last(lines, ORDERS).orElseThrow();
+        LoggedDecision last = LoggedDecision.last(lines, ORDERS).orElseThrow();
 
         assertEquals("Failed", last.outcome());
         assertEquals("2026-11-30T07:00:01Z", last.timestamp());
@@ -35,8 +35,8 @@ class DecisionTest {
                 line("2026-11-30T08:00:00Z", "Allocation taken by another writer; re-reading and planning again",
                         ORDERS, null));
 
-        assertEquals("Onboarded", Decision.last(lines, ORDERS).orElseThrow().outcome());
-        assertEquals(Optional.empty(), Decision.last(List.of("{\"message\":\"Service reconciled\"}"), ORDERS));
+        assertEquals("Onboarded", LoggedDecision.last(lines, ORDERS).orElseThrow().outcome());
+        assertEquals(Optional.empty(), LoggedDecision.last(List.of("{\"message\":\"Service reconciled\"}"), ORDERS));
     }
 
     private static String line(String timestamp, String message, String service, String outcome) {
