@@ -261,35 +261,38 @@ class TemplateStackTest {
             assertEquals("true", liveEnvironment(before, function).get("DRY_RUN"), function.logicalId);
         }
 
-        cloudFormation.updateStack(r -> r.stackName(STACK_PARAMETER_CHANGE).usePreviousTemplate(true)
-                .capabilities(Capability.CAPABILITY_IAM)
-                .parameters(Parameter.builder().parameterKey("ApiId").usePreviousValue(true).build(),
-                        Parameter.builder().parameterKey("DryRun").parameterValue("false").build()));
-        cloudFormation.waiter().waitUntilStackUpdateComplete(r -> r.stackName(STACK_PARAMETER_CHANGE));
-
-        Map<String, StackResourceSummary> after = resources(STACK_PARAMETER_CHANGE);
+        Map<String, StackResourceSummary> after = updateParameters(STACK_PARAMETER_CHANGE, "DryRun", "false", "ApiId");
         for (DeployedFunction function : DeployedFunction.values()) {
-            String name = physicalId(after, function.logicalId);
-            String live = lambda.getAlias(r -> r.functionName(name).name("live")).functionVersion();
-            assertEquals("2", live, function.logicalId + ": the DryRun change published a version and live moved");
+            assertEquals("2", liveVersion(after, function),
+                    function.logicalId + ": the DryRun change published a version and live moved");
             assertEquals("false", liveEnvironment(after, function).get("DRY_RUN"), function.logicalId);
         }
 
-        cloudFormation.updateStack(r -> r.stackName(STACK_PARAMETER_CHANGE).usePreviousTemplate(true)
-                .capabilities(Capability.CAPABILITY_IAM)
-                .parameters(Parameter.builder().parameterKey("ApiId").usePreviousValue(true).build(),
-                        Parameter.builder().parameterKey("DryRun").usePreviousValue(true).build(),
-                        Parameter.builder().parameterKey("QuotaIncreaseRequestDays").parameterValue("30").build()));
-        cloudFormation.waiter().waitUntilStackUpdateComplete(r -> r.stackName(STACK_PARAMETER_CHANGE));
-
-        Map<String, StackResourceSummary> opted = resources(STACK_PARAMETER_CHANGE);
+        Map<String, StackResourceSummary> opted = updateParameters(STACK_PARAMETER_CHANGE, "QuotaIncreaseRequestDays",
+                "30", "ApiId", "DryRun");
         for (DeployedFunction function : DeployedFunction.values()) {
-            String name = physicalId(opted, function.logicalId);
-            String live = lambda.getAlias(r -> r.functionName(name).name("live")).functionVersion();
-            boolean reads = function == DeployedFunction.MONITOR;
-            assertEquals(reads ? "3" : "2", live, function.logicalId + ": only the monitor reads QuotaIncreaseRequestDays");
+            assertEquals(function == DeployedFunction.MONITOR ? "3" : "2", liveVersion(opted, function),
+                    function.logicalId + ": only the monitor reads QuotaIncreaseRequestDays");
         }
         assertEquals("30", liveEnvironment(opted, DeployedFunction.MONITOR).get("QUOTA_INCREASE_REQUEST_DAYS"));
+    }
+
+    /** Sets one parameter of the stack, keeps {@code kept} as they were; answers the stack's resources after. */
+    private static Map<String, StackResourceSummary> updateParameters(String stack, String parameter, String value,
+                                                                      String... kept) {
+        List<Parameter> parameters = new ArrayList<>();
+        parameters.add(Parameter.builder().parameterKey(parameter).parameterValue(value).build());
+        Arrays.stream(kept).forEach(name -> parameters.add(Parameter.builder().parameterKey(name)
+                .usePreviousValue(true).build()));
+        cloudFormation.updateStack(r -> r.stackName(stack).usePreviousTemplate(true)
+                .capabilities(Capability.CAPABILITY_IAM).parameters(parameters));
+        cloudFormation.waiter().waitUntilStackUpdateComplete(r -> r.stackName(stack));
+        return resources(stack);
+    }
+
+    private static String liveVersion(Map<String, StackResourceSummary> created, DeployedFunction function) {
+        String name = physicalId(created, function.logicalId);
+        return lambda.getAlias(r -> r.functionName(name).name("live")).functionVersion();
     }
 
     /**
