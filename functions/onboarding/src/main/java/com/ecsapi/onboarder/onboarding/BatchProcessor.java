@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 
 /**
  * One SQS FIFO batch, in order. A message is done (reconciled, skipped, refused), parked (it can never succeed:
@@ -60,6 +61,9 @@ final class BatchProcessor {
 
     /** Handles the batch; returns the ids of the messages given back, to report as batch item failures. */
     List<String> process(List<Delivery> deliveries, LongSupplier remainingMillis) {
+        List<Intent> intents = deliveries.stream().map(BatchProcessor::intent).toList();
+        reconciler.readAhead(intents.stream().flatMap(intent -> intent instanceof Intent.Reconcile reconcile
+                ? Stream.of(reconcile.service()) : Stream.empty()).toList());
         Map<ApiStage, Integer> firstNeed = new LinkedHashMap<>();
         int givenBackFrom = deliveries.size();
         String why = null;
@@ -70,7 +74,7 @@ final class BatchProcessor {
                 why = "TimeShort";
                 break;
             }
-            Step step = handle(deliveries.get(index));
+            Step step = handle(deliveries.get(index), intents.get(index));
             if (step instanceof GiveBack giveBack) {
                 givenBackFrom = index;
                 why = giveBack.failure().reason();
@@ -100,13 +104,15 @@ final class BatchProcessor {
         return givenBack.stream().map(Delivery::messageId).toList();
     }
 
-    private Step handle(Delivery delivery) {
-        Intent intent;
+    private static Intent intent(Delivery delivery) {
         try {
-            intent = EventParser.parse(delivery.body());
+            return EventParser.parse(delivery.body());
         } catch (RuntimeException e) {
-            intent = new Intent.Malformed("unreadable: " + e);
+            return new Intent.Malformed("unreadable: " + e);
         }
+    }
+
+    private Step handle(Delivery delivery, Intent intent) {
         return switch (intent) {
             case Intent.Malformed malformed -> park(delivery, new Failure.Permanent(
                     delivery.body() == null || delivery.body().isBlank() ? "EmptyMessage" : "MalformedEvent",

@@ -79,6 +79,11 @@ abstract class EmulatorTestBase {
         return new OnboardingHandler(Environment.of(environment()));
     }
 
+    /** The handler a run uses: a fresh one each time, as a cold Lambda instance would be. */
+    OnboardingHandler handler(Map<String, String> variables) {
+        return new OnboardingHandler(Environment.of(variables));
+    }
+
     /** Runs a batch through a fresh handler; the log lines it printed are kept in {@link #lines}. */
     SQSBatchResponse run(SQSEvent event) {
         return run(event, environment(), null);
@@ -100,7 +105,7 @@ abstract class EmulatorTestBase {
         System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
         try {
             return asFunction("OnboardingFunction", variables,
-                    () -> new OnboardingHandler(Environment.of(variables)).handleRequest(event, context));
+                    () -> handler(variables).handleRequest(event, context));
         } finally {
             System.setOut(original);
             String text = buffer.toString(StandardCharsets.UTF_8);
