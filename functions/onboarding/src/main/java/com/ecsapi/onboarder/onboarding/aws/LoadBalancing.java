@@ -116,7 +116,7 @@ public final class LoadBalancing {
     }
 
     /** The tags of load balancers, listeners and target groups, in any mix: 20 ARNs a DescribeTags call. */
-    public Map<String, Map<String, String>> tags(List<String> arns) {
+    Map<String, Map<String, String>> tags(List<String> arns) {
         Map<String, Map<String, String>> tags = new HashMap<>();
         for (int from = 0; from < arns.size(); from += TAGS_BATCH) {
             List<String> chunk = arns.subList(from, Math.min(arns.size(), from + TAGS_BATCH));
