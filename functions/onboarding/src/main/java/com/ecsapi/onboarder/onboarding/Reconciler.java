@@ -36,11 +36,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntSupplier;
-import java.util.stream.Stream;
 
 /**
  * Reconciles one service at a time within a batch: read (service, backend, what the batch knows of AWS), plan, apply. A write
