@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 
 /**
  * One SQS FIFO batch, in order. A message is done (reconciled, skipped, refused), parked (it can never succeed:
@@ -62,6 +63,9 @@ final class BatchProcessor {
     /** Handles the batch; returns its decisions and the ids of the messages given back (batch item failures). */
     BatchOutcome process(List<Delivery> deliveries, LongSupplier remainingMillis) {
         List<Decision> decisions = new ArrayList<>();
+        List<Intent> intents = deliveries.stream().map(BatchProcessor::intent).toList();
+        reconciler.readAhead(intents.stream().flatMap(intent -> intent instanceof Intent.Reconcile reconcile
+                ? Stream.of(reconcile.service()) : Stream.empty()).toList());
         Map<ApiStage, Integer> firstNeed = new LinkedHashMap<>();
         int givenBackFrom = deliveries.size();
         String why = null;
@@ -72,7 +76,7 @@ final class BatchProcessor {
                 why = "TimeShort";
                 break;
             }
-            Step step = handle(deliveries.get(index), decisions);
+            Step step = handle(deliveries.get(index), intents.get(index), decisions);
             if (step instanceof GiveBack giveBack) {
                 givenBackFrom = index;
                 why = giveBack.failure().reason();
@@ -102,13 +106,15 @@ final class BatchProcessor {
         return new BatchOutcome(decisions, givenBack.stream().map(Delivery::messageId).toList());
     }
 
-    private Step handle(Delivery delivery, List<Decision> decisions) {
-        Intent intent;
+    private static Intent intent(Delivery delivery) {
         try {
-            intent = EventParser.parse(delivery.body());
+            return EventParser.parse(delivery.body());
         } catch (RuntimeException e) {
-            intent = new Intent.Malformed("unreadable: " + e);
+            return new Intent.Malformed("unreadable: " + e);
         }
+    }
+
+    private Step handle(Delivery delivery, Intent intent, List<Decision> decisions) {
         return switch (intent) {
             case Intent.Malformed malformed -> park(delivery, new Failure.Permanent(
                     delivery.body() == null || delivery.body().isBlank() ? "EmptyMessage" : "MalformedEvent",

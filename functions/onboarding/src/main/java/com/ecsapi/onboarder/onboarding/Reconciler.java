@@ -31,12 +31,14 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.DuplicateTar
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TooManyListenersException;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntSupplier;
 
 /**
  * Reconciles one service at a time within a batch: read (service, backend, what the batch knows of AWS), plan, apply. A write
@@ -61,17 +63,32 @@ final class Reconciler {
     private final ChangeExecutor executor;
     private final OnboarderConfig config;
     private final Planner.Settings settings;
+    private final IntSupplier listenerQuota;
     private final StructuredLog log;
+    private final Map<ServiceRef, Optional<EcsService>> services = new HashMap<>();
 
+    /**
+     * {@code settings} hold the default listener quota, {@code listenerQuota} reads the one in force: only needed
+     * once an NLB has as many listeners as the default, since an applied quota is never below it.
+     */
     Reconciler(EcsServices ecs, LoadBalancing loadBalancing, BatchView view, ChangeExecutor executor,
-               OnboarderConfig config, Planner.Settings settings, StructuredLog log) {
+               OnboarderConfig config, Planner.Settings settings, IntSupplier listenerQuota, StructuredLog log) {
         this.ecs = ecs;
         this.loadBalancing = loadBalancing;
         this.view = view;
         this.executor = executor;
         this.config = config;
         this.settings = settings;
+        this.listenerQuota = listenerQuota;
         this.log = log;
+    }
+
+    /**
+     * Describes the batch's services up front, 10 a DescribeServices call. The batch's events all happened before
+     * this read, so it shows each service as it is after them; our writes change no ECS service.
+     */
+    void readAhead(List<ServiceRef> refs) {
+        services.putAll(ecs.describeAll(refs));
     }
 
     /**
@@ -79,7 +96,7 @@ final class Reconciler {
      * APIs the message says the service owns objects in.
      */
     Result reconcile(ServiceRef ref, boolean redelivered, List<String> knownApiIds) {
-        EcsService service = ecs.describe(ref).orElse(null);
+        EcsService service = services.computeIfAbsent(ref, ecs::describe).orElse(null);
         ServiceBackend backend = service != null && service.active() && service.tags().containsKey(TagContract.PATH_TAG)
                 ? backend(service) : ServiceBackend.none();
         IntegrationLandscape integration = view.integration(TagContract.apiId(service, config.defaults()),
@@ -97,7 +114,7 @@ final class Reconciler {
             apiIds.addAll(knownApiIds);
             PoolLandscape pool = view.pool().withRoutedPorts(routedPorts(ref.serviceArn(), apiIds));
             Plan plan = Planner.combine(target,
-                    Planner.plan(ref.serviceArn(), target, pool, view.apis(apiIds), settings),
+                    Planner.plan(ref.serviceArn(), target, pool, view.apis(apiIds), settings(pool)),
                     HttpPlanner.plan(ref.serviceArn(), target, view.httpApis(apiIds), stage));
             if (config.dryRun() || plan.changes().isEmpty()) {
                 return result(ref, action, target, plan, redelivered, apiIds, stage);
@@ -131,6 +148,19 @@ final class Reconciler {
             case Target.Absent absent -> Optional.empty();
             case Target.Refused refused -> Optional.empty();
         };
+    }
+
+    /** The settings with the listener quota in force, read once an NLB has as many listeners as the default. */
+    private Planner.Settings settings(PoolLandscape pool) {
+        boolean atDefault = pool.poolNlbs().stream()
+                .anyMatch(nlb -> pool.listeners(nlb.arn()).size() >= settings.listenerLimit());
+        return atDefault ? new Planner.Settings(settings.ports(), listenerQuota.getAsInt(), settings.defaultStage(),
+                settings.vpcLinkLimit()) : settings;
+    }
+
+    /** Someone else created a resource on the target API meanwhile: read its resources again. */
+    private void forgetTargetApi(Target target) {
+        wantedRoute(target).ifPresent(route -> view.forgetApi(route.apiId()));
     }
 
     /** Another writer got there first; rolled back already, so re-read and plan again, within bounds. */
@@ -231,7 +261,7 @@ final class Reconciler {
                     service.subnetIds(), tlsServerName);
         }
         String arn = service.targetGroupArns().get(0);
-        TargetGroup group = loadBalancing.targetGroup(arn).orElse(null);
+        TargetGroup group = view.targetGroup(arn).orElse(null);
         if (group == null) {
             return new ServiceBackend(arn, null, List.of(), List.of(), service.registryArns(), service.subnetIds(),
                     tlsServerName);
@@ -245,7 +275,7 @@ final class Reconciler {
             }
             attached.add(lb);
             listeners.addAll(lb.tags().containsKey(PoolTag.KEY) ? view.listeners(lbArn)
-                    : loadBalancing.listeners(lbArn, false));
+                    : loadBalancing.listeners(lbArn));
         }
         return new ServiceBackend(arn, group, attached, listeners, service.registryArns(), service.subnetIds(),
                 tlsServerName);

@@ -79,6 +79,11 @@ abstract class EmulatorTestBase {
         return new OnboardingHandler(Environment.of(environment()));
     }
 
+    /** The handler a run uses: a fresh one each time, as a cold Lambda instance would be. */
+    OnboardingHandler handler(Map<String, String> variables) {
+        return new OnboardingHandler(Environment.of(variables));
+    }
+
     /**
      * Runs a batch through a fresh handler; what it did is kept in {@link #outcome}, the log lines and metrics it
      * wrote in {@link #lines}.
@@ -101,7 +106,7 @@ abstract class EmulatorTestBase {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         outcome = new BatchOutcome(List.of(), List.of());
         try {
-            outcome = asFunction("OnboardingFunction", variables, () -> new OnboardingHandler(Environment.of(variables))
+            outcome = asFunction("OnboardingFunction", variables, () -> handler(variables)
                     .process(event, context, new PrintStream(buffer, true, StandardCharsets.UTF_8)));
         } finally {
             String text = buffer.toString(StandardCharsets.UTF_8);

@@ -98,11 +98,10 @@ class ReconcileScenariosTest extends EmulatorTestBase {
     }
 
     @Test
-    void withServiceQuotasDownTheDocumentedDefaultIsUsedAndAwsRefusalSpillsToTheNextNlb() {
+    void anAwsRefusalOfOneMoreListenerSpillsToTheNextNlb() {
         TestLandscape.Nlb nlbA2 = aws.nlb(vpcA, "a2", "default");
         aws.vpcLink(nlbA2);
         moto.setAppliedQuota("elasticloadbalancing", "L-57A373D6", 1);
-        moto.failServiceQuotas(true);
         onboard("one", "/one");
 
         onboard("two", "/two");
@@ -112,7 +111,37 @@ class ReconcileScenariosTest extends EmulatorTestBase {
         assertEquals(Outcome.Onboarded, decisions().get(0).plan().outcome());
         assertTrue(lines.stream().anyMatch(line -> "TooManyListenersException".equals(text(line, "refusal"))),
                 "AWS's TooManyListeners made the reconciler re-plan");
-        assertTrue(lines.stream().anyMatch(line -> text(line, "message").startsWith("Service Quotas did not answer")));
+    }
+
+    @Test
+    void withServiceQuotasDownTheDocumentedDefaultIsUsedOnceAnNlbHoldsThatMany() {
+        TestLandscape.Nlb nlbA2 = aws.nlb(vpcA, "a2", "default");
+        aws.vpcLink(nlbA2);
+        String foreign = aws.tcpTargetGroup(vpcA, "foreign-tg");
+        for (int port = 20000; port < 20050; port++) {
+            int listenerPort = port;
+            aws.elb.createListener(request -> request.loadBalancerArn(nlbA1.arn()).protocol("TCP").port(listenerPort)
+                    .defaultActions(action -> action.type("forward").targetGroupArn(foreign)));
+        }
+        moto.failServiceQuotas(true);
+
+        onboard("one", "/one");
+
+        assertEquals(50, aws.listeners(nlbA1).size());
+        assertEquals(List.of(10000), aws.listeners(nlbA2).stream().map(Listener::port).toList());
+        assertTrue(lines.stream().anyMatch(line -> "Service Quotas did not answer; using the documented default"
+                .equals(text(line, "message"))));
+        assertTrue(lines.stream().noneMatch(line -> "TooManyListenersException".equals(text(line, "refusal"))),
+                "the documented default kept the full NLB out of the placement");
+    }
+
+    @Test
+    void theListenerQuotaIsNotReadWhileEveryNlbHoldsFewerListenersThanItsDefault() {
+        onboard("one", "/one");
+
+        assertEquals(List.of(10000), aws.listeners(nlbA1).stream().map(Listener::port).toList());
+        assertTrue(moto.callCounts().keySet().stream().noneMatch(call -> call.startsWith("servicequotas:")),
+                moto.callCounts().toString());
     }
 
     @Test
