@@ -19,6 +19,7 @@ import com.ecsapi.onboarder.onboarding.plan.PoolLandscape;
 import com.ecsapi.onboarder.onboarding.plan.TagContract;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class LandscapeReader {
         for (String cluster : ecs.clusters(clusters)) {
             services.addAll(ecs.describe(cluster, ecs.serviceArns(cluster)));
         }
-        BatchView view = new BatchView(loadBalancing, restApis, httpApis);
+        BatchView view = new BatchView(loadBalancing, restApis, httpApis, new HashSet<>());
         PoolLandscape pool = view.pool();
         Set<String> apis = new TreeSet<>(apiIds);
         services.stream().map(service -> service.tags().get(TagContract.API_TAG)).filter(Objects::nonNull)
