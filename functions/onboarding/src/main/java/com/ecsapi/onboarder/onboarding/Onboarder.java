@@ -1,6 +1,7 @@
 package com.ecsapi.onboarder.onboarding;
 
 import com.ecsapi.onboarder.aws.AwsClients;
+import com.ecsapi.onboarder.aws.pacing.Pacing;
 import com.ecsapi.onboarder.onboarding.aws.ChangeExecutor;
 import com.ecsapi.onboarder.onboarding.aws.EcsServices;
 import com.ecsapi.onboarder.onboarding.aws.HttpApis;
@@ -22,10 +23,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 /** The wiring shared by both handlers: AWS adapters built once per Lambda instance, a fresh view per run. */
 final class Onboarder {
+
+    /** What a throttled roll-back or deployment leaves of the invocation: time to give messages back and report. */
+    static final Duration FINISHING_RESERVE = Duration.ofSeconds(5);
 
     final OnboarderConfig config;
     final EcsServices ecs;
@@ -34,9 +39,10 @@ final class Onboarder {
     final HttpApis httpApis;
     final ServiceQuotasClient serviceQuotas;
     final SqsClient sqs;
+    final Pacing pacing;
 
     private Onboarder(OnboarderConfig config, EcsServices ecs, LoadBalancing loadBalancing, RestApis restApis,
-                      HttpApis httpApis, ServiceQuotasClient serviceQuotas, SqsClient sqs) {
+                      HttpApis httpApis, ServiceQuotasClient serviceQuotas, SqsClient sqs, Pacing pacing) {
         this.config = config;
         this.ecs = ecs;
         this.loadBalancing = loadBalancing;
@@ -44,16 +50,21 @@ final class Onboarder {
         this.httpApis = httpApis;
         this.serviceQuotas = serviceQuotas;
         this.sqs = sqs;
+        this.pacing = pacing;
     }
 
+    /** API Gateway and ELB, whose control planes have per-account rate limits, are paced; the others are not. */
     static Onboarder create(OnboarderConfig config) {
+        Pacing pacing = Pacing.of(config.controlPlaneRateScale(), Duration.ofMillis(BatchProcessor.RESERVE_MILLIS),
+                FINISHING_RESERVE);
         return new Onboarder(config,
                 new EcsServices(AwsClients.create(EcsClient.builder())),
-                new LoadBalancing(AwsClients.create(ElasticLoadBalancingV2Client.builder())),
-                new RestApis(AwsClients.create(ApiGatewayClient.builder())),
-                new HttpApis(AwsClients.create(ApiGatewayV2Client.builder())),
+                new LoadBalancing(AwsClients.create(ElasticLoadBalancingV2Client.builder(), pacing)),
+                new RestApis(AwsClients.create(ApiGatewayClient.builder(), pacing)),
+                new HttpApis(AwsClients.create(ApiGatewayV2Client.builder(), pacing)),
                 AwsClients.create(ServiceQuotasClient.builder()),
-                AwsClients.create(SqsClient.builder()));
+                AwsClients.create(SqsClient.builder()),
+                pacing);
     }
 
     BatchView batchView() {
@@ -64,7 +75,7 @@ final class Onboarder {
     BatchProcessor batch(PrintStream out) {
         StructuredLog log = StructuredLog.of(OnboardingHandler.class, out, Clock.systemUTC());
         BatchView view = batchView();
-        return new BatchProcessor(reconciler(view, log), new StageDeployer(restApis, httpApis, view, log),
+        return new BatchProcessor(reconciler(view, log), new StageDeployer(restApis, httpApis, view, log, pacing),
                 new OnboardingQueue(sqs, config.queueUrl(), config.deadLetterQueueUrl()),
                 new DecisionLog(log, config.dryRun()),
                 Metrics.create(config.metricsNamespace(), Map.of("Function", "onboarding"), out, Clock.systemUTC()),
@@ -76,7 +87,7 @@ final class Onboarder {
         QuotaLimits quotas = new QuotaLimits(serviceQuotas, log);
         int listenerLimit = quotas.limit(Quota.LISTENERS_PER_NLB).asInt();
         int vpcLinkLimit = config.patterns().createVpcLinks() ? quotas.limit(Quota.VPC_LINKS_V1).asInt() : 0;
-        return new Reconciler(ecs, loadBalancing, view, new ChangeExecutor(loadBalancing, restApis, httpApis, view, log),
+        return new Reconciler(ecs, loadBalancing, view, new ChangeExecutor(loadBalancing, restApis, httpApis, view, log, pacing),
                 config, new Planner.Settings(config.ports(), listenerLimit, config.defaults().stage(), vpcLinkLimit), log);
     }
 }

@@ -10,7 +10,6 @@ import com.ecsapi.onboarder.telemetry.StructuredLog;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
 
 /**
  * Entry point of OnboardingFunction: an SQS FIFO batch of EventBridge events about ECS services. It turns the
@@ -33,8 +32,10 @@ public final class OnboardingHandler implements RequestHandler<SQSEvent, SQSBatc
         StructuredLog.startRequest(context);
         List<Delivery> deliveries = event.getRecords() == null ? List.of()
                 : event.getRecords().stream().map(OnboardingHandler::delivery).toList();
-        LongSupplier remainingMillis = context == null ? () -> Long.MAX_VALUE : context::getRemainingTimeInMillis;
-        List<String> givenBack = onboarder.batch(System.out).process(deliveries, remainingMillis);
+        List<String> givenBack = context == null
+                ? onboarder.batch(System.out).process(deliveries, () -> Long.MAX_VALUE)
+                : onboarder.pacing.within(context::getRemainingTimeInMillis,
+                        () -> onboarder.batch(System.out).process(deliveries, context::getRemainingTimeInMillis));
         return SQSBatchResponse.builder().withBatchItemFailures(givenBack.stream()
                 .map(SQSBatchResponse.BatchItemFailure::new).toList()).build();
     }
