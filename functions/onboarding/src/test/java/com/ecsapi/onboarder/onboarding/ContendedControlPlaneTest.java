@@ -49,7 +49,7 @@ class ContendedControlPlaneTest extends RateLimitedOnboarding {
         moto.throttleNext("PutIntegration", 6);
         moto.throttleNext("CreateListener", 4);
 
-        List<String> failed = failures(run(event, new LambdaInvocation(TIMEOUT)));
+        List<String> failed = failures(run(event, LambdaInvocation.timingOut(TIMEOUT)));
 
         assertEquals(List.of(), failed);
         assertEquals(10, moto.faultsFired());
@@ -65,7 +65,7 @@ class ContendedControlPlaneTest extends RateLimitedOnboarding {
         moto.throttleNext("DeleteResource", 5);
         moto.throttleNext("DeleteListener", 5);
 
-        List<String> failed = failures(run(event, new LambdaInvocation(TIMEOUT)));
+        List<String> failed = failures(run(event, LambdaInvocation.timingOut(TIMEOUT)));
 
         assertEquals(event.getRecords().stream().map(SQSEvent.SQSMessage::getMessageId).toList(), failed,
                 "a 4xx: without a dead-letter queue to park in, given back");
@@ -80,7 +80,7 @@ class ContendedControlPlaneTest extends RateLimitedOnboarding {
         moto.throttleNext("PutIntegration", 1000);
         Duration justEnough = Duration.ofMillis(BatchProcessor.RESERVE_MILLIS).plusSeconds(1);
 
-        List<String> failed = failures(run(event, new LambdaInvocation(justEnough)));
+        List<String> failed = failures(run(event, LambdaInvocation.timingOut(justEnough)));
 
         assertEquals(event.getRecords().stream().map(SQSEvent.SQSMessage::getMessageId).toList(), failed);
         assertTrue(moto.faultsFired() > 3, "retried past the SDK's 3 attempts: " + moto.faultsFired());

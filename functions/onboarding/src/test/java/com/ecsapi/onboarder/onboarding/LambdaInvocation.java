@@ -6,19 +6,32 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.function.IntSupplier;
 
-/** Lambda's context, as far as the handler reads it: an invocation that times out {@code timeout} after it starts. */
+/** Lambda's context, as far as the handler reads it: the time the invocation has left. */
 final class LambdaInvocation implements Context {
 
-    private final long deadlineNanos;
+    private final IntSupplier remainingMillis;
 
-    LambdaInvocation(Duration timeout) {
-        this.deadlineNanos = System.nanoTime() + timeout.toNanos();
+    private LambdaInvocation(IntSupplier remainingMillis) {
+        this.remainingMillis = remainingMillis;
+    }
+
+    /** An invocation that times out {@code timeout} after now. */
+    static LambdaInvocation timingOut(Duration timeout) {
+        long deadlineNanos = System.nanoTime() + timeout.toNanos();
+        return new LambdaInvocation(() -> (int) Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000));
+    }
+
+    /** An invocation whose remaining time is the next of {@code millis} each time it is asked. */
+    static LambdaInvocation remaining(Iterator<Integer> millis) {
+        return new LambdaInvocation(millis::next);
     }
 
     @Override
     public int getRemainingTimeInMillis() {
-        return (int) Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000);
+        return remainingMillis.getAsInt();
     }
 
     @Override

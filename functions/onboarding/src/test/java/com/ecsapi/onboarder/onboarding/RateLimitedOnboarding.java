@@ -35,7 +35,8 @@ abstract class RateLimitedOnboarding extends EmulatorTestBase {
      * (each bucket full at the start: the longest of the buckets' (admitted - burst) / refill), the messages given
      * back, and the calls the test bed throttled.
      */
-    record Run(int services, double competingShare, double handlerSeconds, List<BucketUse> buckets, int failedMessages) {
+    record Run(int services, double competingShare, double timeScale, double handlerSeconds, List<BucketUse> buckets,
+               int failedMessages) {
 
         double boundSeconds() {
             return buckets.stream().mapToDouble(BucketUse::minimumSeconds).max().orElse(0);
@@ -77,11 +78,11 @@ abstract class RateLimitedOnboarding extends EmulatorTestBase {
                 var batch = TestLandscape.batch(events.subList(from, Math.min(events.size(), from + BATCH)));
                 long start = System.nanoTime();
                 SQSBatchResponse response = moto.runAs("OnboardingFunction", variables, Map.of("OtherApiIds", ""),
-                        () -> handler.handleRequest(batch, new LambdaInvocation(TIMEOUT)));
+                        () -> handler.handleRequest(batch, LambdaInvocation.timingOut(TIMEOUT)));
                 handlerNanos += System.nanoTime() - start;
                 failed += failures(response).size();
             }
-            return new Run(events.size(), competingShare, handlerNanos / 1e9, moto.rateLimitUse(), failed);
+            return new Run(events.size(), competingShare, timeScale, handlerNanos / 1e9, moto.rateLimitUse(), failed);
         } finally {
             moto.stopRateLimits();
         }

@@ -54,19 +54,23 @@ class PacingTest {
         return response;
     }
 
-    /** Throttles one call until the strategy gives up; returns the number of attempts it made. */
-    private int throttledUntilGivenUp(ControlPlaneLimit limit) {
+    /** Fails every attempt of one call with {@code failure} until the strategy gives up; returns the attempts made. */
+    private int failedUntilGivenUp(ControlPlaneLimit limit, AwsServiceException failure) {
         RetryToken token = call(limit).token();
         int attempts = 1;
         while (true) {
             try {
-                token = failed(token, THROTTLED).token();
+                token = failed(token, failure).token();
                 attempts++;
             } catch (TokenAcquisitionFailedException givenUp) {
-                assertSame(THROTTLED, givenUp.getCause());
+                assertSame(failure, givenUp.getCause());
                 return attempts;
             }
         }
+    }
+
+    private int throttledUntilGivenUp(ControlPlaneLimit limit) {
+        return failedUntilGivenUp(limit, THROTTLED);
     }
 
     /** An invocation that ends {@code seconds} from now on the test's clock. */
@@ -157,18 +161,8 @@ class PacingTest {
 
     @Test
     void otherFailuresHaveTheStandardThreeAttemptsEvenWithTimeLeft() {
-        int attempts = pacing.within(invocationOf(120), () -> {
-            RetryToken token = call(ControlPlaneLimit.ELB_WRITE).token();
-            int made = 1;
-            while (true) {
-                try {
-                    token = failed(token, SERVER_ERROR).token();
-                    made++;
-                } catch (TokenAcquisitionFailedException givenUp) {
-                    return made;
-                }
-            }
-        });
+        int attempts = pacing.within(invocationOf(120), () -> failedUntilGivenUp(ControlPlaneLimit.ELB_WRITE,
+                SERVER_ERROR));
 
         assertEquals(3, attempts);
     }
