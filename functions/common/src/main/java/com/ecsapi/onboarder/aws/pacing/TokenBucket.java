@@ -40,8 +40,9 @@ public final class TokenBucket {
             started = true;
             tokens = capacity;
             updatedNanos = nowNanos;
-        } else if (nowNanos > updatedNanos) {
-            tokens = Math.min(capacity, tokens + (nowNanos - updatedNanos) / 1e9 * perSecond);
+        } else {
+            // a clock behind the last reading (a JVM restored from a snapshot taken after a call) adds nothing
+            tokens = Math.min(capacity, tokens + Math.max(0, nowNanos - updatedNanos) / 1e9 * perSecond);
             updatedNanos = nowNanos;
         }
     }

@@ -52,11 +52,12 @@ class TokenBucketTest {
     }
 
     @Test
-    void aClockThatDoesNotMoveForwardAddsNothing() {
+    void aClockBehindTheLastReadingAddsNothingAndTheRefillGoesOnFromThere() {
         TokenBucket bucket = new TokenBucket(1, 1);
         bucket.reserve(10 * SECOND);
 
-        assertEquals(SECOND, bucket.reserve(5 * SECOND));
+        assertEquals(SECOND, bucket.reserve(5 * SECOND), "a restored snapshot's clock may be behind");
+        assertEquals(0, bucket.reserve(7 * SECOND), "two seconds on from there, the queue of one is served");
     }
 
     @Test
