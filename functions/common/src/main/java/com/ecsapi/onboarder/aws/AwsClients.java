@@ -1,5 +1,6 @@
 package com.ecsapi.onboarder.aws;
 
+import com.ecsapi.onboarder.aws.pacing.Pacing;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -15,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Builds every AWS client of a function the same way: one shared Apache HTTP client (it can send the PATCH
- * that API Gateway {@code Update*} calls need), adaptive retry for the control-plane throttling, and the
+ * that API Gateway {@code Update*} calls need), adaptive retry for throttling or, for the control-plane clients a
+ * function paces itself, its {@link Pacing}, and the
  * endpoint the SDK itself takes from {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_<SERVICE>}, unless
  * {@value #LOCAL_ENDPOINT_VARIABLE} names one.
  *
@@ -42,14 +44,25 @@ public final class AwsClients {
     /** As {@link #create(AwsClientBuilder)}, with interceptors (e.g. one that counts calls per operation). */
     public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C create(
             B builder, List<ExecutionInterceptor> interceptors) {
+        return create(builder, ClientOverrideConfiguration.builder()
+                .retryStrategy(RetryMode.ADAPTIVE_V2)
+                .executionInterceptors(interceptors));
+    }
+
+    /**
+     * A client whose calls are paced by {@code pacing} (AWS's per-account control-plane limits), with throttling
+     * retried within the invocation's time instead of the adaptive mode's fixed attempts.
+     */
+    public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C create(B builder, Pacing pacing) {
+        return create(builder, ClientOverrideConfiguration.builder()
+                .retryStrategy(pacing.retryStrategy())
+                .addExecutionInterceptor(pacing.interceptor()));
+    }
+
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C create(
+            B builder, ClientOverrideConfiguration.Builder configuration) {
         localEndpoint(System.getenv(LOCAL_ENDPOINT_VARIABLE)).ifPresent(builder::endpointOverride);
-        return builder
-                .httpClient(HTTP_CLIENT)
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(RetryMode.ADAPTIVE_V2)
-                        .executionInterceptors(interceptors)
-                        .build())
-                .build();
+        return builder.httpClient(HTTP_CLIENT).overrideConfiguration(configuration.build()).build();
     }
 
     /** The endpoint a {@value #LOCAL_ENDPOINT_VARIABLE} value names: none when unset or blank. */

@@ -1,6 +1,7 @@
 package com.ecsapi.onboarder.onboarding;
 
 import com.ecsapi.onboarder.aws.AwsClients;
+import com.ecsapi.onboarder.aws.pacing.Pacing;
 import com.ecsapi.onboarder.onboarding.aws.ChangeExecutor;
 import com.ecsapi.onboarder.onboarding.aws.EcsServices;
 import com.ecsapi.onboarder.onboarding.aws.HttpApis;
@@ -22,12 +23,16 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The wiring shared by both handlers: AWS adapters built once per Lambda instance, a fresh view per run. */
 final class Onboarder {
+
+    /** What a throttled roll-back or deployment leaves of the invocation: time to give messages back and report. */
+    static final Duration FINISHING_RESERVE = Duration.ofSeconds(5);
 
     final OnboarderConfig config;
     final EcsServices ecs;
@@ -37,9 +42,10 @@ final class Onboarder {
     final ServiceQuotasClient serviceQuotas;
     final SqsClient sqs;
     private final Set<String> lastPoolNlbs = ConcurrentHashMap.newKeySet();
+    final Pacing pacing;
 
     private Onboarder(OnboarderConfig config, EcsServices ecs, LoadBalancing loadBalancing, RestApis restApis,
-                      HttpApis httpApis, ServiceQuotasClient serviceQuotas, SqsClient sqs) {
+                      HttpApis httpApis, ServiceQuotasClient serviceQuotas, SqsClient sqs, Pacing pacing) {
         this.config = config;
         this.ecs = ecs;
         this.loadBalancing = loadBalancing;
@@ -47,16 +53,21 @@ final class Onboarder {
         this.httpApis = httpApis;
         this.serviceQuotas = serviceQuotas;
         this.sqs = sqs;
+        this.pacing = pacing;
     }
 
+    /** API Gateway and ELB, whose control planes have per-account rate limits, are paced; the others are not. */
     static Onboarder create(OnboarderConfig config) {
+        Pacing pacing = Pacing.of(config.controlPlaneRateScale(), Duration.ofMillis(BatchProcessor.RESERVE_MILLIS),
+                FINISHING_RESERVE);
         return new Onboarder(config,
                 new EcsServices(AwsClients.create(EcsClient.builder())),
-                new LoadBalancing(AwsClients.create(ElasticLoadBalancingV2Client.builder())),
-                new RestApis(AwsClients.create(ApiGatewayClient.builder())),
-                new HttpApis(AwsClients.create(ApiGatewayV2Client.builder())),
+                new LoadBalancing(AwsClients.create(ElasticLoadBalancingV2Client.builder(), pacing)),
+                new RestApis(AwsClients.create(ApiGatewayClient.builder(), pacing)),
+                new HttpApis(AwsClients.create(ApiGatewayV2Client.builder(), pacing)),
                 AwsClients.create(ServiceQuotasClient.builder()),
-                AwsClients.create(SqsClient.builder()));
+                AwsClients.create(SqsClient.builder()),
+                pacing);
     }
 
     BatchView batchView() {
@@ -67,7 +78,7 @@ final class Onboarder {
     BatchProcessor batch(PrintStream out) {
         StructuredLog log = StructuredLog.of(OnboardingHandler.class, out, Clock.systemUTC());
         BatchView view = batchView();
-        return new BatchProcessor(reconciler(view, log), new StageDeployer(restApis, httpApis, view, log),
+        return new BatchProcessor(reconciler(view, log), new StageDeployer(restApis, httpApis, view, log, pacing),
                 new OnboardingQueue(sqs, config.queueUrl(), config.deadLetterQueueUrl()),
                 new DecisionLog(log, config.dryRun()),
                 Metrics.create(config.metricsNamespace(), Map.of("Function", "onboarding"), out, Clock.systemUTC()),
@@ -87,7 +98,8 @@ final class Onboarder {
     Reconciler reconciler(BatchView view, StructuredLog log) {
         QuotaLimits quotas = new QuotaLimits(serviceQuotas, log);
         int vpcLinkLimit = config.patterns().createVpcLinks() ? quotas.limit(Quota.VPC_LINKS_V1).asInt() : 0;
-        return new Reconciler(ecs, loadBalancing, view, new ChangeExecutor(loadBalancing, restApis, httpApis, view, log), config,
+        return new Reconciler(ecs, loadBalancing, view,
+                new ChangeExecutor(loadBalancing, restApis, httpApis, view, log, pacing), config,
                 new Planner.Settings(config.ports(), (int) Quota.LISTENERS_PER_NLB.documentedDefault(),
                         config.defaults().stage(), vpcLinkLimit),
                 () -> quotas.limit(Quota.LISTENERS_PER_NLB).asInt(), log);

@@ -25,9 +25,7 @@ public final class PlannedReconcile {
 
     /** {@code log} receives the reconciler's own log lines (it writes none in a dry run unless a read fails). */
     public PlannedReconcile(OnboarderConfig config, PrintStream log) {
-        this.onboarder = Onboarder.create(new OnboarderConfig(config.defaults(), config.ports(), config.clusters(),
-                config.queueUrl(), config.deadLetterQueueUrl(), config.metricsNamespace(), true, config.patterns(),
-                config.retryDelay()));
+        this.onboarder = Onboarder.create(config.asDryRun());
         this.log = log;
     }
 
