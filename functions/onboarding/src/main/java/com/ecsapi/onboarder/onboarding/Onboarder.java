@@ -78,8 +78,8 @@ final class Onboarder {
         return new BatchProcessor(reconciler(view, log), new StageDeployer(restApis, httpApis, view, log),
                 new OnboardingQueue(sqs, config.queueUrl(), config.deadLetterQueueUrl()),
                 new DecisionLog(log, config.dryRun()), metrics, config.dryRun(), config.retryDelay(),
-                new OwnerEvents(new OwnerEventBus(eventBridge, config.ownerEventBus(), OwnerEvents.SOURCE),
-                        config.ownerEventBus(), log, metrics, config.dryRun(), config.maxReceiveCount()));
+                new OwnerEvents(new OwnerEventBus(eventBridge, config.ownerEventBus(), OwnerEvents.SOURCE), log,
+                        metrics, config.dryRun(), config.maxReceiveCount()));
     }
 
     /** One sweep: a fresh view of AWS, its metrics, its requests sent to the onboarding queue. */

@@ -37,16 +37,13 @@ final class OwnerEvents {
     }
 
     private final OwnerEventBus bus;
-    private final String busName;
     private final StructuredLog log;
     private final Metrics metrics;
     private final boolean dryRun;
     private final int maxReceiveCount;
 
-    OwnerEvents(OwnerEventBus bus, String busName, StructuredLog log, Metrics metrics, boolean dryRun,
-                int maxReceiveCount) {
+    OwnerEvents(OwnerEventBus bus, StructuredLog log, Metrics metrics, boolean dryRun, int maxReceiveCount) {
         this.bus = bus;
-        this.busName = busName;
         this.log = log;
         this.metrics = metrics;
         this.dryRun = dryRun;
@@ -63,7 +60,7 @@ final class OwnerEvents {
         List<Map<String, Object>> details = notices.stream()
                 .map(notice -> detail(notice, tagsRead.apply(notice.service()), requestId)).toList();
         if (dryRun) {
-            log.info("Dry run: owner events not sent", Map.of("eventBus", busName, "events", details));
+            log.info("Dry run: owner events not sent", Map.of("eventBus", bus.name(), "events", details));
             return;
         }
         List<OwnerEventBus.Event> events = new ArrayList<>();
@@ -75,7 +72,7 @@ final class OwnerEvents {
         if (!failures.isEmpty()) {
             metrics.add("OwnerEventsFailed", failures.size(), Metrics.Unit.Count, Map.of());
             Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("eventBus", busName);
+            fields.put("eventBus", bus.name());
             fields.put("failed", failures.size());
             fields.put("of", events.size());
             fields.put("errors", failures.stream().distinct().toList());

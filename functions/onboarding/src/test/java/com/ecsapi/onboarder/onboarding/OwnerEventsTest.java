@@ -88,6 +88,7 @@ class OwnerEventsTest extends EmulatorTestBase {
         assertEquals("InvalidPath", detail(all.get(1), "reason"));
         assertEquals(List.of(second), received(payments).stream().map(event -> detail(event, "service")).toList(),
                 "the team's rule gets its own service's event only");
+        assertEquals(1, moto.callCounts().get("events:PutEvents"), "the batch's events in one call");
     }
 
     @Test

@@ -31,6 +31,10 @@ public final class OwnerEventBus {
         this.source = source;
     }
 
+    public String name() {
+        return busName;
+    }
+
     /** Puts the events; returns why each one that was not accepted was not (empty: all were). */
     public List<String> put(List<Event> events) {
         List<String> failures = new ArrayList<>();
