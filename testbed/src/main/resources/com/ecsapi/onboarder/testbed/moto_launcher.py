@@ -732,11 +732,13 @@ def keep_schedule_rules_off_the_event_bus():
 
 def create_stack_resources_moto_skips():
     """AWS: CloudFormation creates every resource of a template (the SAM transform's output included).
-    moto 5.2.1 skips AWS::Lambda::Alias, AWS::SQS::QueuePolicy, AWS::SNS::Subscription and AWS::CloudWatch::Alarm
-    with a warning (the stack still completes, without them, and a Ref to a skipped alias breaks what uses it);
+    moto 5.2.1 skips AWS::Lambda::Alias, AWS::SQS::QueuePolicy, AWS::SNS::Subscription, AWS::CloudWatch::Alarm and
+    AWS::Logs::QueryDefinition with a warning (the stack still completes, without them, and a Ref to a skipped alias
+    breaks what uses it);
     AWS::Lambda::Version has no Ref/GetAtt Version; AWS::Lambda::Function drops Architectures, SnapStart and
     LoggingConfig, and GetFunction always answers SnapStart Off. Each is created here through the backend its own
-    API uses, so the stack's resources read back as AWS shows them."""
+    API uses (for query definitions, the test bed's own: query_definitions), so the stack's resources read back as
+    AWS shows them."""
     from moto.awslambda.models import LambdaFunction, LambdaVersion, lambda_backends
     from moto.cloudformation import parsing
     from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
@@ -958,6 +960,38 @@ def create_stack_resources_moto_skips():
         def delete(self, account_id, region_name):
             cloudwatch_backends[account_id][region_name].delete_alarms([self.name])
 
+    class QueryDefinition(StackResource, CloudFormationModel):
+        __module__ = MODULE
+        CFN_TYPE, NAME_PROPERTY, ATTRIBUTE = "AWS::Logs::QueryDefinition", "", "QueryDefinitionId"
+
+        def __init__(self, account_id, region_name, definition_id):
+            self.account_id, self.region_name, self.definition_id = account_id, region_name, definition_id
+
+        @classmethod
+        def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name,
+                                            **kwargs):
+            definition = put_query_definition(account_id, region_name, cloudformation_json["Properties"], None)
+            return cls(account_id, region_name, definition["queryDefinitionId"])
+
+        @classmethod
+        def update_from_cloudformation_json(cls, original_resource, new_resource_name, cloudformation_json,
+                                            account_id, region_name):
+            put_query_definition(account_id, region_name, cloudformation_json["Properties"],
+                                 original_resource.definition_id)
+            return original_resource
+
+        def get_cfn_attribute(self, name):
+            if name == self.ATTRIBUTE:
+                return self.definition_id
+            raise UnformattedGetAttTemplateException()
+
+        @property
+        def physical_resource_id(self):
+            return self.definition_id
+
+        def delete(self, account_id, region_name):
+            query_definitions_of(account_id, region_name).pop(self.definition_id, None)
+
     parsing.get_model_map.cache_clear()
     parsing.get_name_type_map.cache_clear()
 
@@ -1114,6 +1148,66 @@ def http_api_deployments(environ, body, start_response, request, api_id):
             deployment["description"] = payload["description"]
         deployments.append(deployment)
     return json_response(start_response, "201 Created", deployment)
+
+
+QUERY_DEFINITION_OPERATIONS = ("PutQueryDefinition", "DescribeQueryDefinitions", "DeleteQueryDefinition")
+
+
+def query_definitions_of(account_id, region):
+    """The saved Logs Insights queries of an account and Region, kept on moto's logs backend so that
+    /moto-api/reset drops them."""
+    from moto.logs.models import logs_backends
+    return logs_backends[account_id][region].__dict__.setdefault("testbed_query_definitions", {})
+
+
+def put_query_definition(account_id, region, properties, definition_id):
+    """Creates (no id) or replaces a saved query; AWS requires a name and a query string."""
+    for required in ("name", "queryString"):
+        value = properties.get(required, properties.get(required[0].upper() + required[1:]))
+        if not isinstance(value, str) or not value:
+            raise ValueError(f"1 validation error detected: Value at '{required}' failed to satisfy constraint: "
+                             "Member must not be null")
+    with CREATE_LOCK:
+        definitions = query_definitions_of(account_id, region)
+        if definition_id is not None and definition_id not in definitions:
+            raise LookupError(f"The query definition {definition_id} does not exist")
+        definition_id = definition_id or str(uuid.uuid4())
+        definitions[definition_id] = {
+            "queryDefinitionId": definition_id,
+            "name": properties.get("name", properties.get("Name")),
+            "queryString": properties.get("queryString", properties.get("QueryString")),
+            "lastModified": int(time.time() * 1000),
+            "logGroupNames": list(properties.get("logGroupNames", properties.get("LogGroupNames", []))),
+        }
+        return definitions[definition_id]
+
+
+def query_definitions(environ, body, start_response, request):
+    """AWS: CloudWatch Logs Insights keeps saved queries (PutQueryDefinition creates one, or replaces the one its
+    queryDefinitionId names; DescribeQueryDefinitions lists them by name prefix; DeleteQueryDefinition), and
+    CloudFormation creates them as AWS::Logs::QueryDefinition. moto 5.2.1 has neither the API nor the resource
+    type (its CloudFormation skips the resource with a warning)."""
+    from moto.core import DEFAULT_ACCOUNT_ID
+    region = re.search(r"Credential=[^/]+/\d{8}/([^/]+)/", environ.get("HTTP_AUTHORIZATION", "")).group(1)
+    payload = json.loads(body or b"{}")
+    if request.operation == "DescribeQueryDefinitions":
+        prefix = payload.get("queryDefinitionNamePrefix", "")
+        with CREATE_LOCK:
+            found = [dict(d) for d in query_definitions_of(DEFAULT_ACCOUNT_ID, region).values()
+                     if d["name"].startswith(prefix)]
+        return json_response(start_response, "200 OK", {"queryDefinitions": sorted(found, key=lambda d: d["name"])})
+    try:
+        if request.operation == "PutQueryDefinition":
+            definition = put_query_definition(DEFAULT_ACCOUNT_ID, region, payload, payload.get("queryDefinitionId"))
+            return json_response(start_response, "200 OK", {"queryDefinitionId": definition["queryDefinitionId"]})
+        with CREATE_LOCK:
+            if query_definitions_of(DEFAULT_ACCOUNT_ID, region).pop(payload.get("queryDefinitionId"), None) is None:
+                raise LookupError(f"The query definition {payload.get('queryDefinitionId')} does not exist")
+        return json_response(start_response, "200 OK", {"success": True})
+    except ValueError as invalid:
+        return aws_error(start_response, request, "400 Bad Request", "InvalidParameterException", str(invalid))
+    except LookupError as unknown:
+        return aws_error(start_response, request, "400 Bad Request", "ResourceNotFoundException", str(unknown))
 
 
 def json_response(start_response, status, document):
@@ -1474,6 +1568,8 @@ class TestBedApp:
         if (bucket is not None and request.service == "elasticloadbalancing"
                 and request.operation.startswith("Describe") and not bucket.take()):
             return throttling_error(start_response, request)
+        if request.service == "logs" and request.operation in QUERY_DEFINITION_OPERATIONS:
+            return query_definitions(environ, body, start_response, request)
         deployments = HTTP_API_DEPLOYMENTS.match(path) if request.service == "apigateway" else None
         if deployments and environ["REQUEST_METHOD"] in ("GET", "POST"):
             return http_api_deployments(environ, body, start_response, request, deployments.group(1))
