@@ -27,7 +27,7 @@ public final class PlannedReconcile {
     public PlannedReconcile(OnboarderConfig config, PrintStream log) {
         this.onboarder = Onboarder.create(new OnboarderConfig(config.defaults(), config.ports(), config.clusters(),
                 config.queueUrl(), config.deadLetterQueueUrl(), config.metricsNamespace(), true, config.patterns(),
-                config.retryDelay()));
+                config.retryDelay(), config.ownerEventBus(), config.maxReceiveCount()));
         this.log = log;
     }
 
