@@ -249,6 +249,8 @@ class TemplateStackTest {
                 Map.entry("LOCAL_AWS_ENDPOINT_URL", ""));
         Map<String, String> onboardingFunction = new TreeMap<>(onboarding);
         onboardingFunction.put("DEAD_LETTER_QUEUE_URL", outputs.get("DeadLetterQueueUrl"));
+        onboardingFunction.put("OWNER_EVENT_BUS", "default");
+        onboardingFunction.put("MAX_RECEIVE_COUNT", "5");
         assertEquals(onboardingFunction, environment(physicalId(created, "OnboardingFunction")));
         Map<String, String> sweep = Map.ofEntries(
                 Map.entry("DEFAULT_API_ID", API_ID),

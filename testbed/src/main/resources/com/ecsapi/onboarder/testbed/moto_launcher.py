@@ -746,6 +746,32 @@ def answer_test_event_pattern():
     EventsHandler.test_event_pattern = test_event_pattern
 
 
+PUT_EVENTS_MAX_BYTES = 256 * 1024
+
+
+def limit_put_events_request_size():
+    """AWS: the entries of one PutEvents request may total 256 KB, each entry counted as the UTF-8 bytes of its
+    Source, DetailType, Detail and Resources, plus 14 for a Time; a larger request is refused as a whole
+    (400 ValidationException). moto 5.2.1 keeps the limit of 10 entries but not this one."""
+    from moto.core.exceptions import JsonRESTError
+    from moto.events.responses import EventsHandler
+
+    put_events = EventsHandler.put_events
+
+    def entry_size(entry):
+        size = 14 if entry.get("Time") is not None else 0
+        for field in ("Source", "DetailType", "Detail"):
+            size += len((entry.get(field) or "").encode("utf-8"))
+        return size + sum(len(resource.encode("utf-8")) for resource in entry.get("Resources") or [])
+
+    def put_events_within_size(self):
+        if sum(entry_size(entry) for entry in self._get_param("Entries") or []) > PUT_EVENTS_MAX_BYTES:
+            raise JsonRESTError("ValidationException", "Total size of the entries in the request is over the limit.")
+        return put_events(self)
+
+    EventsHandler.put_events = put_events_within_size
+
+
 def keep_schedule_rules_off_the_event_bus():
     """AWS: a rule with only a ScheduleExpression fires on its schedule and never matches events put on the bus.
     moto 5.2.1 treats its empty pattern as match-all and then fails the whole PutEvents (HTTP 500) on the rule's
@@ -1145,6 +1171,7 @@ GAP_FILLERS = (
     update_stacks_as_cloudformation_does,
     answer_test_event_pattern,
     keep_schedule_rules_off_the_event_bus,
+    limit_put_events_request_size,
     deliver_fifo_groups_again_once_visible,
 )
 

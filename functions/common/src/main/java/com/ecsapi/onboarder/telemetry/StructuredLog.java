@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One JSON object per line on standard output, which Lambda ships to CloudWatch Logs as is. Each line carries the
@@ -44,6 +45,11 @@ public final class StructuredLog {
         } else {
             REQUEST_ID.set(context.getAwsRequestId());
         }
+    }
+
+    /** The request id of the invocation this thread serves, as its log lines name it. */
+    public static Optional<String> requestId() {
+        return Optional.ofNullable(REQUEST_ID.get());
     }
 
     public void info(String message, Map<String, ?> fields) {

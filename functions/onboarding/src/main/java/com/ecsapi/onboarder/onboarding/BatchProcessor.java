@@ -48,9 +48,10 @@ final class BatchProcessor {
     private final Metrics metrics;
     private final boolean dryRun;
     private final RetryDelay retryDelay;
+    private final OwnerEvents ownerEvents;
 
     BatchProcessor(Reconciler reconciler, StageDeployer deployer, OnboardingQueue queue, DecisionLog log,
-                   Metrics metrics, boolean dryRun, RetryDelay retryDelay) {
+                   Metrics metrics, boolean dryRun, RetryDelay retryDelay, OwnerEvents ownerEvents) {
         this.reconciler = reconciler;
         this.deployer = deployer;
         this.queue = queue;
@@ -58,6 +59,7 @@ final class BatchProcessor {
         this.metrics = metrics;
         this.dryRun = dryRun;
         this.retryDelay = retryDelay;
+        this.ownerEvents = ownerEvents;
     }
 
     /** Handles the batch; returns its decisions and the ids of the messages given back (batch item failures). */
@@ -102,6 +104,7 @@ final class BatchProcessor {
             log.givenBack(givenBack, why, visibilitySeconds, unchanged);
             metrics.add("GivenBack", givenBack.size(), Metrics.Unit.Count, Map.of());
         }
+        ownerEvents.publish(decisions, reconciler::tagsRead);
         metrics.flush();
         return new BatchOutcome(decisions, givenBack.stream().map(Delivery::messageId).toList());
     }

@@ -8,6 +8,7 @@ import com.ecsapi.onboarder.onboarding.aws.HttpApis;
 import com.ecsapi.onboarder.onboarding.aws.BatchView;
 import com.ecsapi.onboarder.onboarding.aws.LoadBalancing;
 import com.ecsapi.onboarder.onboarding.aws.OnboardingQueue;
+import com.ecsapi.onboarder.onboarding.aws.OwnerEventBus;
 import com.ecsapi.onboarder.onboarding.aws.RestApis;
 import com.ecsapi.onboarder.onboarding.plan.Planner;
 import com.ecsapi.onboarder.quota.Quota;
@@ -17,6 +18,7 @@ import com.ecsapi.onboarder.telemetry.StructuredLog;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -41,11 +43,13 @@ final class Onboarder {
     final HttpApis httpApis;
     final ServiceQuotasClient serviceQuotas;
     final SqsClient sqs;
+    private final EventBridgeClient eventBridge;
     private final Set<String> lastPoolNlbs = ConcurrentHashMap.newKeySet();
     final Pacing pacing;
 
     private Onboarder(OnboarderConfig config, EcsServices ecs, LoadBalancing loadBalancing, RestApis restApis,
-                      HttpApis httpApis, ServiceQuotasClient serviceQuotas, SqsClient sqs, Pacing pacing) {
+                      HttpApis httpApis, ServiceQuotasClient serviceQuotas, SqsClient sqs, Pacing pacing,
+                      EventBridgeClient eventBridge) {
         this.config = config;
         this.ecs = ecs;
         this.loadBalancing = loadBalancing;
@@ -54,6 +58,7 @@ final class Onboarder {
         this.serviceQuotas = serviceQuotas;
         this.sqs = sqs;
         this.pacing = pacing;
+        this.eventBridge = eventBridge;
     }
 
     /** API Gateway and ELB, whose control planes have per-account rate limits, are paced; the others are not. */
@@ -67,7 +72,7 @@ final class Onboarder {
                 new HttpApis(AwsClients.create(ApiGatewayV2Client.builder(), pacing)),
                 AwsClients.create(ServiceQuotasClient.builder()),
                 AwsClients.create(SqsClient.builder()),
-                pacing);
+                pacing, AwsClients.create(EventBridgeClient.builder()));
     }
 
     BatchView batchView() {
@@ -78,11 +83,13 @@ final class Onboarder {
     BatchProcessor batch(PrintStream out) {
         StructuredLog log = StructuredLog.of(OnboardingHandler.class, out, Clock.systemUTC());
         BatchView view = batchView();
+        Metrics metrics = Metrics.create(config.metricsNamespace(), Map.of("Function", "onboarding"), out,
+                Clock.systemUTC());
         return new BatchProcessor(reconciler(view, log), new StageDeployer(restApis, httpApis, view, log, pacing),
                 new OnboardingQueue(sqs, config.queueUrl(), config.deadLetterQueueUrl()),
-                new DecisionLog(log, config.dryRun()),
-                Metrics.create(config.metricsNamespace(), Map.of("Function", "onboarding"), out, Clock.systemUTC()),
-                config.dryRun(), config.retryDelay());
+                new DecisionLog(log, config.dryRun()), metrics, config.dryRun(), config.retryDelay(),
+                new OwnerEvents(new OwnerEventBus(eventBridge, config.ownerEventBus(), OwnerEvents.SOURCE), log,
+                        metrics, config.dryRun(), config.maxReceiveCount()));
     }
 
     /** One sweep: a fresh view of AWS, its metrics, its requests sent to the onboarding queue. */

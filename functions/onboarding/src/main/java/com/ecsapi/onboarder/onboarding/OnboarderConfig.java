@@ -8,10 +8,14 @@ import com.ecsapi.onboarder.onboarding.plan.RetryDelay;
 
 import java.util.List;
 
-/** The environment variables of OnboardingFunction and ReconcileSweepFunction. */
+/**
+ * The environment variables of OnboardingFunction and ReconcileSweepFunction. {@code maxReceiveCount} is the
+ * onboarding queue's: the delivery after which SQS moves a message given back to the dead-letter queue.
+ */
 public record OnboarderConfig(Defaults defaults, PortRange ports, List<String> clusters, String queueUrl,
                               String deadLetterQueueUrl, String metricsNamespace, boolean dryRun,
-                              PatternSettings patterns, RetryDelay retryDelay, double controlPlaneRateScale) {
+                              PatternSettings patterns, RetryDelay retryDelay, double controlPlaneRateScale,
+                              String ownerEventBus, int maxReceiveCount) {
 
     public OnboarderConfig {
         clusters = List.copyOf(clusters);
@@ -34,12 +38,14 @@ public record OnboarderConfig(Defaults defaults, PortRange ports, List<String> c
                         environment.list("VPC_LINK_V2_IDS")),
                 new RetryDelay(environment.integer("RETRY_DELAY_SECONDS", 10),
                         environment.integer("RETRY_DELAY_MAX_SECONDS", 300)),
-                environment.decimal("CONTROL_PLANE_RATE_SCALE", 1));
+                environment.decimal("CONTROL_PLANE_RATE_SCALE", 1),
+                environment.string("OWNER_EVENT_BUS", "default"),
+                environment.integer("MAX_RECEIVE_COUNT", 5));
     }
 
     /** The same configuration, planning only. */
     public OnboarderConfig asDryRun() {
         return new OnboarderConfig(defaults, ports, clusters, queueUrl, deadLetterQueueUrl, metricsNamespace, true,
-                patterns, retryDelay, controlPlaneRateScale);
+                patterns, retryDelay, controlPlaneRateScale, ownerEventBus, maxReceiveCount);
     }
 }

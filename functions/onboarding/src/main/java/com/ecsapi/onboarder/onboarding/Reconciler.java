@@ -83,6 +83,12 @@ final class Reconciler {
         this.log = log;
     }
 
+    /** The tags the batch read for the service: none when it was not described or does not exist. */
+    Map<String, String> tagsRead(ServiceRef ref) {
+        Optional<EcsService> service = services.get(ref);
+        return service == null ? Map.of() : service.map(EcsService::tags).orElse(Map.of());
+    }
+
     /**
      * Describes the batch's services up front, 10 a DescribeServices call. The batch's events all happened before
      * this read, so it shows each service as it is after them; our writes change no ECS service.

@@ -42,6 +42,7 @@ public final class CallMapping {
             case "sqs" -> sqs(call);
             case "monitoring" -> cloudWatch(call);
             case "servicequotas" -> serviceQuotas(call);
+            case "events" -> eventBridge(call);
             default -> throw unmapped(call);
         };
     }
@@ -154,6 +155,25 @@ public final class CallMapping {
                             + call.param("QuotaCode")));
             default -> throw unmapped(call);
         };
+    }
+
+    /** PutEvents is authorised on the bus of each entry: its EventBusName (a name or an ARN), else the default bus. */
+    private static List<IamRequest> eventBridge(RecordedCall call) {
+        if (!call.operation().equals("PutEvents")) {
+            throw unmapped(call);
+        }
+        JsonNode entries = call.params().asObject().get("Entries");
+        List<IamRequest> requests = new ArrayList<>();
+        for (JsonNode entry : entries == null ? List.<JsonNode>of() : entries.asArray()) {
+            JsonNode bus = entry.asObject().get("EventBusName");
+            String name = bus == null || bus.isNull() ? "default" : bus.text();
+            String arn = name.startsWith("arn:") ? name : "arn:aws:events:" + REGION + ":" + ACCOUNT + ":event-bus/" + name;
+            IamRequest request = IamRequest.of("events:PutEvents", arn);
+            if (!requests.contains(request)) {
+                requests.add(request);
+            }
+        }
+        return requests;
     }
 
     private static IllegalArgumentException unmapped(RecordedCall call) {

@@ -103,6 +103,18 @@ class CallMappingTest {
     }
 
     @Test
+    void putEventsActsOnTheBusOfEachEntryAndTheDefaultBusWithoutOne() {
+        assertEquals(List.of(request("events:PutEvents", "arn:aws:events:us-east-1:123456789012:event-bus/teams"),
+                        request("events:PutEvents", "arn:aws:events:us-east-1:123456789012:event-bus/default")),
+                CallMapping.requests(call("events", "PutEvents", "POST", "/",
+                        "{\"Entries\":[{\"EventBusName\":\"teams\",\"Source\":\"s\"},"
+                                + "{\"EventBusName\":\"arn:aws:events:us-east-1:123456789012:event-bus/teams\"},"
+                                + "{\"Source\":\"s\"}]}", Map.of(), List.of())));
+        assertThrows(IllegalArgumentException.class, () -> CallMapping.requests(
+                call("events", "PutRule", "POST", "/", "{}", Map.of(), List.of())));
+    }
+
+    @Test
     void aCallWithoutAMappingIsAnErrorNotAPass() {
         assertThrows(IllegalArgumentException.class, () -> CallMapping.requests(
                 call("ec2", "DescribeVpcs", "POST", "/", "{}", Map.of(), List.of())));
