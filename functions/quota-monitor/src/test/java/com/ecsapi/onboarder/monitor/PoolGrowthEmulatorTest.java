@@ -1,6 +1,5 @@
 package com.ecsapi.onboarder.monitor;
 
-import com.ecsapi.onboarder.config.Environment;
 import com.ecsapi.onboarder.pool.PoolTag;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,7 +10,6 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -37,13 +35,6 @@ class PoolGrowthEmulatorTest extends MonitorEmulatorTestBase {
         moto.setAppliedQuota("elasticloadbalancing", LISTENERS_PER_NLB, 5);
         poolA = monitored.nlb("pool-a", 5, "default");
         monitored.vpcLinksV1(1, poolA);
-    }
-
-    private static Map<String, Object> runMonitor(Map<String, String> extra) {
-        Map<String, String> environment = new HashMap<>(Map.of("ALARM_NAME_PREFIX", PREFIX));
-        environment.putAll(extra);
-        return moto.runAs("QuotaMonitorFunction", environment, Map.of(),
-                () -> new QuotaMonitorHandler(Environment.of(environment)).handleRequest(null, null));
     }
 
     @SuppressWarnings("unchecked")
@@ -81,7 +72,7 @@ class PoolGrowthEmulatorTest extends MonitorEmulatorTestBase {
 
     @Test
     void aFullPoolGetsOneNlbThenItsVpcLinkBothTaggedAndNothingMore() {
-        Printed<Map<String, Object>> first = printed(() -> runMonitor(OPTED_IN));
+        Printed<Map<String, Object>> first = printed(() -> monitorRun(OPTED_IN));
 
         assertEquals(List.of("NlbCreated"), outcomes(first.result()));
         List<LoadBalancer> created = nlbs().stream().filter(nlb -> !nlb.loadBalancerName().equals("pool-a")).toList();
@@ -100,7 +91,7 @@ class PoolGrowthEmulatorTest extends MonitorEmulatorTestBase {
                 && line.contains("\"Pool\":\"default\"") && line.contains("\"Created\":\"NlbCreated\"")),
                 first.output());
 
-        Map<String, Object> second = runMonitor(OPTED_IN);
+        Map<String, Object> second = monitorRun(OPTED_IN);
 
         assertEquals(List.of("VpcLinkCreated"), outcomes(second));
         VpcLink link = vpcLinks().stream().filter(candidate -> candidate.targetArns().contains(grown.loadBalancerArn()))
@@ -110,7 +101,7 @@ class PoolGrowthEmulatorTest extends MonitorEmulatorTestBase {
                 "ecs-api-onboarder:nlb", grown.loadBalancerArn()), link.tags());
         assertEquals("AVAILABLE", link.statusAsString());
 
-        Map<String, Object> third = runMonitor(OPTED_IN);
+        Map<String, Object> third = monitorRun(OPTED_IN);
 
         assertEquals(List.of(), outcomes(third), "the new NLB is room: nothing more");
         assertEquals(2, nlbs().size());
@@ -131,7 +122,7 @@ class PoolGrowthEmulatorTest extends MonitorEmulatorTestBase {
         monitored.listeners(guarded, 5);
         monitored.vpcLinksV1(1, guarded);
 
-        assertEquals(List.of("NlbCreated"), outcomes(runMonitor(OPTED_IN)));
+        assertEquals(List.of("NlbCreated"), outcomes(monitorRun(OPTED_IN)));
 
         LoadBalancer grown = nlbs().stream().filter(nlb -> !nlb.loadBalancerName().equals("pool-sg")).findFirst()
                 .orElseThrow();
@@ -144,7 +135,7 @@ class PoolGrowthEmulatorTest extends MonitorEmulatorTestBase {
         LoadBalancer poolB = monitored.nlb("pool-b", 3, "default");
         monitored.vpcLinksV1(1, poolB);
 
-        Map<String, Object> summary = runMonitor(OPTED_IN);
+        Map<String, Object> summary = monitorRun(OPTED_IN);
 
         assertEquals(List.of(), outcomes(summary), "3 of 5 listeners is 60%");
         assertEquals(1, nlbs().size());
@@ -153,7 +144,7 @@ class PoolGrowthEmulatorTest extends MonitorEmulatorTestBase {
 
     @Test
     void offByDefaultNothingIsCreatedNorRead() {
-        Map<String, Object> summary = runMonitor(Map.of());
+        Map<String, Object> summary = monitorRun(Map.of());
 
         assertEquals(List.of(), outcomes(summary));
         assertEquals(1, nlbs().size());
@@ -165,7 +156,7 @@ class PoolGrowthEmulatorTest extends MonitorEmulatorTestBase {
     void noNewNlbPastTheNlbQuotaRefusedWithItsReason() {
         moto.setAppliedQuota("elasticloadbalancing", "L-69A177A2", 1);
 
-        Printed<Map<String, Object>> run = printed(() -> runMonitor(OPTED_IN));
+        Printed<Map<String, Object>> run = printed(() -> monitorRun(OPTED_IN));
 
         assertEquals(List.of("NlbQuotaReached"), outcomes(run.result()));
         assertTrue(((String) growth(run.result()).getFirst().get("detail")).contains("1 of 1.0 NLBs per Region"),
@@ -182,7 +173,7 @@ class PoolGrowthEmulatorTest extends MonitorEmulatorTestBase {
     void noNewNlbWithoutRoomForItsVpcLink() {
         moto.setAppliedQuota("apigateway", "L-A4C7274F", 1);
 
-        Map<String, Object> summary = runMonitor(OPTED_IN);
+        Map<String, Object> summary = monitorRun(OPTED_IN);
 
         assertEquals(List.of("VpcLinkQuotaReached"), outcomes(summary));
         assertEquals(1, nlbs().size());
@@ -190,7 +181,7 @@ class PoolGrowthEmulatorTest extends MonitorEmulatorTestBase {
 
     @Test
     void aDryRunDecidesAndCreatesNothing() {
-        Map<String, Object> summary = runMonitor(Map.of("POOL_GROWTH_THRESHOLD_PERCENT", "80", "DRY_RUN", "true"));
+        Map<String, Object> summary = monitorRun(Map.of("POOL_GROWTH_THRESHOLD_PERCENT", "80", "DRY_RUN", "true"));
 
         assertEquals(List.of("DryRun"), outcomes(summary));
         assertEquals(1, nlbs().size());
