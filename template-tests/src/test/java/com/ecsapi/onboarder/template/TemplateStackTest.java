@@ -273,6 +273,7 @@ class TemplateStackTest {
                         Map.entry("FORECAST_LOOKBACK_DAYS", "14"),
                         Map.entry("QUOTA_INCREASE_REQUEST_DAYS", ""),
                         Map.entry("QUOTA_INCREASE_FACTOR", "2"),
+                        Map.entry("POOL_GROWTH_THRESHOLD_PERCENT", ""),
                         Map.entry("DRY_RUN", "false"),
                         Map.entry("JAVA_TOOL_OPTIONS", jvmOptions),
                         Map.entry("LOCAL_AWS_ENDPOINT_URL", ""))),
@@ -629,7 +630,10 @@ class TemplateStackTest {
                 "servicequotas:ListRequestedServiceQuotaChangeHistoryByQuota", "cloudwatch:PutMetricData",
                 "cloudwatch:GetMetricData", "cloudwatch:GetMetricStatistics",
                 // without AlarmNames DescribeAlarms reads every alarm of the Region (the IAM judge maps it to "*")
-                "cloudwatch:DescribeAlarms", "ec2:DescribeVpcEndpointServiceConfigurations");
+                "cloudwatch:DescribeAlarms", "ec2:DescribeVpcEndpointServiceConfigurations",
+                // what ELB's CreateLoadBalancer reads with the caller's permissions (pool growth): EC2 Describe*
+                "ec2:DescribeAccountAttributes", "ec2:DescribeAddresses", "ec2:DescribeInternetGateways",
+                "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcs");
         int statements = 0;
         for (var resource : Json.at(transformedTemplate, "Resources").orElseThrow().asObject().entrySet()) {
             if (!Json.text(resource.getValue(), "Type").orElseThrow().equals("AWS::IAM::Role")) {
@@ -671,6 +675,26 @@ class TemplateStackTest {
                         .map(quota -> "arn:aws:servicequotas:us-east-1:123456789012:" + quota.serviceCode() + "/"
                                 + quota.quotaCode()).sorted().toList(), granted,
                 "listeners per NLB (L-57A373D6) is not adjustable: never granted");
+    }
+
+    @Test
+    void theMonitorMayCreateNlbsAndVpcLinksOnlyWhenPoolGrowthIsOnAndOnlyPoolNlbs() {
+        TemplateRoles roles = new TemplateRoles(transformedTemplate);
+        Predicate<Statement> creates = statement -> statement.actions().contains("elasticloadbalancing:CreateLoadBalancer")
+                || statement.actions().contains("apigateway:POST")
+                || statement.actions().contains("ec2:CreateVpcEndpointServiceConfiguration");
+
+        assertTrue(roles.statements("QuotaMonitorFunctionRole", Map.of()).stream().noneMatch(creates),
+                "off by default: no grant");
+        assertTrue(roles.statements("QuotaMonitorFunctionRole", Map.of("PoolGrowthThresholdPercent", "0")).stream()
+                .noneMatch(creates), "0 is off too");
+        List<Statement> granted = roles.statements("QuotaMonitorFunctionRole",
+                Map.of("PoolGrowthThresholdPercent", "80")).stream().filter(creates).toList();
+        assertEquals(3, granted.size(), granted.toString());
+        Statement nlbs = granted.stream().filter(statement -> statement.actions()
+                .contains("elasticloadbalancing:CreateLoadBalancer")).findFirst().orElseThrow();
+        assertEquals(List.of("false"), nlbs.conditions().get("Null").get("aws:RequestTag/apigw:pool"),
+                "only NLBs created into a pool: " + nlbs);
     }
 
     @Test

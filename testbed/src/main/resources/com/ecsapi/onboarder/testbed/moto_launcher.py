@@ -337,6 +337,26 @@ def enforce_listeners_per_load_balancer():
     ELBv2Backend.create_listener = create_listener_within_quota
 
 
+def enforce_network_load_balancers_per_region():
+    """AWS: an account has at most 50 Network Load Balancers per Region (quota L-69A177A2, adjustable); one more
+    fails with TooManyLoadBalancers (HTTP 400) and creates nothing. moto has no limit."""
+    from moto.elbv2.exceptions import ELBClientError
+    from moto.elbv2.models import ELBv2Backend
+
+    create_load_balancer = ELBv2Backend.create_load_balancer
+
+    def create_load_balancer_within_quota(self, *args, **kwargs):
+        with CREATE_LOCK:
+            networks = sum(1 for balancer in self.load_balancers.values() if balancer.type == "network")
+            if kwargs.get("loadbalancer_type") == "network" \
+                    and networks >= quota_limit("elasticloadbalancing", "L-69A177A2"):
+                raise ELBClientError("TooManyLoadBalancers",
+                                     "You've reached the limit on the number of load balancers for your account")
+            return create_load_balancer(self, *args, **kwargs)
+
+    ELBv2Backend.create_load_balancer = create_load_balancer_within_quota
+
+
 def keep_target_group_load_balancers_current():
     """AWS: a target group's LoadBalancerArns are the load balancers with a listener or rule forwarding to it,
     each once. moto appends the load balancer on every CreateListener and never removes it, so a listener made
@@ -1157,6 +1177,7 @@ GAP_FILLERS = (
     name_load_balancers_by_type,
     enforce_unique_listener_ports,
     enforce_listeners_per_load_balancer,
+    enforce_network_load_balancers_per_region,
     keep_target_group_load_balancers_current,
     reject_duplicate_rest_resource_paths,
     require_existing_parent_resource,

@@ -8,8 +8,11 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DuplicateListenerException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TooManyListenersException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TooManyLoadBalancersException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** ELBv2 listener rules AWS enforces and moto 5.2.1 does not. */
+/** ELBv2 listener (and NLB quota) rules AWS enforces and moto 5.2.1 does not. */
 class ElbListenerRulesTest extends TestBedTestBase {
 
     private static Ec2Client ec2;
@@ -152,6 +155,27 @@ class ElbListenerRulesTest extends TestBedTestBase {
 
         assertAwsError(error, 400, "TooManyListeners");
         assertEquals(List.of(10000, 10001), ports(nlb));
+    }
+
+    @Test
+    void anNlbPastTheAppliedNlbQuotaFailsWithTooManyLoadBalancersAndIsNotCreated() {
+        moto.setAppliedQuota("elasticloadbalancing", "L-69A177A2", 2);
+        Nlb first = networkLoadBalancer(ec2, elb, "pool-a");
+        networkLoadBalancer(ec2, elb, "pool-b");
+        String subnetId = elb.describeLoadBalancers(r -> r.loadBalancerArns(first.arn())).loadBalancers().get(0)
+                .availabilityZones().get(0).subnetId();
+
+        TooManyLoadBalancersException error = assertThrows(TooManyLoadBalancersException.class,
+                () -> elb.createLoadBalancer(r -> r.name("pool-c").type(LoadBalancerTypeEnum.NETWORK)
+                        .scheme("internal").subnets(subnetId)));
+
+        assertAwsError(error, 400, "TooManyLoadBalancers");
+        assertEquals(List.of("pool-a", "pool-b"), elb.describeLoadBalancers().loadBalancers().stream()
+                .map(LoadBalancer::loadBalancerName).sorted().toList());
+        moto.setAppliedQuota("elasticloadbalancing", "L-69A177A2", 3);
+        assertEquals("pool-c", elb.createLoadBalancer(r -> r.name("pool-c").type(LoadBalancerTypeEnum.NETWORK)
+                .scheme("internal").subnets(subnetId)).loadBalancers().get(0).loadBalancerName(),
+                "a raised quota makes room");
     }
 
     @Test

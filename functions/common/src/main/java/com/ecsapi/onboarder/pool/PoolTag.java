@@ -7,6 +7,12 @@ package com.ecsapi.onboarder.pool;
 public final class PoolTag {
 
     public static final String KEY = "apigw:pool";
+    /**
+     * On a pool NLB the quota monitor created to grow its pool, and on that NLB's VPC link, with the value
+     * {@link #GROWN}: the product made it, nobody by hand.
+     */
+    public static final String CREATED_BY = "ecs-api-onboarder:created-by";
+    public static final String GROWN = "pool-growth";
 
     private PoolTag() {
     }

@@ -1,6 +1,7 @@
 package com.ecsapi.onboarder.monitor;
 
 import com.ecsapi.onboarder.config.Environment;
+import com.ecsapi.onboarder.monitor.growth.GrowthPolicy;
 import com.ecsapi.onboarder.monitor.increases.IncreasePolicy;
 import com.ecsapi.onboarder.monitor.metrics.QuotaMetric;
 
@@ -16,8 +17,9 @@ import java.util.List;
  * 3 PutMetricAlarm per second, so a first run over 500 NLBs spreads its alarm creation over two runs rather than
  * risk the function's timeout); {@code QUOTA_INCREASE_REQUEST_DAYS} (empty or 0, the default: off; else a quota whose
  * forecast days-to-exhaustion is below it is asked to grow) and {@code QUOTA_INCREASE_FACTOR} (default 2: the
- * value asked for, as a multiple of the limit); {@code DRY_RUN} (default false: when true, increases are decided and
- * logged, not requested).
+ * value asked for, as a multiple of the limit); {@code POOL_GROWTH_THRESHOLD_PERCENT} (empty or 0, the default: off;
+ * else a pool whose NLBs in a VPC are all at or above this percent of the listener quota gets one more NLB);
+ * {@code DRY_RUN} (default false: when true, increases and growth are decided and logged, not made).
  */
 public record MonitorSettings(
         String namespace,
@@ -29,6 +31,7 @@ public record MonitorSettings(
         int forecastLookbackDays,
         int maxAlarmWritesPerRun,
         IncreasePolicy increasePolicy,
+        GrowthPolicy growthPolicy,
         boolean dryRun) {
 
     public static final String DEFAULT_ALARM_NAME_PREFIX = "ecs-api-onboarder";
@@ -60,6 +63,7 @@ public record MonitorSettings(
                 environment.integer("MAX_ALARM_WRITES_PER_RUN", 250),
                 new IncreasePolicy(environment.decimal("QUOTA_INCREASE_REQUEST_DAYS", 0),
                         environment.decimal("QUOTA_INCREASE_FACTOR", IncreasePolicy.OFF.factor())),
+                new GrowthPolicy(environment.decimal("POOL_GROWTH_THRESHOLD_PERCENT", 0)),
                 environment.bool("DRY_RUN", false));
     }
 }

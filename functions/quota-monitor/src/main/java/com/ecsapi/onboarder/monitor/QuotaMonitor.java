@@ -9,6 +9,8 @@ import com.ecsapi.onboarder.monitor.failures.ItemFailure;
 import com.ecsapi.onboarder.monitor.failures.ItemFailures;
 import com.ecsapi.onboarder.monitor.forecast.ExhaustionForecast;
 import com.ecsapi.onboarder.monitor.forecast.UsageSample;
+import com.ecsapi.onboarder.monitor.growth.GrowthDecision;
+import com.ecsapi.onboarder.monitor.growth.PoolGrowth;
 import com.ecsapi.onboarder.monitor.increases.IncreaseDecision;
 import com.ecsapi.onboarder.monitor.increases.IncreaseOutcome;
 import com.ecsapi.onboarder.monitor.increases.QuotaIncreaseRequests;
@@ -38,8 +40,8 @@ import java.util.function.Supplier;
 
 /**
  * One monitoring run: count usage, read each limit once, forecast from the Usage history, publish the metrics,
- * bring the alarms in line, then (opt-in) ask Service Quotas to raise the quotas about to run out. Answers a summary
- * of what it measured, published, changed and requested.
+ * bring the alarms in line, then (opt-in) ask Service Quotas to raise the quotas about to run out, and (opt-in) give a
+ * full pool its next NLB. Answers a summary of what it measured, published, changed, requested and created.
  *
  * <p>Each quota, metric batch and alarm is independent: an AWS call that fails for good (the SDK's retries spent)
  * costs only its item. The run goes on, logs each such failure with its reason, counts it in
@@ -52,6 +54,8 @@ public final class QuotaMonitor {
     public static final String ITEM_FAILURES_METRIC = "MonitorItemFailures";
     public static final String INCREASE_REQUESTED_METRIC = "QuotaIncreaseRequested";
     public static final String INCREASE_SKIPPED_METRIC = "QuotaIncreaseSkipped";
+    public static final String POOL_GROWN_METRIC = "PoolGrown";
+    public static final String POOL_GROWTH_SKIPPED_METRIC = "PoolGrowthSkipped";
     private static final String GET_SERVICE_QUOTA = "ServiceQuotas:GetServiceQuota";
 
     private final MonitorSettings settings;
@@ -61,6 +65,7 @@ public final class QuotaMonitor {
     private final CloudWatchQuotaMetrics metrics;
     private final CloudWatchAlarms alarms;
     private final QuotaIncreaseRequests increases;
+    private final PoolGrowth growth;
     private final CallCounter calls;
     private final StructuredLog log;
     private final Metrics runMetrics;
@@ -69,8 +74,8 @@ public final class QuotaMonitor {
     /** @param runMetrics the run's own metrics (EMF), e.g. {@value #ITEM_FAILURES_METRIC} */
     public QuotaMonitor(MonitorSettings settings, ElbUsageReader elbUsage, ApiGatewayUsageReader apiUsage,
                         Supplier<QuotaLimits> limitsPerRun, CloudWatchQuotaMetrics metrics, CloudWatchAlarms alarms,
-                        QuotaIncreaseRequests increases, CallCounter calls, StructuredLog log, Metrics runMetrics,
-                        Clock clock) {
+                        QuotaIncreaseRequests increases, PoolGrowth growth, CallCounter calls, StructuredLog log,
+                        Metrics runMetrics, Clock clock) {
         this.settings = settings;
         this.elbUsage = elbUsage;
         this.apiUsage = apiUsage;
@@ -78,6 +83,7 @@ public final class QuotaMonitor {
         this.metrics = metrics;
         this.alarms = alarms;
         this.increases = increases;
+        this.growth = growth;
         this.calls = calls;
         this.log = log;
         this.runMetrics = runMetrics;
@@ -135,11 +141,16 @@ public final class QuotaMonitor {
                 failures);
         laps.lap("increases");
 
+        List<GrowthDecision> growthDecisions = growth.growWhereFull(settings.growthPolicy(), readings, failures);
+        laps.lap("growth");
+
         reportIncreases(increaseDecisions);
+        reportGrowth(growthDecisions);
         reportFailures(failures.all());
         Map<String, Object> summary = summary(readings, limitByQuota, publication, plan, writes, failures.all(),
                 warnings, Duration.between(started, clock.instant()));
         summary.put("increaseRequests", increaseDecisions.stream().map(IncreaseDecision::summary).toList());
+        summary.put("poolGrowth", growthDecisions.stream().map(GrowthDecision::summary).toList());
         summary.put("phaseMillis", laps.millis());
         warnings.forEach(warning -> log.warn(warning, Map.of()));
         log.info("Quota monitor run finished", summary);
@@ -160,6 +171,25 @@ public final class QuotaMonitor {
             } else {
                 log.info("Quota increase not requested", decision.summary());
                 runMetrics.count(INCREASE_SKIPPED_METRIC, Map.of("Quota", quota, "Reason", decision.outcome().reason()));
+            }
+        }
+    }
+
+    /**
+     * One log line and one metric per pool and VPC the run grew or refused to grow: {@value #POOL_GROWN_METRIC}
+     * (dimensions {@code Pool}, {@code Created}: {@code NlbCreated} or {@code VpcLinkCreated}) or
+     * {@value #POOL_GROWTH_SKIPPED_METRIC} ({@code Pool}, {@code Reason}). Flushed with the item failures.
+     */
+    private void reportGrowth(List<GrowthDecision> decisions) {
+        for (GrowthDecision decision : decisions) {
+            if (decision.outcome().grown()) {
+                log.info("Pool grown", decision.summary());
+                runMetrics.count(POOL_GROWN_METRIC, Map.of("Pool", decision.pool(),
+                        "Created", decision.outcome().reason()));
+            } else {
+                log.info("Pool not grown", decision.summary());
+                runMetrics.count(POOL_GROWTH_SKIPPED_METRIC, Map.of("Pool", decision.pool(),
+                        "Reason", decision.outcome().reason()));
             }
         }
     }

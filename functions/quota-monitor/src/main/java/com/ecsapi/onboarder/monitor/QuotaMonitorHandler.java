@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.ecsapi.onboarder.aws.AwsClients;
 import com.ecsapi.onboarder.config.Environment;
 import com.ecsapi.onboarder.monitor.alarms.CloudWatchAlarms;
+import com.ecsapi.onboarder.monitor.growth.PoolGrowth;
 import com.ecsapi.onboarder.monitor.increases.QuotaIncreaseRequests;
 import com.ecsapi.onboarder.monitor.internal.CallCounter;
 import com.ecsapi.onboarder.monitor.internal.RateLimiter;
@@ -49,12 +50,14 @@ public final class QuotaMonitorHandler implements RequestHandler<ScheduledEvent,
         List<ExecutionInterceptor> counting = List.of(calls);
         ServiceQuotasClient serviceQuotas = AwsClients.create(ServiceQuotasClient.builder(), counting);
         CloudWatchClient cloudWatch = AwsClients.create(CloudWatchClient.builder(), counting);
+        ElasticLoadBalancingV2Client elb = AwsClients.create(ElasticLoadBalancingV2Client.builder(), counting);
+        ApiGatewayClient restApis = AwsClients.create(ApiGatewayClient.builder(), counting);
         this.monitor = new QuotaMonitor(
                 settings,
-                new ElbUsageReader(AwsClients.create(ElasticLoadBalancingV2Client.builder(), counting),
+                new ElbUsageReader(elb,
                         RateLimiter.of(ElbUsageReader.DESCRIBE_CALLS_PER_SECOND, ElbUsageReader.DESCRIBE_BURST)),
                 new ApiGatewayUsageReader(
-                        AwsClients.create(ApiGatewayClient.builder(), counting),
+                        restApis,
                         AwsClients.create(ApiGatewayV2Client.builder(), counting),
                         RateLimiter.of(ApiGatewayUsageReader.READ_CALLS_PER_SECOND, ApiGatewayUsageReader.READ_BURST),
                         RateLimiter.of(ApiGatewayUsageReader.GET_RESOURCES_PER_SECOND,
@@ -63,6 +66,9 @@ public final class QuotaMonitorHandler implements RequestHandler<ScheduledEvent,
                 new CloudWatchQuotaMetrics(cloudWatch, settings.namespace(), datumsPerCall),
                 new CloudWatchAlarms(cloudWatch, RateLimiter.of(CloudWatchAlarms.WRITES_PER_SECOND, 3)),
                 new QuotaIncreaseRequests(serviceQuotas, settings.dryRun()),
+                new PoolGrowth(elb, restApis,
+                        RateLimiter.of(ElbUsageReader.DESCRIBE_CALLS_PER_SECOND, ElbUsageReader.DESCRIBE_BURST),
+                        settings.dryRun()),
                 calls,
                 StructuredLog.of(QuotaMonitorHandler.class),
                 Metrics.create(settings.metricsNamespace(), Map.of("Function", "quota-monitor")),

@@ -1,5 +1,6 @@
 package com.ecsapi.onboarder.monitor;
 
+import com.ecsapi.onboarder.config.Environment;
 import com.ecsapi.onboarder.testbed.MotoServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -11,6 +12,7 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -62,6 +64,14 @@ abstract class MonitorEmulatorTestBase {
         } finally {
             System.setOut(original);
         }
+    }
+
+    /** One run of the real handler as the template's QuotaMonitorFunction, with {@code extra} in its environment. */
+    static Map<String, Object> monitorRun(Map<String, String> extra) {
+        Map<String, String> environment = new HashMap<>(Map.of("ALARM_NAME_PREFIX", PREFIX));
+        environment.putAll(extra);
+        return moto.runAs("QuotaMonitorFunction", environment, Map.of(),
+                () -> new QuotaMonitorHandler(Environment.of(environment)).handleRequest(null, null));
     }
 
     /** The alarms named with {@link #PREFIX}, by name. */

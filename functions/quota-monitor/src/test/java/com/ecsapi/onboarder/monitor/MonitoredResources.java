@@ -40,18 +40,24 @@ final class MonitoredResources implements AutoCloseable {
         LoadBalancer nlb = elb.createLoadBalancer(request -> request.name(name)
                 .type(LoadBalancerTypeEnum.NETWORK).scheme(LoadBalancerSchemeEnum.INTERNAL)
                 .subnets(subnetIds).tags(tags)).loadBalancers().getFirst();
-        if (listeners > 0) {
-            String targetGroupArn = elb.createTargetGroup(request -> request.name(name + "-tg")
-                    .protocol(ProtocolEnum.TCP).port(8080).vpcId(vpcId).targetType(TargetTypeEnum.IP))
-                    .targetGroups().getFirst().targetGroupArn();
-            for (int i = 0; i < listeners; i++) {
-                int port = 10000 + i;
-                elb.createListener(request -> request.loadBalancerArn(nlb.loadBalancerArn())
-                        .protocol(ProtocolEnum.TCP).port(port)
-                        .defaultActions(action -> action.type(ActionTypeEnum.FORWARD).targetGroupArn(targetGroupArn)));
-            }
-        }
+        listeners(nlb, listeners);
         return nlb;
+    }
+
+    /** {@code count} TCP listeners on ports 10000... to one target group. */
+    void listeners(LoadBalancer nlb, int count) {
+        if (count == 0) {
+            return;
+        }
+        String targetGroupArn = elb.createTargetGroup(request -> request.name(nlb.loadBalancerName() + "-tg")
+                .protocol(ProtocolEnum.TCP).port(8080).vpcId(vpcId).targetType(TargetTypeEnum.IP))
+                .targetGroups().getFirst().targetGroupArn();
+        for (int i = 0; i < count; i++) {
+            int port = 10000 + i;
+            elb.createListener(request -> request.loadBalancerArn(nlb.loadBalancerArn())
+                    .protocol(ProtocolEnum.TCP).port(port)
+                    .defaultActions(action -> action.type(ActionTypeEnum.FORWARD).targetGroupArn(targetGroupArn)));
+        }
     }
 
     void deleteNlb(LoadBalancer nlb) {

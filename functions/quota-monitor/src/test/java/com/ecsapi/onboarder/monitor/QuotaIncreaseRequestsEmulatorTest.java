@@ -1,7 +1,6 @@
 package com.ecsapi.onboarder.monitor;
 
 import com.ecsapi.onboarder.aws.AwsClients;
-import com.ecsapi.onboarder.config.Environment;
 import com.ecsapi.onboarder.testbed.Fault;
 import com.ecsapi.onboarder.testbed.FaultInjection;
 import org.junit.jupiter.api.AfterEach;
@@ -52,13 +51,6 @@ class QuotaIncreaseRequestsEmulatorTest extends MonitorEmulatorTestBase {
         serviceQuotas.close();
     }
 
-    private static Map<String, Object> runMonitor(Map<String, String> extra) {
-        Map<String, String> environment = new HashMap<>(Map.of("ALARM_NAME_PREFIX", PREFIX));
-        environment.putAll(extra);
-        return moto.runAs("QuotaMonitorFunction", environment, Map.of(),
-                () -> new QuotaMonitorHandler(Environment.of(environment)).handleRequest(null, null));
-    }
-
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> increases(Map<String, Object> summary) {
         return (List<Map<String, Object>>) summary.get("increaseRequests");
@@ -76,7 +68,7 @@ class QuotaIncreaseRequestsEmulatorTest extends MonitorEmulatorTestBase {
 
     @Test
     void requestsOnceWhenTheForecastFallsBelowTheThresholdAndNotAgainWhileItIsOpen() {
-        Printed<Map<String, Object>> first = printed(() -> runMonitor(OPTED_IN));
+        Printed<Map<String, Object>> first = printed(() -> monitorRun(OPTED_IN));
 
         Map<String, Object> requested = increaseOf(first.result(), "vpc-links-v1");
         assertEquals("Requested", requested.get("outcome"));
@@ -91,7 +83,7 @@ class QuotaIncreaseRequestsEmulatorTest extends MonitorEmulatorTestBase {
         assertTrue(first.output().lines().anyMatch(line -> line.contains("\"QuotaIncreaseRequested\":1.0")
                 && line.contains("\"Quota\":\"vpc-links-v1\"")), first.output());
 
-        Map<String, Object> second = runMonitor(OPTED_IN);
+        Map<String, Object> second = monitorRun(OPTED_IN);
 
         Map<String, Object> followed = increaseOf(second, "vpc-links-v1");
         assertEquals("OpenRequest", followed.get("outcome"));
@@ -103,7 +95,7 @@ class QuotaIncreaseRequestsEmulatorTest extends MonitorEmulatorTestBase {
 
     @Test
     void neverForAQuotaThatIsNotAdjustable() {
-        Printed<Map<String, Object>> run = printed(() -> runMonitor(OPTED_IN));
+        Printed<Map<String, Object>> run = printed(() -> monitorRun(OPTED_IN));
 
         Map<String, Object> listeners = increaseOf(run.result(), "listeners-per-nlb");
         assertEquals("NotAdjustable", listeners.get("outcome"));
@@ -124,7 +116,7 @@ class QuotaIncreaseRequestsEmulatorTest extends MonitorEmulatorTestBase {
         moto.setQuotaRequestStatus(byHand, "CASE_OPENED");
         moto.clearCallCounts();
 
-        Map<String, Object> decision = increaseOf(runMonitor(OPTED_IN), "vpc-links-v1");
+        Map<String, Object> decision = increaseOf(monitorRun(OPTED_IN), "vpc-links-v1");
 
         assertEquals("OpenRequest", decision.get("outcome"));
         assertEquals(byHand, decision.get("requestId"));
@@ -135,10 +127,10 @@ class QuotaIncreaseRequestsEmulatorTest extends MonitorEmulatorTestBase {
     @Test
     void afterApprovalTheNewLimitIsForecastAndAskedAgainOnlyIfStillBelowTheThreshold() {
         Map<String, String> tenDays = Map.of("QUOTA_INCREASE_REQUEST_DAYS", "10");
-        String requestId = (String) increaseOf(runMonitor(tenDays), "vpc-links-v1").get("requestId");
+        String requestId = (String) increaseOf(monitorRun(tenDays), "vpc-links-v1").get("requestId");
         moto.setQuotaRequestStatus(requestId, "APPROVED");
 
-        Map<String, Object> after = runMonitor(tenDays);
+        Map<String, Object> after = monitorRun(tenDays);
 
         assertEquals(Map.of("value", 40.0, "source", "APPLIED"),
                 ((Map<?, ?>) after.get("limits")).get("vpc-links-v1"), "AWS applied the approved value");
@@ -149,10 +141,10 @@ class QuotaIncreaseRequestsEmulatorTest extends MonitorEmulatorTestBase {
 
     @Test
     void aDeniedRequestIsNotRepeated() {
-        String requestId = (String) increaseOf(runMonitor(OPTED_IN), "vpc-links-v1").get("requestId");
+        String requestId = (String) increaseOf(monitorRun(OPTED_IN), "vpc-links-v1").get("requestId");
         moto.setQuotaRequestStatus(requestId, "DENIED");
 
-        Map<String, Object> decision = increaseOf(runMonitor(OPTED_IN), "vpc-links-v1");
+        Map<String, Object> decision = increaseOf(monitorRun(OPTED_IN), "vpc-links-v1");
 
         assertEquals("RefusedBefore", decision.get("outcome"));
         assertEquals(requestId, decision.get("requestId"));
@@ -161,7 +153,7 @@ class QuotaIncreaseRequestsEmulatorTest extends MonitorEmulatorTestBase {
 
     @Test
     void offByDefault() {
-        Map<String, Object> summary = runMonitor(Map.of());
+        Map<String, Object> summary = monitorRun(Map.of());
 
         assertEquals(List.of(), increases(summary));
         assertFalse(moto.callCounts().containsKey(REQUEST), moto.callCounts().toString());
@@ -174,7 +166,7 @@ class QuotaIncreaseRequestsEmulatorTest extends MonitorEmulatorTestBase {
         Map<String, String> dryRun = new HashMap<>(OPTED_IN);
         dryRun.put("DRY_RUN", "true");
 
-        Printed<Map<String, Object>> run = printed(() -> runMonitor(dryRun));
+        Printed<Map<String, Object>> run = printed(() -> monitorRun(dryRun));
 
         Map<String, Object> decision = increaseOf(run.result(), "vpc-links-v1");
         assertEquals("DryRun", decision.get("outcome"));
@@ -191,7 +183,7 @@ class QuotaIncreaseRequestsEmulatorTest extends MonitorEmulatorTestBase {
     void aFailingRequestCostsThatQuotaThisRunAndTheNextRunRequests() {
         moto.inject(FaultInjection.of("servicequotas", "RequestServiceQuotaIncrease", Fault.SERVER_ERROR).forEveryCall());
 
-        Map<String, Object> failed = runMonitor(OPTED_IN);
+        Map<String, Object> failed = monitorRun(OPTED_IN);
 
         assertEquals("Failed", increaseOf(failed, "vpc-links-v1").get("outcome"));
         assertEquals(List.of(Map.of("call", "ServiceQuotas:RequestServiceQuotaIncrease", "item", "vpc-links-v1",
@@ -200,7 +192,7 @@ class QuotaIncreaseRequestsEmulatorTest extends MonitorEmulatorTestBase {
         assertTrue((int) failed.get("metricsPublished") > 0, "the rest of the run went on");
 
         moto.disarmFaults();
-        Map<String, Object> next = runMonitor(OPTED_IN);
+        Map<String, Object> next = monitorRun(OPTED_IN);
 
         assertEquals("Requested", increaseOf(next, "vpc-links-v1").get("outcome"));
         assertEquals(1, history(API_GATEWAY, VPC_LINKS_V1).size());

@@ -226,6 +226,7 @@ class QuotaMonitorHandlerEmulatorTest extends MonitorEmulatorTestBase {
 
     @Test
     void staysUnderTheElbDescribeRateLimit() {
+        moto.setAppliedQuota("elasticloadbalancing", "L-69A177A2", 60);
         for (int i = 0; i < 60; i++) {
             monitored.nlb("nlb-" + i, 1, i % 2 == 0 ? "default" : null);
         }

@@ -55,7 +55,8 @@ public final class CallMapping {
         List<IamRequest> requests = new ArrayList<>();
         switch (call.operation()) {
             case "CreateListener" -> requests.add(withRequestTags(call, onElbResource(call, action, call.param("LoadBalancerArn"))));
-            case "CreateTargetGroup" -> call.created().forEach(arn -> requests.add(withRequestTags(call, IamRequest.of(action, arn))));
+            case "CreateTargetGroup", "CreateLoadBalancer" ->
+                    call.created().forEach(arn -> requests.add(withRequestTags(call, IamRequest.of(action, arn))));
             case "DeleteListener", "ModifyListener" -> requests.add(onElbResource(call, action, call.param("ListenerArn")));
             case "DeleteTargetGroup", "ModifyTargetGroup", "RegisterTargets", "DeregisterTargets" ->
                     requests.add(onElbResource(call, action, call.param("TargetGroupArn")));

@@ -63,6 +63,21 @@ class CallMappingTest {
     }
 
     @Test
+    void anNlbCreatedWithTagsNeedsCreateLoadBalancerWithItsRequestTagsAndAddTagsOnTheNewNlb() {
+        RecordedCall create = call("elasticloadbalancing", "CreateLoadBalancer", "POST", "/",
+                "{\"Name\":\"a1\",\"Tags.member.1.Key\":\"apigw:pool\",\"Tags.member.1.Value\":\"default\"}",
+                Map.of(), List.of(NLB));
+
+        assertEquals(List.of(
+                        request("elasticloadbalancing:CreateLoadBalancer", NLB,
+                                Map.of("aws:RequestTag/apigw:pool", List.of("default"),
+                                        "aws:TagKeys", List.of("apigw:pool"))),
+                        request("elasticloadbalancing:AddTags", NLB,
+                                Map.of("elasticloadbalancing:CreateAction", List.of("CreateLoadBalancer")))),
+                CallMapping.requests(create));
+    }
+
+    @Test
     void elbWritesActOnTheNamedResourceWithItsTagsAndDescribesOnEverything() {
         assertEquals(List.of(request("elasticloadbalancing:DeleteListener", LISTENER,
                         Map.of("aws:ResourceTag/ecs-api-onboarder:service", List.of("svc")))),
