@@ -1,13 +1,22 @@
 package com.ecsapi.onboarder.pool;
 
+import java.util.Map;
+
 /**
  * The tag that makes a Network Load Balancer a member of a shared pool, and on a service names the pool it asks
- * for: the onboarder places services by it, the quota monitor reports pool members by it.
+ * for: the onboarder places services by it, the quota monitor reports pool members by it. {@code apigw:cordon=true}
+ * on a pool NLB closes it to new services; those already on it stay.
  */
 public final class PoolTag {
 
     public static final String KEY = "apigw:pool";
+    public static final String CORDON_KEY = "apigw:cordon";
 
     private PoolTag() {
+    }
+
+    /** A pool NLB tagged {@code apigw:cordon=true} (any case) takes no new service. */
+    public static boolean cordoned(Map<String, String> nlbTags) {
+        return "true".equalsIgnoreCase(nlbTags.get(CORDON_KEY));
     }
 }
