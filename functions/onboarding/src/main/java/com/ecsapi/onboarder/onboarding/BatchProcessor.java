@@ -136,8 +136,9 @@ final class BatchProcessor {
 
     /**
      * One step of draining a cordoned pool NLB: the service it names is reconciled off the NLB. A step that changed
-     * something asks for the next one behind everything queued, once per delivery (the deduplication id), so a
-     * redelivered step does not start a second chain; a step that changed nothing ends the drain.
+     * or deploys something asks for the next one behind everything queued, once per delivery (the deduplication
+     * id), so a redelivered step does not start a second chain; a step with nothing to do (the service cannot go
+     * anywhere: refused) ends the drain.
      */
     private Step drain(Delivery delivery, Intent.Drain drain, List<Decision> decisions) {
         Drain.Step next;
@@ -159,7 +160,7 @@ final class BatchProcessor {
                 Step step = reconcile(delivery, new Intent.Reconcile(ServiceRef.of(move.serviceArn(), null, "", ""),
                         "Drain", move.apiId() == null ? List.of() : List.of(move.apiId())), decisions, drain.nlbArn());
                 if (step instanceof Done && !dryRun && decisions.getLast() instanceof Decision.Reconciled moved
-                        && !moved.result().plan().changes().isEmpty()) {
+                        && (!moved.result().plan().changes().isEmpty() || !moved.result().deployments().isEmpty())) {
                     try {
                         queue.send(EventParser.drainMessage(drain.nlbArn()), SweepHandler.MESSAGE_GROUP,
                                 Sha256.hex("drain|" + delivery.messageId()));
