@@ -1,7 +1,9 @@
 package com.ecsapi.onboarder.onboarding;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.ecsapi.onboarder.aws.AwsClients;
+import com.ecsapi.onboarder.config.Environment;
 import com.ecsapi.onboarder.onboarding.event.EventParser;
 import com.ecsapi.onboarder.testbed.Fault;
 import com.ecsapi.onboarder.testbed.FaultInjection;
@@ -61,9 +63,13 @@ class DrainPoolNlbTest extends EmulatorTestBase {
                 .tags(Tag.builder().key("apigw:cordon").value("true").build()));
     }
 
-    /** Delivers what the queue holds, one poll at a time, checking after each that every route is served. */
     private int drain() {
         queue.send(EventParser.drainMessage(nlbA1.arn()));
+        return deliverAll();
+    }
+
+    /** Delivers what the queue holds, one poll at a time, checking after each that every route is served. */
+    private int deliverAll() {
         int deliveries = 0;
         while (queue.queued() > 0) {
             assertTrue(++deliveries <= 20, "the drain ends");
@@ -113,5 +119,29 @@ class DrainPoolNlbTest extends EmulatorTestBase {
         assertEquals(faultFree, RoutingState.read(aws).text().lines().sorted().toList());
         assertTrue(moto.faultsFired() >= 6, "both faults fired past the SDK's retries");
         assertEquals(0, queue.deadLettersWaiting());
+    }
+
+    @Test
+    void theSweepStartsTheDrainOfAnNlbTaggedForIt() {
+        baseLandscape();
+        threeServicesOnACordonedNlb();
+        Map<String, String> variables = environment();
+        variables.put("CLUSTERS", "apps");
+
+        Map<String, Object> idle = asFunction("ReconcileSweepFunction", variables,
+                () -> new SweepHandler(Environment.of(variables)).handleRequest(new ScheduledEvent(), null));
+        assertEquals(0, ((Number) idle.get("drains")).intValue(), "cordoned alone: the services stay");
+        deliverAll();
+        assertEquals(3, aws.listeners(nlbA1).size());
+
+        aws.elb.addTags(request -> request.resourceArns(nlbA1.arn())
+                .tags(Tag.builder().key("apigw:drain").value("true").build()));
+        Map<String, Object> summary = asFunction("ReconcileSweepFunction", variables,
+                () -> new SweepHandler(Environment.of(variables)).handleRequest(new ScheduledEvent(), null));
+        assertEquals(1, ((Number) summary.get("drains")).intValue(), summary.toString());
+        deliverAll();
+
+        assertEquals(List.of(), aws.listeners(nlbA1));
+        assertEquals(3, aws.listeners(nlbA2).size());
     }
 }

@@ -40,6 +40,18 @@ public final class Drain {
     private Drain() {
     }
 
+    /**
+     * The pool NLBs a sweep starts (or resumes) a drain of: cordoned, tagged {@code apigw:drain=true}, and with a
+     * service that can still move.
+     */
+    public static List<String> requested(PoolLandscape landscape) {
+        return landscape.poolNlbs().stream()
+                .filter(nlb -> PoolTag.drainRequested(nlb.tags()))
+                .filter(nlb -> next(nlb.arn(), landscape) instanceof Move)
+                .map(LoadBalancer::arn)
+                .toList();
+    }
+
     public static Step next(String nlbArn, PoolLandscape landscape) {
         Optional<LoadBalancer> nlb = landscape.poolNlbs().stream().filter(found -> found.arn().equals(nlbArn)).findFirst();
         if (nlb.isEmpty()) {

@@ -151,4 +151,20 @@ class DrainTest {
         assertEquals(RejectReason.CapacityExhausted, plan.reason());
         assertEquals(List.of(), plan.changes());
     }
+
+    @Test
+    void theSweepDrainsACordonedNlbTaggedForItWhileAServiceCanStillMove() {
+        TargetGroup mine = albGroup(FIRST_GROUP, SERVICE);
+        LoadBalancer draining = OLD.withTags(Map.of("apigw:pool", "default", "apigw:cordon", "true",
+                "apigw:drain", "TRUE"));
+        LoadBalancer drainOnly = NEW.withTags(Map.of("apigw:pool", "default", "apigw:drain", "true"));
+
+        assertEquals(List.of(draining.arn()), Drain.requested(pool(List.of(draining, drainOnly),
+                List.of(listener(draining, 10000, mine.arn(), TAGS), listener(drainOnly, 10000, mine.arn(), TAGS)),
+                List.of(mine))));
+        assertEquals(List.of(), Drain.requested(pool(List.of(draining, NEW),
+                List.of(listener(draining, 10000, "arn:tg/orders", TAGS)), List.of())), "option 3 only: nothing moves");
+        assertEquals(List.of(), Drain.requested(pool(List.of(OLD, NEW),
+                List.of(listener(OLD, 10000, mine.arn(), TAGS)), List.of(mine))), "cordoned without apigw:drain");
+    }
 }
