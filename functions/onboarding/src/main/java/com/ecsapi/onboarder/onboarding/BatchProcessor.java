@@ -1,11 +1,14 @@
 package com.ecsapi.onboarder.onboarding;
 
+import com.ecsapi.onboarder.hash.Sha256;
 import com.ecsapi.onboarder.onboarding.aws.AwsFailures;
 import com.ecsapi.onboarder.onboarding.aws.OnboardingQueue;
 import com.ecsapi.onboarder.onboarding.aws.OnboardingQueue.Delivery;
 import com.ecsapi.onboarder.onboarding.event.EventParser;
 import com.ecsapi.onboarder.onboarding.event.Intent;
+import com.ecsapi.onboarder.onboarding.event.ServiceRef;
 import com.ecsapi.onboarder.onboarding.plan.ApiStage;
+import com.ecsapi.onboarder.onboarding.plan.Drain;
 import com.ecsapi.onboarder.onboarding.plan.Failure;
 import com.ecsapi.onboarder.onboarding.plan.Plan;
 import com.ecsapi.onboarder.onboarding.plan.RejectReason;
@@ -129,30 +132,76 @@ final class BatchProcessor {
                 decide(decisions, new Decision.Skipped(delivery, skip));
                 yield new Done(Set.of());
             }
-            case Intent.Reconcile reconcile -> reconcile(delivery, reconcile, decisions);
+            case Intent.Reconcile reconcile -> reconcile(delivery, reconcile, decisions, "");
+            case Intent.Drain drain -> drain(delivery, drain, decisions);
         };
     }
 
-    private Step reconcile(Delivery delivery, Intent.Reconcile reconcile, List<Decision> decisions) {
+    /**
+     * One step of draining a cordoned pool NLB: the service it names is reconciled off the NLB. A step that changed
+     * or deploys something asks for the next one behind everything queued, once per delivery (the deduplication
+     * id), so a redelivered step does not start a second chain; a step with nothing to do (the service cannot go
+     * anywhere: refused) ends the drain.
+     */
+    private Step drain(Delivery delivery, Intent.Drain drain, List<Decision> decisions) {
+        Drain.Step next;
+        try {
+            next = reconciler.drainStep(drain.nlbArn());
+        } catch (RuntimeException e) {
+            return failed(delivery, new Intent.Reconcile(new ServiceRef(drain.nlbArn(), ""), "Drain"), e, decisions);
+        }
+        return switch (next) {
+            case Drain.Refused refused -> park(delivery, new Failure.Permanent(refused.reason(), refused.detail()),
+                    decisions);
+            case Drain.Drained drained -> {
+                decide(decisions, new Decision.Skipped(delivery, new Intent.Skip("Drained", drain.nlbArn()
+                        + ": nothing left to move" + (drained.staying().isEmpty() ? ""
+                        : "; staying: " + String.join("; ", drained.staying())))));
+                yield new Done(Set.of());
+            }
+            case Drain.Move move -> {
+                Step step = reconcile(delivery, new Intent.Reconcile(ServiceRef.of(move.serviceArn(), null, "", ""),
+                        "Drain", move.apiId() == null ? List.of() : List.of(move.apiId())), decisions, drain.nlbArn());
+                if (step instanceof Done && !dryRun && decisions.getLast() instanceof Decision.Reconciled moved
+                        && (!moved.result().plan().changes().isEmpty() || !moved.result().deployments().isEmpty())) {
+                    try {
+                        queue.send(EventParser.drainMessage(drain.nlbArn()), SweepHandler.MESSAGE_GROUP,
+                                Sha256.hex("drain|" + delivery.messageId()));
+                    } catch (RuntimeException e) {
+                        yield new GiveBack(new Failure.Retryable("DrainNotContinued", e.toString()));
+                    }
+                }
+                yield step;
+            }
+        };
+    }
+
+    private Step reconcile(Delivery delivery, Intent.Reconcile reconcile, List<Decision> decisions,
+                           String leavingNlbArn) {
         long start = System.nanoTime();
         Reconciler.Result result;
         try {
-            result = reconciler.reconcile(reconcile.service(), delivery.receiveCount() > 1, reconcile.apiIds());
+            result = reconciler.reconcile(reconcile.service(), delivery.receiveCount() > 1, reconcile.apiIds(),
+                    leavingNlbArn);
         } catch (RuntimeException e) {
-            Failure failure = Failure.classify(AwsFailures.describe(e));
-            metrics.count("ReconcileFailed");
-            metrics.count("ReconcileFailed", Map.of("Reason", failure.reason()));
-            decide(decisions, new Decision.Failed(delivery, reconcile, failure));
-            return switch (failure) {
-                case Failure.Retryable retryable -> new GiveBack(retryable);
-                case Failure.Permanent permanent -> park(delivery, permanent, decisions);
-            };
+            return failed(delivery, reconcile, e, decisions);
         }
         double millis = (System.nanoTime() - start) / 1e6;
         metrics.add("ReconcileDuration", millis, Metrics.Unit.Milliseconds, Map.of());
         count(result.plan());
         decide(decisions, new Decision.Reconciled(delivery, reconcile, result, millis));
         return new Done(result.deployments());
+    }
+
+    private Step failed(Delivery delivery, Intent.Reconcile reconcile, RuntimeException e, List<Decision> decisions) {
+        Failure failure = Failure.classify(AwsFailures.describe(e));
+        metrics.count("ReconcileFailed");
+        metrics.count("ReconcileFailed", Map.of("Reason", failure.reason()));
+        decide(decisions, new Decision.Failed(delivery, reconcile, failure));
+        return switch (failure) {
+            case Failure.Retryable retryable -> new GiveBack(retryable);
+            case Failure.Permanent permanent -> park(delivery, permanent, decisions);
+        };
     }
 
     private void decide(List<Decision> decisions, Decision decision) {

@@ -12,6 +12,8 @@ import com.ecsapi.onboarder.onboarding.model.Ownership;
 import com.ecsapi.onboarder.onboarding.model.RestResource;
 import com.ecsapi.onboarder.onboarding.model.TargetGroup;
 import com.ecsapi.onboarder.onboarding.plan.ApiStage;
+import com.ecsapi.onboarder.onboarding.plan.Drain;
+import com.ecsapi.onboarder.onboarding.plan.Leaving;
 import com.ecsapi.onboarder.onboarding.plan.TagContract;
 import com.ecsapi.onboarder.onboarding.plan.HttpPlanner;
 import com.ecsapi.onboarder.onboarding.plan.IntegrationLandscape;
@@ -102,6 +104,16 @@ final class Reconciler {
      * APIs the message says the service owns objects in.
      */
     Result reconcile(ServiceRef ref, boolean redelivered, List<String> knownApiIds) {
+        return reconcile(ref, redelivered, knownApiIds, "");
+    }
+
+    /** The next step of draining a pool NLB, from the batch's view of the pool. */
+    Drain.Step drainStep(String nlbArn) {
+        return Drain.next(nlbArn, view.pool());
+    }
+
+    /** The same, as a drain step moving the service off the pool NLB {@code leavingNlbArn} (empty: none). */
+    Result reconcile(ServiceRef ref, boolean redelivered, List<String> knownApiIds, String leavingNlbArn) {
         EcsService service = services.computeIfAbsent(ref, ecs::describe).orElse(null);
         ServiceBackend backend = service != null && service.active() && service.tags().containsKey(TagContract.PATH_TAG)
                 ? backend(service) : ServiceBackend.none();
@@ -120,7 +132,8 @@ final class Reconciler {
             apiIds.addAll(knownApiIds);
             PoolLandscape pool = view.pool().withRoutedPorts(routedPorts(ref.serviceArn(), apiIds));
             Plan plan = Planner.combine(target,
-                    Planner.plan(ref.serviceArn(), target, pool, view.apis(apiIds), settings(pool)),
+                    Planner.plan(ref.serviceArn(), target, pool, view.apis(apiIds), settings(pool),
+                            leaving(ref.serviceArn(), leavingNlbArn, pool, apiIds)),
                     HttpPlanner.plan(ref.serviceArn(), target, view.httpApis(apiIds), stage));
             if (config.dryRun() || plan.changes().isEmpty()) {
                 return result(ref, action, target, plan, redelivered, apiIds, stage);
@@ -145,6 +158,14 @@ final class Reconciler {
                 view.forgetTargetGroups();
             }
         }
+    }
+
+    /** What a drain step leaves: the NLB, and the ports on it the service's deployed stages still route to. */
+    private Leaving leaving(String serviceArn, String nlbArn, PoolLandscape pool, Set<String> apiIds) {
+        return pool.poolNlbs().stream().filter(nlb -> nlb.arn().equals(nlbArn)).findFirst()
+                .map(nlb -> new Leaving(nlbArn, StageSync.servedPorts(serviceArn, nlb.dnsName(),
+                        view.apis(apiIds).keySet().stream().map(view::stages).toList())))
+                .orElse(Leaving.NONE);
     }
 
     /** The route the service wants, if it wants one. */

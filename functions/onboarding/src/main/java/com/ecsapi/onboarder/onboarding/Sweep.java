@@ -6,6 +6,7 @@ import com.ecsapi.onboarder.onboarding.aws.BatchView;
 import com.ecsapi.onboarder.onboarding.aws.EcsServices;
 import com.ecsapi.onboarder.onboarding.event.EventParser;
 import com.ecsapi.onboarder.onboarding.model.EcsService;
+import com.ecsapi.onboarder.onboarding.plan.Drain;
 import com.ecsapi.onboarder.onboarding.plan.Owners;
 import com.ecsapi.onboarder.onboarding.plan.PoolLandscape;
 import com.ecsapi.onboarder.onboarding.plan.TagContract;
@@ -26,7 +27,9 @@ import java.util.TreeMap;
 /**
  * One sweep: the services of the configured clusters and the owners of onboarder objects ({@link Owners}), one
  * reconcile request for each opted-in service and each owner that is not one (deleted, draining or opted out),
- * sent to the onboarding queue's one message group. It writes nothing else.
+ * sent to the onboarding queue's one message group, then one drain request for each pool NLB tagged
+ * {@code apigw:cordon=true} and {@code apigw:drain=true} that still holds a service that can move. It writes nothing
+ * else.
  */
 final class Sweep {
 
@@ -65,6 +68,10 @@ final class Sweep {
         Set<String> toReconcile = new LinkedHashSet<>(services.optedIn());
         owners.keySet().stream().filter(owner -> !services.optedIn().contains(owner)).forEach(toReconcile::add);
         List<SendMessageBatchRequestEntry> entries = requests(sweepId, toReconcile, services.clusterOf(), owners);
+        List<String> drains = Drain.requested(view.pool());
+        drains.forEach(nlbArn -> entries.add(SendMessageBatchRequestEntry.builder().id("m" + entries.size())
+                .messageBody(EventParser.drainMessage(nlbArn)).messageGroupId(SweepHandler.MESSAGE_GROUP)
+                .messageDeduplicationId(Sha256.hex(sweepId + "|" + nlbArn)).build()));
         send(queueUrl, entries);
 
         long orphans = owners.keySet().stream().filter(owner -> !services.active().contains(owner)).count();
@@ -76,6 +83,7 @@ final class Sweep {
         summary.put("optedIn", services.optedIn().size());
         summary.put("orphanOwners", orphans);
         summary.put("requests", entries.size());
+        summary.put("drains", drains.size());
         summary.put("enqueued", config.dryRun() ? 0 : entries.size());
         summary.put("dryRun", config.dryRun());
         summary.put("durationMs", Math.round(millis));

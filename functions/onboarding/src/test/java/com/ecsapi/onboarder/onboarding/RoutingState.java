@@ -37,6 +37,7 @@ final class RoutingState {
     private final Map<String, String> names = new HashMap<>();
     private final String text;
     private final List<String> violations;
+    private final List<String> unreachable = new ArrayList<>();
 
     private RoutingState(TestLandscape aws) {
         this.aws = aws;
@@ -76,6 +77,15 @@ final class RoutingState {
      */
     List<String> violations() {
         return violations;
+    }
+
+    /**
+     * The routes, of an API or of what a stage serves, to a pool NLB port whose listener is missing or belongs to
+     * another service: those a request would not get through. A stage that serves an older deployment whose
+     * listeners still stand is not among them.
+     */
+    List<String> unreachable() {
+        return unreachable;
     }
 
     private String readText() {
@@ -131,7 +141,10 @@ final class RoutingState {
             });
             List<String> routes = new ArrayList<>(held);
             served(api.id()).values().forEach(routes::addAll);
-            routes.forEach(route -> wrongPort(route).ifPresent(violations::add));
+            routes.forEach(route -> wrongPort(route).ifPresent(wrong -> {
+                unreachable.add(wrong);
+                violations.add(wrong);
+            }));
         }
         return violations;
     }

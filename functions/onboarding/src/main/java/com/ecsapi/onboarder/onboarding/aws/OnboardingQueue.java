@@ -56,6 +56,19 @@ public final class OnboardingQueue {
     }
 
     /**
+     * Sends {@code body} to the onboarding queue, behind everything already in {@code groupId}; SQS drops a second
+     * send with the same {@code deduplicationId} within five minutes. Without a queue (events from a file) nothing
+     * is sent.
+     */
+    public void send(String body, String groupId, String deduplicationId) {
+        if (queueUrl == null) {
+            return;
+        }
+        sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(body).messageGroupId(groupId)
+                .messageDeduplicationId(deduplicationId));
+    }
+
+    /**
      * Makes these messages visible again after {@code seconds}; returns how many SQS did not change (those come
      * back after the queue's visibility timeout instead). Deliveries without receipt handle (events from a file)
      * are left out.

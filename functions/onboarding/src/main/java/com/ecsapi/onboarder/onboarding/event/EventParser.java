@@ -15,6 +15,10 @@ public final class EventParser {
 
     public static final String SWEEP_SOURCE = "ecs-api-onboarder.sweep";
     public static final String SWEEP_DETAIL_TYPE = "Reconcile Service";
+    public static final String DRAIN_SOURCE = "ecs-api-onboarder.drain";
+    public static final String DRAIN_DETAIL_TYPE = "Drain Pool NLB";
+    private static final java.util.regex.Pattern NLB_ARN = java.util.regex.Pattern.compile(
+            "arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:loadbalancer/net/[A-Za-z0-9-]{1,32}/[0-9a-f]{1,32}");
     private static final List<String> SERVICE_CALLS =
             List.of("CreateService", "UpdateService", "DeleteService", "TagResource", "UntagResource");
 
@@ -48,6 +52,11 @@ public final class EventParser {
                             .filter(TagContract::isApiId).toList()))
                     .orElseGet(() -> new Intent.Malformed("sweep message without a service ARN"));
         }
+        if (DRAIN_SOURCE.equals(source)) {
+            return Json.text(event, "detail", "nlbArn").filter(arn -> NLB_ARN.matcher(arn).matches())
+                    .<Intent>map(Intent.Drain::new)
+                    .orElseGet(() -> new Intent.Malformed("drain message without a network load balancer ARN"));
+        }
         if (!"aws.ecs".equals(source)) {
             return new Intent.Malformed("unexpected source '" + source + "'");
         }
@@ -56,6 +65,12 @@ public final class EventParser {
             case "ECS Service Action" -> nativeEvent(event, detailType);
             default -> new Intent.Skip("IgnoredEvent", "detail-type '" + detailType + "'");
         };
+    }
+
+    /** The message that asks for the next step of draining {@code nlbArn}. */
+    public static String drainMessage(String nlbArn) {
+        return Json.write(java.util.Map.of("source", DRAIN_SOURCE, "detail-type", DRAIN_DETAIL_TYPE,
+                "detail", java.util.Map.of("nlbArn", nlbArn)));
     }
 
     private static Intent cloudTrail(JsonNode event, String region, String account) {

@@ -18,6 +18,10 @@ public sealed interface Intent {
         }
     }
 
+    /** Take the next step of draining the cordoned pool NLB {@code nlbArn} (an operator's or the previous step's). */
+    record Drain(String nlbArn) implements Intent {
+    }
+
     /** Nothing to do, on purpose: a failed CloudTrail call, an event about something else than a service. */
     record Skip(String reason, String detail) implements Intent {
     }

@@ -74,4 +74,13 @@ public final class Ownership {
     public static String targetGroupName(String serviceArn, String albArn, int albPort, String vpcId) {
         return TARGET_GROUP_PREFIX + Sha256.hex(serviceArn + "|" + albArn + "|" + albPort + "|" + vpcId).substring(0, 28);
     }
+
+    /**
+     * The name of the {@code alb}-type target group a drain gives the service on {@code nlbArn}: AWS puts a target
+     * group behind one load balancer only, so the new listener cannot share the old listener's group while both
+     * stand.
+     */
+    public static String targetGroupName(String serviceArn, String albArn, int albPort, String vpcId, String nlbArn) {
+        return targetGroupName(serviceArn, albArn, albPort, vpcId + "|" + nlbArn);
+    }
 }

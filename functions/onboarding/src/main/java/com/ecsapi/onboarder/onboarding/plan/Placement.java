@@ -14,8 +14,10 @@ import java.util.stream.Collectors;
 
 /**
  * Where a new listener goes. Candidates are the pool's NLBs in the service's VPC that an AVAILABLE VPC link
- * targets, in name order; the first one below the listener quota gets the lowest free port of the range: no
- * listener on it, and no route of a known API or deployed stage pointing at it. Same landscape, same answer.
+ * targets, in name order; the first one that is not cordoned ({@code apigw:cordon=true}) and is below the
+ * listener quota gets the lowest free port of the range: no listener on it, and no route of a known API or deployed
+ * stage pointing at it. Same landscape, same answer. A cordoned NLB stays a candidate for what a service already
+ * has on it ({@link #candidates}): cordoning closes it to new services only.
  */
 public final class Placement {
 
@@ -50,7 +52,11 @@ public final class Placement {
             return new NoRoom(RejectReason.NoPoolNlb, "no NLB of pool '" + pool + "' in " + vpcId
                     + " is targeted by an AVAILABLE VPC link");
         }
+        long cordoned = candidates.stream().filter(candidate -> PoolTag.cordoned(candidate.nlb().tags())).count();
         for (Candidate candidate : candidates) {
+            if (PoolTag.cordoned(candidate.nlb().tags())) {
+                continue;
+            }
             List<LoadBalancerListener> listeners = landscape.listeners(candidate.nlb().arn());
             if (listeners.size() >= listenerLimit || landscape.fullNlbs().contains(candidate.nlb().arn())) {
                 continue;
@@ -63,9 +69,15 @@ public final class Placement {
                 }
             }
         }
-        return new NoRoom(RejectReason.CapacityExhausted, "pool '" + pool + "' in " + vpcId + " is full: "
-                + candidates.size() + " NLB(s), each at " + listenerLimit + " listeners or without a free port in "
-                + range.min() + ".." + range.max());
+        String where = "pool '" + pool + "' in " + vpcId;
+        if (cordoned == candidates.size()) {
+            return new NoRoom(RejectReason.CapacityExhausted, where + " takes no new service: all " + cordoned
+                    + " NLB(s) cordoned (" + PoolTag.CORDON_KEY + "=true)");
+        }
+        String closed = cordoned > 0 ? cordoned + " NLB(s) cordoned (" + PoolTag.CORDON_KEY + "=true), " : "";
+        return new NoRoom(RejectReason.CapacityExhausted, where + " is full: " + closed
+                + (candidates.size() - cordoned) + " NLB(s) each at " + listenerLimit
+                + " listeners or without a free port in " + range.min() + ".." + range.max());
     }
 
     /** The AVAILABLE VPC link targeting this NLB, lowest id first. */

@@ -37,6 +37,12 @@ public final class Planner {
      */
     public static Plan plan(String serviceArn, Target target, PoolLandscape landscape,
                             Map<String, List<RestResource>> apis, Settings settings) {
+        return plan(serviceArn, target, landscape, apis, settings, Leaving.NONE);
+    }
+
+    /** The same, for a drain step that moves the service off {@code leaving}'s NLB. */
+    public static Plan plan(String serviceArn, Target target, PoolLandscape landscape,
+                            Map<String, List<RestResource>> apis, Settings settings, Leaving leaving) {
         List<LoadBalancerListener> ownedListeners = landscape.allListeners().stream()
                 .filter(listener -> serviceArn.equals(listener.tags().get(Ownership.SERVICE_TAG)))
                 .sorted(Comparator.comparing(LoadBalancerListener::loadBalancerArn).thenComparing(LoadBalancerListener::port))
@@ -48,7 +54,7 @@ public final class Planner {
             case Target.Refused refused -> Plan.rejected(refused.reason(), refused.detail(), refused.path());
             case Target.Absent absent -> remove(serviceArn, absent, ownedListeners, ownedTargetGroups, apis, settings);
             case Target.Present present -> place(serviceArn, present, landscape, ownedListeners, ownedTargetGroups,
-                    apis, settings);
+                    apis, settings, leaving);
         };
     }
 
@@ -97,7 +103,7 @@ public final class Planner {
 
     private static Plan place(String serviceArn, Target.Present present, PoolLandscape landscape,
                               List<LoadBalancerListener> ownedListeners, List<TargetGroup> ownedTargetGroups,
-                              Map<String, List<RestResource>> apis, Settings settings) {
+                              Map<String, List<RestResource>> apis, Settings settings, Leaving leaving) {
         RouteSpec route = present.route();
         List<RestResource> targetApi = apis.get(route.apiId());
         if (targetApi == null) {
@@ -145,7 +151,7 @@ public final class Planner {
             }
             case Pattern.SharedNlb onPool -> {
                 PoolListenerPlanner.SharedPlacement shared = PoolListenerPlanner.place(serviceArn, present, onPool,
-                        landscape, ownedListeners, ownedTargetGroups, settings, changes);
+                        landscape, ownedListeners, ownedTargetGroups, settings, leaving, changes);
                 if (shared.refusal() != null) {
                     return Plan.rejected(shared.refusal().reason(), shared.refusal().detail(), route.path());
                 }
@@ -169,7 +175,12 @@ public final class Planner {
         RestRoutePlanner.deleteEverywhere(apis, serviceArn, route.apiId(), RestRoutePlanner.paths(route),
                 apiId -> apiId.equals(route.apiId()) ? route.stage()
                         : stageOf(apiId, ownedListeners, ownedTargetGroups, settings), changes, deployments);
-        changes.addAll(PoolListenerPlanner.deletesBut(ownedListeners, ownedTargetGroups, kept, keptTargetGroup));
+        List<LoadBalancerListener> stillServed = PoolListenerPlanner.stillServed(ownedListeners, leaving);
+        changes.addAll(PoolListenerPlanner.deletesBut(
+                ownedListeners.stream().filter(listener -> !stillServed.contains(listener)).toList(),
+                ownedTargetGroups.stream().filter(group -> stillServed.stream()
+                        .noneMatch(listener -> listener.targetGroupArns().contains(group.arn()))).toList(),
+                kept, keptTargetGroup));
 
         return new Plan(changes.isEmpty() ? Outcome.Unchanged : Outcome.Onboarded,
                 new Plan.Grounds.Placed(present.pattern()), changes, deployments,

@@ -5,7 +5,10 @@ import com.ecsapi.onboarder.onboarding.model.LoadBalancerListener;
 import com.ecsapi.onboarder.onboarding.model.Ownership;
 import com.ecsapi.onboarder.onboarding.model.TargetGroup;
 
+import com.ecsapi.onboarder.pool.PoolTag;
+
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,19 +28,55 @@ final class PoolListenerPlanner {
                            Optional<LoadBalancerListener> kept, Optional<TargetGroup> keptTargetGroup) {
     }
 
-    /** Places the service on the pool; the listener and target group changes are added to {@code changes}. */
+    /**
+     * Places the service on the pool; the listener and target group changes are added to {@code changes}. A listener
+     * the service has on a candidate NLB is kept, one on an open NLB before one on a cordoned NLB (a service half-way
+     * through a drain keeps its new listener); while {@code leaving} names an NLB (a drain step), a listener there is
+     * not kept and option 4 gets a target group of its own on the new NLB. Option 3 forwards to the service's own
+     * target group, which AWS puts behind one load balancer only, so it stays where it is.
+     */
     static SharedPlacement place(String serviceArn, Target.Present present, Pattern.SharedNlb onPool,
                                  PoolLandscape landscape, List<LoadBalancerListener> ownedListeners,
-                                 List<TargetGroup> ownedTargetGroups, Planner.Settings settings,
+                                 List<TargetGroup> ownedTargetGroups, Planner.Settings settings, Leaving leaving,
                                  List<Change> changes) {
         RouteSpec route = present.route();
         Map<String, String> tags = Ownership.tags(serviceArn, route.apiId(), route.stage(), route.path());
+        String left = onPool instanceof Pattern.SharedNlbToAlb ? leaving.nlbArn() : "";
+        List<Placement.Candidate> candidates = Placement.candidates(landscape, present.pool(), present.vpcId()).stream()
+                .filter(candidate -> !candidate.nlb().arn().equals(left))
+                .sorted(Comparator.comparing(candidate -> PoolTag.cordoned(candidate.nlb().tags())))
+                .toList();
+        Optional<Kept> kept = candidates.stream()
+                .flatMap(candidate -> ownedListeners.stream()
+                        .filter(listener -> listener.loadBalancerArn().equals(candidate.nlb().arn()))
+                        .flatMap(listener -> keptTarget(onPool, serviceArn, present.vpcId(), listener, ownedTargetGroups)
+                                .map(group -> new Kept(candidate, listener, group)).stream()))
+                .findFirst();
+        if (kept.isPresent()) {
+            LoadBalancerListener listener = kept.get().listener();
+            Optional<TargetGroup> keptTargetGroup = kept.get().targetGroup();
+            keptTargetGroup.ifPresent(group -> registerAlb(onPool, new Change.ExistingTargetGroup(group.arn()),
+                    Optional.of(group), changes));
+            if (!listener.tags().entrySet().containsAll(tags.entrySet())) {
+                changes.add(new Change.TagListener(listener.arn(), tags));
+            }
+            return new SharedPlacement(null, kept.get().candidate().nlb(), kept.get().candidate().vpcLink().id(),
+                    listener.port(), Optional.of(listener), keptTargetGroup);
+        }
+        Placement.Result result = Placement.place(landscape, present.pool(), present.vpcId(), settings.ports(),
+                settings.listenerLimit());
+        if (result instanceof Placement.NoRoom noRoom) {
+            return new SharedPlacement(noRoom, null, null, 0, Optional.empty(), Optional.empty());
+        }
+        Placement.Placed placed = (Placement.Placed) result;
         Change.TargetRef listenerTarget;
         Optional<TargetGroup> keptTargetGroup = Optional.empty();
         switch (onPool) {
             case Pattern.SharedNlbToAlb viaAlb -> {
-                String name = Ownership.targetGroupName(serviceArn, viaAlb.alb().arn(), viaAlb.albPort(),
-                        present.vpcId());
+                String name = left.isEmpty()
+                        ? Ownership.targetGroupName(serviceArn, viaAlb.alb().arn(), viaAlb.albPort(), present.vpcId())
+                        : Ownership.targetGroupName(serviceArn, viaAlb.alb().arn(), viaAlb.albPort(), present.vpcId(),
+                        placed.nlb().arn());
                 keptTargetGroup = ownedTargetGroups.stream().filter(group -> group.name().equals(name)).findFirst();
                 listenerTarget = keptTargetGroup
                         .<Change.TargetRef>map(group -> new Change.ExistingTargetGroup(group.arn()))
@@ -45,41 +84,65 @@ final class PoolListenerPlanner {
                 if (keptTargetGroup.isEmpty()) {
                     changes.add(new Change.CreateTargetGroup(name, present.vpcId(), viaAlb.albPort(), tags));
                 }
-                String alb = TargetGroup.target(viaAlb.alb().arn(), viaAlb.albPort());
-                if (keptTargetGroup.map(group -> !group.targets().contains(alb)).orElse(true)) {
-                    changes.add(new Change.RegisterTarget(listenerTarget, viaAlb.alb().arn(), viaAlb.albPort()));
-                }
+                registerAlb(onPool, listenerTarget, keptTargetGroup, changes);
             }
             case Pattern.SharedNlbToTargetGroup direct ->
                     listenerTarget = new Change.ExistingTargetGroup(direct.targetGroup().arn());
         }
-        List<Placement.Candidate> candidates = Placement.candidates(landscape, present.pool(), present.vpcId());
-        Optional<LoadBalancerListener> kept = candidates.stream()
-                .flatMap(candidate -> ownedListeners.stream()
-                        .filter(listener -> listener.loadBalancerArn().equals(candidate.nlb().arn())))
-                .filter(listener -> listenerTarget instanceof Change.ExistingTargetGroup existing
-                        && listener.targetGroupArns().equals(List.of(existing.arn())))
-                .findFirst();
-        if (kept.isPresent()) {
-            Placement.Candidate candidate = candidates.stream()
-                    .filter(c -> c.nlb().arn().equals(kept.get().loadBalancerArn())).findFirst().orElseThrow();
-            if (!kept.get().tags().entrySet().containsAll(tags.entrySet())) {
-                changes.add(new Change.TagListener(kept.get().arn(), tags));
-            }
-            return new SharedPlacement(null, candidate.nlb(), candidate.vpcLink().id(), kept.get().port(), kept,
-                    keptTargetGroup);
-        }
-        Placement.Result result = Placement.place(landscape, present.pool(), present.vpcId(), settings.ports(),
-                settings.listenerLimit());
-        return switch (result) {
-            case Placement.NoRoom noRoom -> new SharedPlacement(noRoom, null, null, 0, Optional.empty(),
-                    Optional.empty());
-            case Placement.Placed placed -> {
-                changes.add(new Change.CreateListener(placed.nlb().arn(), placed.port(), listenerTarget, tags));
-                yield new SharedPlacement(null, placed.nlb(), placed.vpcLink().id(), placed.port(), Optional.empty(),
-                        keptTargetGroup);
+        changes.add(new Change.CreateListener(placed.nlb().arn(), placed.port(), listenerTarget, tags));
+        return new SharedPlacement(null, placed.nlb(), placed.vpcLink().id(), placed.port(), Optional.empty(),
+                keptTargetGroup);
+    }
+
+    private record Kept(Placement.Candidate candidate, LoadBalancerListener listener,
+                        Optional<TargetGroup> targetGroup) {
+    }
+
+    /**
+     * Whether {@code listener} forwards where the pattern wants: option 3 to the service's target group (no group
+     * of ours to keep), option 4 to the service's own {@code alb}-type group for this ALB, its first or the one a
+     * drain made for the listener's NLB.
+     */
+    private static Optional<Optional<TargetGroup>> keptTarget(Pattern.SharedNlb onPool, String serviceArn, String vpcId,
+                                                              LoadBalancerListener listener,
+                                                              List<TargetGroup> ownedTargetGroups) {
+        return switch (onPool) {
+            case Pattern.SharedNlbToTargetGroup direct ->
+                    listener.targetGroupArns().equals(List.of(direct.targetGroup().arn()))
+                            ? Optional.of(Optional.empty()) : Optional.empty();
+            case Pattern.SharedNlbToAlb viaAlb -> {
+                List<String> names = List.of(
+                        Ownership.targetGroupName(serviceArn, viaAlb.alb().arn(), viaAlb.albPort(), vpcId),
+                        Ownership.targetGroupName(serviceArn, viaAlb.alb().arn(), viaAlb.albPort(), vpcId,
+                                listener.loadBalancerArn()));
+                yield ownedTargetGroups.stream()
+                        .filter(group -> names.contains(group.name()))
+                        .filter(group -> listener.targetGroupArns().equals(List.of(group.arn())))
+                        .findFirst().map(Optional::of);
             }
         };
+    }
+
+    /** Option 4: the ALB is registered in the group unless it already is. */
+    private static void registerAlb(Pattern.SharedNlb onPool, Change.TargetRef group, Optional<TargetGroup> existing,
+                                    List<Change> changes) {
+        if (onPool instanceof Pattern.SharedNlbToAlb viaAlb) {
+            String alb = TargetGroup.target(viaAlb.alb().arn(), viaAlb.albPort());
+            if (existing.map(found -> !found.targets().contains(alb)).orElse(true)) {
+                changes.add(new Change.RegisterTarget(group, viaAlb.alb().arn(), viaAlb.albPort()));
+            }
+        }
+    }
+
+    /**
+     * The listeners a drain step keeps for now: those on the NLB being left whose port a deployed stage of the
+     * service still routes to. They go in the next step, once the stage serves the new listener.
+     */
+    static List<LoadBalancerListener> stillServed(List<LoadBalancerListener> ownedListeners, Leaving leaving) {
+        return ownedListeners.stream()
+                .filter(listener -> listener.loadBalancerArn().equals(leaving.nlbArn()))
+                .filter(listener -> leaving.servedPorts().contains(listener.port()))
+                .toList();
     }
 
     /** Deletes of the listeners and target groups the service owns but the plan does not keep, listeners first. */

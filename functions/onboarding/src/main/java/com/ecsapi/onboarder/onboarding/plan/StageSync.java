@@ -81,6 +81,17 @@ public final class StageSync {
         return ports;
     }
 
+    /** The ports on {@code host} that the service's own methods in these deployed stages route to. */
+    public static Set<Integer> servedPorts(String serviceArn, String host, Collection<List<DeployedStage>> stages) {
+        Set<Integer> ports = new TreeSet<>();
+        stages.forEach(list -> list.forEach(stage -> stage.methodsByPath().values().forEach(methods ->
+                methods.values().stream().filter(method -> method.uri() != null && ownedBy(method, serviceArn))
+                        .map(method -> HOST_AND_PORT.matcher(method.uri()))
+                        .filter(matcher -> matcher.find() && matcher.group(1).equals(host))
+                        .forEach(matcher -> ports.add(Integer.parseInt(matcher.group(2)))))));
+        return ports;
+    }
+
     private static void addPort(Map<String, Set<Integer>> ports, RestMethod method, String serviceArn) {
         if (method.uri() == null || ownedBy(method, serviceArn)) {
             return;

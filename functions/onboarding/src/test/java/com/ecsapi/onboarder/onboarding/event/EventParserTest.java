@@ -138,4 +138,17 @@ class EventParserTest {
         assertEquals("IgnoredEvent", assertInstanceOf(Intent.Skip.class, EventParser.parse(
                 "{\"source\":\"aws.ecs\",\"detail-type\":\"ECS Task State Change\"}")).reason());
     }
+
+    @Test
+    void aDrainMessageNamesTheNlbAndOnlyAWellFormedNlbArnIsAccepted() {
+        String nlb = "arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/net/pool-a/0123456789abcdef";
+
+        assertEquals(new Intent.Drain(nlb), EventParser.parse(EventParser.drainMessage(nlb)));
+        for (String wrong : List.of("arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/alb/0123",
+                "", "../x", nlb + "/extra")) {
+            assertInstanceOf(Intent.Malformed.class, EventParser.parse(EventParser.drainMessage(wrong)), wrong);
+        }
+        assertInstanceOf(Intent.Malformed.class,
+                EventParser.parse("{\"source\":\"ecs-api-onboarder.drain\",\"detail\":{}}"));
+    }
 }

@@ -28,6 +28,13 @@ final class Fixtures {
                 pool == null ? Map.of() : Map.of("apigw:pool", pool));
     }
 
+    /** The NLB with {@code apigw:cordon=true}: closed to new services. */
+    static LoadBalancer cordoned(LoadBalancer nlb) {
+        Map<String, String> tags = new java.util.HashMap<>(nlb.tags());
+        tags.put("apigw:cordon", "true");
+        return nlb.withTags(tags);
+    }
+
     static VpcLink link(String id, LoadBalancer nlb, String status) {
         return new VpcLink(id, id, status, List.of(nlb.arn()));
     }

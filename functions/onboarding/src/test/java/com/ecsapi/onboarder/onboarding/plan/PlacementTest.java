@@ -6,12 +6,14 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static com.ecsapi.onboarder.onboarding.plan.Fixtures.cordoned;
 import static com.ecsapi.onboarder.onboarding.plan.Fixtures.landscape;
 import static com.ecsapi.onboarder.onboarding.plan.Fixtures.link;
 import static com.ecsapi.onboarder.onboarding.plan.Fixtures.listener;
 import static com.ecsapi.onboarder.onboarding.plan.Fixtures.nlb;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PlacementTest {
 
@@ -97,5 +99,59 @@ class PlacementTest {
 
         assertEquals(RejectReason.CapacityExhausted, assertInstanceOf(Placement.NoRoom.class,
                 Placement.place(landscape, "default", "vpc-1", RANGE, 50)).reason());
+    }
+
+    @Test
+    void aCordonedNlbTakesNoNewServiceThoughItComesFirstAndHasRoom() {
+        LoadBalancer a = cordoned(nlb("a", "vpc-1", "default"));
+        LoadBalancer b = nlb("b", "vpc-1", "default");
+        PoolLandscape landscape = landscape(List.of(a, b), List.of(),
+                List.of(link("l-a", a, "AVAILABLE"), link("l-b", b, "AVAILABLE")));
+
+        Placement.Placed placed = assertInstanceOf(Placement.Placed.class,
+                Placement.place(landscape, "default", "vpc-1", RANGE, 50));
+
+        assertEquals(b, placed.nlb());
+        assertEquals(10000, placed.port());
+        assertEquals(List.of(a, b), Placement.candidates(landscape, "default", "vpc-1").stream()
+                .map(Placement.Candidate::nlb).toList(), "what a service has on a cordoned NLB is still its own");
+    }
+
+    @Test
+    void aPoolWhoseNlbsAreAllCordonedIsCapacityExhaustedSayingCordoned() {
+        LoadBalancer a = cordoned(nlb("a", "vpc-1", "default"));
+        LoadBalancer b = cordoned(nlb("b", "vpc-1", "default"));
+        PoolLandscape landscape = landscape(List.of(a, b), List.of(),
+                List.of(link("l-a", a, "AVAILABLE"), link("l-b", b, "AVAILABLE")));
+
+        Placement.NoRoom refused = assertInstanceOf(Placement.NoRoom.class,
+                Placement.place(landscape, "default", "vpc-1", RANGE, 50));
+
+        assertEquals(RejectReason.CapacityExhausted, refused.reason());
+        assertEquals("pool 'default' in vpc-1 takes no new service: all 2 NLB(s) cordoned (apigw:cordon=true)",
+                refused.detail());
+    }
+
+    @Test
+    void cordonedAndFullTogetherIsCapacityExhaustedNamingBoth() {
+        LoadBalancer a = cordoned(nlb("a", "vpc-1", "default"));
+        LoadBalancer b = nlb("b", "vpc-1", "default");
+        PoolLandscape landscape = landscape(List.of(a, b), List.of(listener(b, 10000, "t", Map.of())),
+                List.of(link("l-a", a, "AVAILABLE"), link("l-b", b, "AVAILABLE")));
+
+        Placement.NoRoom refused = assertInstanceOf(Placement.NoRoom.class,
+                Placement.place(landscape, "default", "vpc-1", RANGE, 1));
+
+        assertEquals(RejectReason.CapacityExhausted, refused.reason());
+        assertTrue(refused.detail().contains("1 NLB(s) cordoned (apigw:cordon=true), 1 NLB(s) each at 1 listeners"),
+                refused.detail());
+    }
+
+    @Test
+    void theCordonValueIsTrueInAnyCaseAndNothingElse() {
+        assertTrue(com.ecsapi.onboarder.pool.PoolTag.cordoned(Map.of("apigw:cordon", "TRUE")));
+        assertEquals(false, com.ecsapi.onboarder.pool.PoolTag.cordoned(Map.of("apigw:cordon", "false")));
+        assertEquals(false, com.ecsapi.onboarder.pool.PoolTag.cordoned(Map.of("apigw:cordon", "")));
+        assertEquals(false, com.ecsapi.onboarder.pool.PoolTag.cordoned(Map.of()));
     }
 }

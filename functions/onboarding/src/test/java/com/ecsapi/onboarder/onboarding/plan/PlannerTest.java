@@ -77,6 +77,22 @@ class PlannerTest {
     }
 
     @Test
+    void aServiceOnACordonedNlbStaysThere() {
+        LoadBalancer cordoned = Fixtures.cordoned(NLB);
+        LoadBalancer open = nlb("b", "vpc-1", "default");
+        LoadBalancerListener mine = listener(cordoned, 10000, TCP.arn(), TAGS);
+        List<RestResource> api = List.of(root(), new RestResource("s", "root", "/shop", Map.of()),
+                owned("o", "s", "/shop/orders", URI), owned("p", "o", "/shop/orders/{proxy+}", URI + "{proxy}"));
+
+        Plan plan = Planner.plan(SERVICE, present("/shop/orders"), landscape(List.of(cordoned, open), List.of(mine),
+                List.of(link("l1", cordoned, "AVAILABLE"), link("l2", open, "AVAILABLE"))), Map.of("api", api), SETTINGS);
+
+        assertEquals(List.of(), plan.changes());
+        assertEquals(Outcome.Unchanged, plan.outcome());
+        assertEquals(cordoned.arn(), plan.nlbArn());
+    }
+
+    @Test
     void aLostListenerIsRecreatedOnTheFirstFreePortAndTheIntegrationsFollow() {
         LoadBalancerListener other = listener(NLB, 10000, "arn:tg/other", Ownership.tags(OTHER, "api", "prod", "/x"));
         List<RestResource> api = List.of(root(), new RestResource("s", "root", "/shop", Map.of()),

@@ -97,7 +97,7 @@ public final class GrowthPlan {
                         + ": no more NLBs for this pool here until an operator replaces or removes it");
             }
         }
-        List<PoolNlb> room = members.stream().filter(nlb -> PoolNlb.ACTIVE.equals(nlb.state()))
+        List<PoolNlb> room = members.stream().filter(nlb -> PoolNlb.ACTIVE.equals(nlb.state()) && !nlb.cordoned())
                 .filter(nlb -> links.stream().anyMatch(link -> link.targets(nlb)
                         && PoolVpcLink.AVAILABLE.equals(link.status())))
                 .toList();

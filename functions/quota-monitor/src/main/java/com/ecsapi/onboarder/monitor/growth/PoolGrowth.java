@@ -158,7 +158,8 @@ public final class PoolGrowth {
             Optional.ofNullable(own.get(PoolTag.KEY)).ifPresent(pool -> nlbs.add(new PoolNlb(lb.loadBalancerArn(),
                     lb.loadBalancerName(), pool, lb.vpcId(), lb.state() == null ? "" : lb.state().codeAsString(),
                     lb.availabilityZones().stream().map(AvailabilityZone::subnetId).toList(), lb.securityGroups(),
-                    PoolTag.GROWN.equals(own.get(PoolTag.CREATED_BY)), listeners.get(lb.loadBalancerName()))));
+                    PoolTag.GROWN.equals(own.get(PoolTag.CREATED_BY)), PoolTag.cordoned(own),
+                    listeners.get(lb.loadBalancerName()))));
         }
         return nlbs;
     }

@@ -8,10 +8,12 @@ import java.util.List;
  * @param state     {@code DescribeLoadBalancers} {@code State.Code}: {@code provisioning}, {@code active}, ...
  * @param grown     it carries the pool-growth mark ({@link com.ecsapi.onboarder.pool.PoolTag#CREATED_BY}): the
  *                  monitor created it
+ * @param cordoned  tagged {@code apigw:cordon=true}: it takes no new service, so it is no room
  * @param listeners its listener count this run; null when it was not read
  */
 public record PoolNlb(String arn, String name, String pool, String vpcId, String state, List<String> subnetIds,
-                      List<String> securityGroupIds, boolean grown, Integer listeners) {
+                      List<String> securityGroupIds, boolean grown, boolean cordoned,
+                      Integer listeners) {
 
     public static final String PROVISIONING = "provisioning";
     public static final String ACTIVE = "active";

@@ -23,7 +23,7 @@ class GrowthPlanTest {
 
     private static PoolNlb nlb(String name, String pool, String vpc, String state, boolean grown, Integer listeners) {
         return new PoolNlb("arn:" + name, name, pool, vpc, state, List.of("subnet-" + name + "-a", "subnet-" + name + "-b"),
-                List.of("sg-" + name), grown, listeners);
+                List.of("sg-" + name), grown, false, listeners);
     }
 
     private static PoolNlb active(String name, Integer listeners) {
@@ -75,6 +75,21 @@ class GrowthPlanTest {
         assertEquals(GrowthOutcome.NLB_CREATED, decide(List.of(full, unlinked), List.of(link(full, "AVAILABLE")))
                 .getFirst().outcome(), "an NLB no VPC link targets takes no service");
         assertEquals(List.of(), decide(List.of(unlinked), List.of()), "growth grows a pool, it does not start one");
+    }
+
+    @Test
+    void aCordonedNlbIsNoRoomAndAPoolWhoseEveryNlbIsCordonedIsNotGrown() {
+        PoolNlb full = active("pool-a", 45);
+        PoolNlb cordoned = new PoolNlb("arn:pool-b", "pool-b", "default", "vpc-1", PoolNlb.ACTIVE,
+                List.of("subnet-b"), List.of(), false, true, 0);
+        List<PoolVpcLink> links = List.of(link(full, "AVAILABLE"), link(cordoned, "AVAILABLE"));
+
+        GrowthDecision grown = decide(List.of(full, cordoned), links).getFirst();
+        assertEquals(GrowthOutcome.NLB_CREATED, grown.outcome(), "the empty NLB is cordoned: the pool is full");
+        assertEquals(List.of("subnet-pool-a-a", "subnet-pool-a-b"),
+                ((GrowthDecision.NewNlb) grown.create()).subnetIds(), "modelled on an NLB that takes services");
+        assertEquals(List.of(), decide(List.of(cordoned), List.of(link(cordoned, "AVAILABLE"))),
+                "an operator who cordoned every NLB of a pool decides what comes next");
     }
 
     @Test
