@@ -10,6 +10,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +18,7 @@ import java.util.Optional;
  * Builds every AWS client of a function the same way: one shared Apache HTTP client (it can send the PATCH
  * that API Gateway {@code Update*} calls need), adaptive retry for the control-plane throttling, and the
  * endpoint the SDK itself takes from {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_<SERVICE>}, unless
- * {@value #LOCAL_ENDPOINT_VARIABLE} names one.
+ * {@value #LOCAL_ENDPOINT_VARIABLE} names one. Each client stops {@link PrimingCalls} before they are sent.
  *
  * <p>{@value #LOCAL_ENDPOINT_VARIABLE} exists for {@code sam local invoke}: SAM CLI hands a function only the
  * variables its template declares, and a declared {@code AWS_ENDPOINT_URL} would be deployed too, where the empty
@@ -47,9 +48,17 @@ public final class AwsClients {
                 .httpClient(HTTP_CLIENT)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(RetryMode.ADAPTIVE_V2)
-                        .executionInterceptors(interceptors)
+                        .executionInterceptors(withPrimingStop(interceptors))
                         .build())
                 .build();
+    }
+
+    /** The priming stop first: an interceptor after it (e.g. one that counts requests sent) never sees priming. */
+    private static List<ExecutionInterceptor> withPrimingStop(List<ExecutionInterceptor> interceptors) {
+        List<ExecutionInterceptor> all = new ArrayList<>(interceptors.size() + 1);
+        all.add(PrimingCalls.STOP_BEFORE_SENDING);
+        all.addAll(interceptors);
+        return all;
     }
 
     /** The endpoint a {@value #LOCAL_ENDPOINT_VARIABLE} value names: none when unset or blank. */

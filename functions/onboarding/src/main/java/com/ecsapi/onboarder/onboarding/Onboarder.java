@@ -34,9 +34,11 @@ final class Onboarder {
     final HttpApis httpApis;
     final ServiceQuotasClient serviceQuotas;
     final SqsClient sqs;
+    /** Primes these clients for a SnapStart snapshot; the handler registers it. */
+    final Priming priming;
 
     private Onboarder(OnboarderConfig config, EcsServices ecs, LoadBalancing loadBalancing, RestApis restApis,
-                      HttpApis httpApis, ServiceQuotasClient serviceQuotas, SqsClient sqs) {
+                      HttpApis httpApis, ServiceQuotasClient serviceQuotas, SqsClient sqs, Priming priming) {
         this.config = config;
         this.ecs = ecs;
         this.loadBalancing = loadBalancing;
@@ -44,16 +46,19 @@ final class Onboarder {
         this.httpApis = httpApis;
         this.serviceQuotas = serviceQuotas;
         this.sqs = sqs;
+        this.priming = priming;
     }
 
     static Onboarder create(OnboarderConfig config) {
-        return new Onboarder(config,
-                new EcsServices(AwsClients.create(EcsClient.builder())),
-                new LoadBalancing(AwsClients.create(ElasticLoadBalancingV2Client.builder())),
-                new RestApis(AwsClients.create(ApiGatewayClient.builder())),
-                new HttpApis(AwsClients.create(ApiGatewayV2Client.builder())),
-                AwsClients.create(ServiceQuotasClient.builder()),
-                AwsClients.create(SqsClient.builder()));
+        EcsClient ecs = AwsClients.create(EcsClient.builder());
+        ElasticLoadBalancingV2Client elb = AwsClients.create(ElasticLoadBalancingV2Client.builder());
+        ApiGatewayClient apiGateway = AwsClients.create(ApiGatewayClient.builder());
+        ApiGatewayV2Client apiGatewayV2 = AwsClients.create(ApiGatewayV2Client.builder());
+        ServiceQuotasClient serviceQuotas = AwsClients.create(ServiceQuotasClient.builder());
+        SqsClient sqs = AwsClients.create(SqsClient.builder());
+        return new Onboarder(config, new EcsServices(ecs), new LoadBalancing(elb), new RestApis(apiGateway),
+                new HttpApis(apiGatewayV2), serviceQuotas, sqs,
+                new Priming(ecs, elb, apiGateway, apiGatewayV2, serviceQuotas, sqs, StructuredLog.of(Priming.class)));
     }
 
     BatchView batchView() {

@@ -26,6 +26,12 @@ public final class OnboardingHandler implements RequestHandler<SQSEvent, SQSBatc
 
     public OnboardingHandler(Environment environment) {
         this.onboarder = Onboarder.create(OnboarderConfig.from(environment));
+        onboarder.priming.register();
+    }
+
+    /** The SnapStart priming this handler registered. */
+    Priming priming() {
+        return onboarder.priming;
     }
 
     @Override

@@ -51,6 +51,7 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<St
 
     public SweepHandler(Environment environment) {
         this.onboarder = Onboarder.create(OnboarderConfig.from(environment));
+        onboarder.priming.register();
     }
 
     @Override

@@ -1,0 +1,69 @@
+package com.ecsapi.onboarder.onboarding;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.ecsapi.onboarder.aws.PrimingCalls;
+import com.ecsapi.onboarder.config.Environment;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * SnapStart priming of OnboardingFunction and ReconcileSweepFunction against the emulator: every operation the two
+ * handlers call goes through its client up to the wire, and not one request reaches AWS.
+ */
+class PrimingEmulatorTest extends EmulatorTestBase {
+
+    @Test
+    void primesEveryOperationOfBothHandlersWithoutSendingARequest() {
+        Map<String, String> variables = environment();
+        PrimingCalls primed = asFunction("OnboardingFunction", variables, () -> {
+            moto.clearCallCounts();
+            return Onboarder.create(OnboarderConfig.from(Environment.of(variables))).priming.prime();
+        });
+
+        assertEquals(Map.of(), primed.failed());
+        assertEquals(Set.of(
+                "Ecs:DescribeServices", "Ecs:ListClusters", "Ecs:ListServices",
+                "ElasticLoadBalancingV2:DescribeLoadBalancers", "ElasticLoadBalancingV2:DescribeListeners",
+                "ElasticLoadBalancingV2:DescribeTags", "ElasticLoadBalancingV2:DescribeTargetGroups",
+                "ElasticLoadBalancingV2:DescribeTargetHealth", "ElasticLoadBalancingV2:CreateListener",
+                "ElasticLoadBalancingV2:CreateTargetGroup", "ElasticLoadBalancingV2:RegisterTargets",
+                "ElasticLoadBalancingV2:AddTags", "ElasticLoadBalancingV2:DeleteListener",
+                "ElasticLoadBalancingV2:DeleteTargetGroup",
+                "ApiGateway:GetResources", "ApiGateway:GetVpcLinks", "ApiGateway:GetStages", "ApiGateway:GetStage",
+                "ApiGateway:GetExport", "ApiGateway:CreateResource", "ApiGateway:PutMethod",
+                "ApiGateway:PutIntegration", "ApiGateway:DeleteMethod", "ApiGateway:DeleteResource",
+                "ApiGateway:CreateDeployment",
+                "ApiGatewayV2:GetApi", "ApiGatewayV2:GetRoutes", "ApiGatewayV2:GetIntegrations",
+                "ApiGatewayV2:GetVpcLinks", "ApiGatewayV2:GetStages", "ApiGatewayV2:GetStage",
+                "ApiGatewayV2:CreateIntegration", "ApiGatewayV2:UpdateIntegration", "ApiGatewayV2:CreateRoute",
+                "ApiGatewayV2:UpdateRoute", "ApiGatewayV2:DeleteRoute", "ApiGatewayV2:DeleteIntegration",
+                "ApiGatewayV2:CreateDeployment",
+                "ServiceQuotas:GetServiceQuota", "ServiceQuotas:GetAWSDefaultServiceQuota",
+                "Sqs:SendMessage", "Sqs:SendMessageBatch", "Sqs:ChangeMessageVisibilityBatch"),
+                new TreeSet<>(primed.primed()));
+        assertEquals(Map.of(), moto.callCounts(), "priming sends nothing: no write, no read, no connection");
+    }
+
+    @Test
+    void theFirstEventAfterPrimingOnboardsAsEver() {
+        String tg = aws.tcpTargetGroup(vpcA, "orders-tg");
+        String service = aws.service(cluster, "orders", tg, vpcA, Map.of("apigw:path", "/orders"));
+        Map<String, String> variables = environment();
+
+        SQSBatchResponse response = asFunction("OnboardingFunction", variables, () -> {
+            OnboardingHandler handler = new OnboardingHandler(Environment.of(variables));
+            handler.priming().beforeCheckpoint(null);
+            handler.priming().afterRestore(null);
+            return handler.handleRequest(TestLandscape.batch(TestLandscape.createServiceEvent(service, cluster)), null);
+        });
+
+        assertEquals(List.of(), failures(response));
+        assertEquals(List.of(10000), aws.listeners(nlbA1).stream().map(listener -> listener.port()).toList());
+    }
+}
