@@ -36,12 +36,19 @@ import java.util.UUID;
  * prints goes to stderr, as {@code sam local invoke} shows a function's logs. On failure it writes Lambda's error
  * document ({@code errorMessage}, {@code errorType}, {@code stackTrace}) to stdout and exits with 1.
  *
- * <p>Usage: {@code Invoker HANDLER EVENT_FILE}. The function's configuration comes from the {@code AWS_LAMBDA_*}
- * environment variables the runner sets.
+ * <p>Usage: {@code Invoker [--snapstart] [--invocations N] HANDLER EVENT_FILE}. The function's configuration comes
+ * from the {@code AWS_LAMBDA_*} environment variables the runner sets. {@code --snapstart} runs the function's
+ * {@code org.crac} hooks after its init, as Lambda does when it publishes a SnapStart version and restores it
+ * ({@link com.ecsapi.onboarder.local.invoker.crac.Core}); {@code --invocations N} handles the event N times in this
+ * JVM, one REPORT line each (the result on stdout is the last one's).
  */
 public final class Invoker {
 
     public static final String REPORT_PREFIX = "REPORT RequestId: ";
+    public static final String SNAPSTART_OPTION = "--snapstart";
+    public static final String INVOCATIONS_OPTION = "--invocations";
+    public static final String HOOKS_PREFIX = "SNAPSTART hooks: ";
+    private static final String USAGE = "Usage: Invoker [--snapstart] [--invocations N] HANDLER EVENT_FILE";
 
     private Invoker() {
     }
@@ -49,29 +56,56 @@ public final class Invoker {
     public static void main(String[] args) {
         PrintStream result = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err);
-        if (args.length != 2) {
-            System.err.println("Usage: Invoker HANDLER EVENT_FILE");
+        List<String> arguments = new ArrayList<>(Arrays.asList(args));
+        boolean snapStart = arguments.remove(SNAPSTART_OPTION);
+        int invocations = 1;
+        int option = arguments.indexOf(INVOCATIONS_OPTION);
+        if (option >= 0 && option + 1 < arguments.size()) {
+            invocations = parsePositive(arguments.get(option + 1));
+            arguments.subList(option, option + 2).clear();
+        }
+        if (arguments.size() != 2 || invocations < 1) {
+            System.err.println(USAGE);
             System.exit(2);
         }
-        String requestId = UUID.randomUUID().toString();
+        if (snapStart) {
+            System.setProperty(com.ecsapi.onboarder.local.invoker.crac.Core.COMPAT_PROPERTY,
+                    com.ecsapi.onboarder.local.invoker.crac.Core.class.getPackageName());
+        }
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         long initStart = System.nanoTime();
         int exitCode;
         try {
-            byte[] event = Files.readAllBytes(Path.of(args[1]));
-            Handler handler = Handler.load(args[0]);
+            byte[] event = Files.readAllBytes(Path.of(arguments.get(1)));
+            Handler handler = Handler.load(arguments.get(0));
             long initEnd = System.nanoTime();
-            LocalContext context = LocalContext.fromEnvironment(requestId, System.getenv());
-            System.err.println("START RequestId: " + requestId + " Version: " + context.getFunctionVersion());
-            startTimeoutWatchdog(context, result);
-            byte[] output = handler.invoke(event, context);
-            long handled = System.currentTimeMillis();
-            long invokeEnd = System.nanoTime();
-            System.err.printf("END RequestId: %s%n", requestId);
-            System.err.printf("%s%s\tDuration: %.2f ms\tInit Duration: %.2f ms\tMemory Size: %d MB\t"
-                            + "Fresh JVM to first event handled: %d ms%n",
-                    REPORT_PREFIX, requestId, (invokeEnd - initEnd) / 1e6, (initEnd - initStart) / 1e6,
-                    context.getMemoryLimitInMB(), handled - jvmStart);
+            if (snapStart) {
+                int resources = com.ecsapi.onboarder.local.invoker.crac.Core.checkpointRestore();
+                System.err.printf("%s%d resources, beforeCheckpoint and afterRestore took %.2f ms%n", HOOKS_PREFIX,
+                        resources, (System.nanoTime() - initEnd) / 1e6);
+            }
+            byte[] output = null;
+            for (int invocation = 1; invocation <= invocations; invocation++) {
+                String requestId = UUID.randomUUID().toString();
+                LocalContext context = LocalContext.fromEnvironment(requestId, System.getenv());
+                System.err.println("START RequestId: " + requestId + " Version: " + context.getFunctionVersion());
+                Thread watchdog = startTimeoutWatchdog(context, result);
+                long invokeStart = System.nanoTime();
+                output = handler.invoke(event, context);
+                long handled = System.currentTimeMillis();
+                long invokeEnd = System.nanoTime();
+                watchdog.interrupt();
+                System.err.printf("END RequestId: %s%n", requestId);
+                if (invocation == 1) {
+                    System.err.printf("%s%s\tDuration: %.2f ms\tInit Duration: %.2f ms\tMemory Size: %d MB\t"
+                                    + "Fresh JVM to first event handled: %d ms%n",
+                            REPORT_PREFIX, requestId, (invokeEnd - invokeStart) / 1e6, (initEnd - initStart) / 1e6,
+                            context.getMemoryLimitInMB(), handled - jvmStart);
+                } else {
+                    System.err.printf("%s%s\tDuration: %.2f ms\tMemory Size: %d MB%n", REPORT_PREFIX, requestId,
+                            (invokeEnd - invokeStart) / 1e6, context.getMemoryLimitInMB());
+                }
+            }
             result.write(output);
             result.println();
             exitCode = 0;
@@ -86,8 +120,19 @@ public final class Invoker {
         System.exit(exitCode);
     }
 
-    /** Ends the invocation as Lambda does when the handler runs past the function's Timeout. */
-    private static void startTimeoutWatchdog(LocalContext context, PrintStream result) {
+    private static int parsePositive(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Ends the invocation as Lambda does when the handler runs past the function's Timeout; interrupting the thread
+     * it returns calls it off.
+     */
+    private static Thread startTimeoutWatchdog(LocalContext context, PrintStream result) {
         int timeoutMillis = context.getRemainingTimeInMillis();
         Thread watchdog = new Thread(() -> {
             try {
@@ -113,6 +158,7 @@ public final class Invoker {
         }, "lambda-timeout");
         watchdog.setDaemon(true);
         watchdog.start();
+        return watchdog;
     }
 
     private static Throwable unwrap(Throwable failure) {
