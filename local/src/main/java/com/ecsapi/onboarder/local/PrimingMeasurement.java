@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,20 +26,35 @@ import java.util.regex.Pattern;
 record PrimingMeasurement(String functionId, String event, List<Run> without, List<Run> with, int failures,
                           String firstFailure) {
 
-    private static final Pattern DURATION = Pattern.compile("\tDuration: ([\\d.]+) ms");
+    private static final Pattern DURATION = Pattern.compile("\tDuration: ([\\d.]+) ms\t"
+            + Pattern.quote(Invoker.HANDLER_DURATION) + "([\\d.]+) ms");
     private static final Pattern HOOKS = Pattern.compile(Pattern.quote(Invoker.HOOKS_PREFIX)
             + "(\\d+) resources, beforeCheckpoint and afterRestore took ([\\d.]+) ms");
 
-    /** One JVM: its first event, the median of its warm events and, with priming, how long the hooks took. */
-    record Run(double first, double warm, double hooks) {
+    /**
+     * One JVM: its first event, the median of its warm events (the handler alone, and the whole invocation with the
+     * runtime's reading of the event and writing of the result) and, with priming, how long the hooks took.
+     */
+    record Run(double first, double warm, double firstInvocation, double warmInvocation, double hooks) {
         double ratio() {
             return first / warm;
         }
+
+        double invocationRatio() {
+            return firstInvocation / warmInvocation;
+        }
     }
+
+    /**
+     * Between two events of a JVM: as between scheduled runs, the quota monitor's rate limiters refill (it makes about
+     * 6 ELB calls a run; its limiter gives 8 a second), so warm events measure work, not waiting for tokens.
+     */
+    static final int PAUSE_MILLIS = 1000;
 
     static PrimingMeasurement measure(FunctionRunner runner, String functionId, Invocation invocation, int runs,
                                       int warmEvents, Path workDirectory, PrintStream progress) throws IOException {
-        String invocations = Integer.toString(1 + warmEvents);
+        List<String> events = List.of(Invoker.INVOCATIONS_OPTION, Integer.toString(1 + warmEvents),
+                Invoker.PAUSE_OPTION, Integer.toString(PAUSE_MILLIS));
         FunctionRunner.Result settle = runner.run(invocation, workDirectory.resolve(functionId + "-settle.log"));
         List<Run> without = new ArrayList<>();
         List<Run> with = new ArrayList<>();
@@ -48,9 +64,10 @@ record PrimingMeasurement(String functionId, String event, List<Run> without, Li
             for (boolean primed : new boolean[] {false, true}) {
                 String name = functionId + "-" + (primed ? "primed" : "unprimed") + "-" + run;
                 Path log = workDirectory.resolve(name + ".log");
-                List<String> options = primed
-                        ? List.of(Invoker.SNAPSTART_OPTION, Invoker.INVOCATIONS_OPTION, invocations)
-                        : List.of(Invoker.INVOCATIONS_OPTION, invocations);
+                List<String> options = new ArrayList<>(events);
+                if (primed) {
+                    options.add(Invoker.SNAPSTART_OPTION);
+                }
                 FunctionRunner.Result result = runner.run(invocation, log, options);
                 Run measured = parse(Files.readString(log, StandardCharsets.UTF_8), 1 + warmEvents, primed);
                 if (result.exitCode() != 0 || measured == null) {
@@ -63,8 +80,8 @@ record PrimingMeasurement(String functionId, String event, List<Run> without, Li
                     continue;
                 }
                 (primed ? with : without).add(measured);
-                progress.printf(Locale.ROOT, "%s: first %.0f ms, warm %.0f ms, ratio %.2f%n", name, measured.first(),
-                        measured.warm(), measured.ratio());
+                progress.printf(Locale.ROOT, "%s: handler first %.0f ms, warm %.0f ms, ratio %.2f (invocation %.2f)%n",
+                        name, measured.first(), measured.warm(), measured.ratio(), measured.invocationRatio());
             }
         }
         return new PrimingMeasurement(functionId, invocation.event().getFileName().toString(), without, with,
@@ -73,10 +90,12 @@ record PrimingMeasurement(String functionId, String event, List<Run> without, Li
 
     /** The run a child JVM's log shows: null unless it reports every event and, when primed, hooks that ran. */
     static Run parse(String log, int events, boolean primed) {
-        List<Double> durations = new ArrayList<>();
+        List<Double> invocations = new ArrayList<>();
+        List<Double> handler = new ArrayList<>();
         Matcher duration = DURATION.matcher(log);
         while (duration.find()) {
-            durations.add(Double.parseDouble(duration.group(1)));
+            invocations.add(Double.parseDouble(duration.group(1)));
+            handler.add(Double.parseDouble(duration.group(2)));
         }
         double hooks = Double.NaN;
         if (primed) {
@@ -86,10 +105,11 @@ record PrimingMeasurement(String functionId, String event, List<Run> without, Li
             }
             hooks = Double.parseDouble(hooksLine.group(2));
         }
-        if (durations.size() != events || events < 2) {
+        if (handler.size() != events || events < 2) {
             return null;
         }
-        return new Run(durations.get(0), median(durations.subList(1, durations.size())), hooks);
+        return new Run(handler.get(0), median(handler.subList(1, events)), invocations.get(0),
+                median(invocations.subList(1, events)), hooks);
     }
 
     static double median(List<Double> values) {
@@ -103,17 +123,21 @@ record PrimingMeasurement(String functionId, String event, List<Run> without, Li
         out.println();
         out.println("Per function, " + runs + " JVMs without and " + runs + " with the SnapStart hooks run after init "
                 + "(" + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, the template's "
-                + "JAVA_TOOL_OPTIONS), each handling the event 1 + " + warmEvents + " times against the local emulator "
-                + "in its steady state. First = the first event's handleRequest; warm = the median of the other "
-                + warmEvents + "; medians over the JVMs.");
+                + "JAVA_TOOL_OPTIONS), each handling the event 1 + " + warmEvents + " times, " + PAUSE_MILLIS
+                + " ms apart, against the local emulator in its steady state. First = the first event's "
+                + "handleRequest; warm = the median of the other " + warmEvents + "; medians over the JVMs. The invocation ratio adds the runtime's reading of the event "
+                + "and writing of the result (the local invoker's, as Lambda's runtime does it: not the function's "
+                + "code, out of its priming's reach).");
         out.println();
-        out.println("| Function | Event | without priming: first / warm (ms) | ratio | with priming: first / warm (ms) "
-                + "| ratio | hooks (ms) | Failed runs |");
-        out.println("|---|---|---:|---:|---:|---:|---:|---:|");
+        out.println("| Function | Event | without priming: first / warm (ms) | ratio | invocation ratio "
+                + "| with priming: first / warm (ms) | ratio | invocation ratio | hooks (ms) | Failed runs |");
+        out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (PrimingMeasurement m : measurements) {
-            out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %d |%n", m.functionId(), m.event(),
-                    firstAndWarm(m.without()), ratio(m.without()), firstAndWarm(m.with()), ratio(m.with()),
-                    figure(m.with().stream().map(Run::hooks).toList(), "%.0f"), m.failures());
+            out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %d |%n", m.functionId(),
+                    m.event(), firstAndWarm(m.without()), ratio(m.without(), Run::ratio),
+                    ratio(m.without(), Run::invocationRatio), firstAndWarm(m.with()), ratio(m.with(), Run::ratio),
+                    ratio(m.with(), Run::invocationRatio), figure(m.with().stream().map(Run::hooks).toList(), "%.0f"),
+                    m.failures());
         }
         for (PrimingMeasurement m : measurements) {
             if (m.failures() > 0) {
@@ -130,8 +154,8 @@ record PrimingMeasurement(String functionId, String event, List<Run> without, Li
                 + figure(runs.stream().map(Run::warm).toList(), "%.0f");
     }
 
-    private static String ratio(List<Run> runs) {
-        return figure(runs.stream().map(Run::ratio).toList(), "%.2f");
+    private static String ratio(List<Run> runs, ToDoubleFunction<Run> ratio) {
+        return figure(runs.stream().map(run -> ratio.applyAsDouble(run)).toList(), "%.2f");
     }
 
     private static String figure(List<Double> values, String format) {

@@ -10,7 +10,6 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,7 +17,7 @@ import java.util.Optional;
  * Builds every AWS client of a function the same way: one shared Apache HTTP client (it can send the PATCH
  * that API Gateway {@code Update*} calls need), adaptive retry for the control-plane throttling, and the
  * endpoint the SDK itself takes from {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_<SERVICE>}, unless
- * {@value #LOCAL_ENDPOINT_VARIABLE} names one. Each client stops {@link PrimingCalls} before they are sent.
+ * {@value #LOCAL_ENDPOINT_VARIABLE} names one.
  *
  * <p>{@value #LOCAL_ENDPOINT_VARIABLE} exists for {@code sam local invoke}: SAM CLI hands a function only the
  * variables its template declares, and a declared {@code AWS_ENDPOINT_URL} would be deployed too, where the empty
@@ -28,10 +27,7 @@ public final class AwsClients {
 
     public static final String LOCAL_ENDPOINT_VARIABLE = "LOCAL_AWS_ENDPOINT_URL";
 
-    private static final SdkHttpClient HTTP_CLIENT = ApacheHttpClient.builder()
-            .connectionTimeout(Duration.ofSeconds(5))
-            .socketTimeout(Duration.ofSeconds(30))
-            .build();
+    private static final SdkHttpClient HTTP_CLIENT = httpClient();
 
     private AwsClients() {
     }
@@ -44,21 +40,27 @@ public final class AwsClients {
     public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C create(
             B builder, List<ExecutionInterceptor> interceptors) {
         localEndpoint(System.getenv(LOCAL_ENDPOINT_VARIABLE)).ifPresent(builder::endpointOverride);
+        return build(builder, HTTP_CLIENT, interceptors);
+    }
+
+    /** A client configured as every client of the functions is, on {@code httpClient}. */
+    static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
+            B builder, SdkHttpClient httpClient, List<ExecutionInterceptor> interceptors) {
         return builder
-                .httpClient(HTTP_CLIENT)
+                .httpClient(httpClient)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(RetryMode.ADAPTIVE_V2)
-                        .executionInterceptors(withPrimingStop(interceptors))
+                        .executionInterceptors(interceptors)
                         .build())
                 .build();
     }
 
-    /** The priming stop first: an interceptor after it (e.g. one that counts requests sent) never sees priming. */
-    private static List<ExecutionInterceptor> withPrimingStop(List<ExecutionInterceptor> interceptors) {
-        List<ExecutionInterceptor> all = new ArrayList<>(interceptors.size() + 1);
-        all.add(PrimingCalls.STOP_BEFORE_SENDING);
-        all.addAll(interceptors);
-        return all;
+    /** An HTTP client as the functions' AWS clients share one. */
+    static SdkHttpClient httpClient() {
+        return ApacheHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(Duration.ofSeconds(30))
+                .build();
     }
 
     /** The endpoint a {@value #LOCAL_ENDPOINT_VARIABLE} value names: none when unset or blank. */

@@ -1,5 +1,6 @@
 package com.ecsapi.onboarder.onboarding;
 
+import com.ecsapi.onboarder.aws.AwsClientFactory;
 import com.ecsapi.onboarder.aws.AwsClients;
 import com.ecsapi.onboarder.onboarding.aws.ChangeExecutor;
 import com.ecsapi.onboarder.onboarding.aws.EcsServices;
@@ -34,11 +35,9 @@ final class Onboarder {
     final HttpApis httpApis;
     final ServiceQuotasClient serviceQuotas;
     final SqsClient sqs;
-    /** Primes these clients for a SnapStart snapshot; the handler registers it. */
-    final Priming priming;
 
     private Onboarder(OnboarderConfig config, EcsServices ecs, LoadBalancing loadBalancing, RestApis restApis,
-                      HttpApis httpApis, ServiceQuotasClient serviceQuotas, SqsClient sqs, Priming priming) {
+                      HttpApis httpApis, ServiceQuotasClient serviceQuotas, SqsClient sqs) {
         this.config = config;
         this.ecs = ecs;
         this.loadBalancing = loadBalancing;
@@ -46,19 +45,21 @@ final class Onboarder {
         this.httpApis = httpApis;
         this.serviceQuotas = serviceQuotas;
         this.sqs = sqs;
-        this.priming = priming;
     }
 
     static Onboarder create(OnboarderConfig config) {
-        EcsClient ecs = AwsClients.create(EcsClient.builder());
-        ElasticLoadBalancingV2Client elb = AwsClients.create(ElasticLoadBalancingV2Client.builder());
-        ApiGatewayClient apiGateway = AwsClients.create(ApiGatewayClient.builder());
-        ApiGatewayV2Client apiGatewayV2 = AwsClients.create(ApiGatewayV2Client.builder());
-        ServiceQuotasClient serviceQuotas = AwsClients.create(ServiceQuotasClient.builder());
-        SqsClient sqs = AwsClients.create(SqsClient.builder());
-        return new Onboarder(config, new EcsServices(ecs), new LoadBalancing(elb), new RestApis(apiGateway),
-                new HttpApis(apiGatewayV2), serviceQuotas, sqs,
-                new Priming(ecs, elb, apiGateway, apiGatewayV2, serviceQuotas, sqs, StructuredLog.of(Priming.class)));
+        return create(config, AwsClients::create);
+    }
+
+    /** The same wiring on the clients of {@code clients} (SnapStart priming runs it on a priming endpoint's). */
+    static Onboarder create(OnboarderConfig config, AwsClientFactory clients) {
+        return new Onboarder(config,
+                new EcsServices(clients.create(EcsClient.builder())),
+                new LoadBalancing(clients.create(ElasticLoadBalancingV2Client.builder())),
+                new RestApis(clients.create(ApiGatewayClient.builder())),
+                new HttpApis(clients.create(ApiGatewayV2Client.builder())),
+                clients.create(ServiceQuotasClient.builder()),
+                clients.create(SqsClient.builder()));
     }
 
     BatchView batchView() {

@@ -3,6 +3,7 @@ package com.ecsapi.onboarder.onboarding;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.ecsapi.onboarder.aws.PrimingHook;
 import com.ecsapi.onboarder.config.Environment;
 import com.ecsapi.onboarder.hash.Sha256;
 import com.ecsapi.onboarder.json.Json;
@@ -44,6 +45,8 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<St
     private static final StructuredLog LOG = StructuredLog.of(SweepHandler.class);
     private static final int SEND_BATCH = 10;
     private final Onboarder onboarder;
+    /** SnapStart priming; the handler holds it because the CRaC runtime holds its hooks weakly. */
+    private final PrimingHook priming;
 
     public SweepHandler() {
         this(Environment.system());
@@ -51,7 +54,7 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<St
 
     public SweepHandler(Environment environment) {
         this.onboarder = Onboarder.create(OnboarderConfig.from(environment));
-        onboarder.priming.register();
+        this.priming = new Priming(onboarder.config).register();
     }
 
     @Override

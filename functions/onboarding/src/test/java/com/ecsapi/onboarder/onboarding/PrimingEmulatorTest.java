@@ -1,7 +1,7 @@
 package com.ecsapi.onboarder.onboarding;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.ecsapi.onboarder.aws.PrimingCalls;
+import com.ecsapi.onboarder.aws.PrimingHook;
 import com.ecsapi.onboarder.config.Environment;
 import org.junit.jupiter.api.Test;
 
@@ -14,19 +14,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * SnapStart priming of OnboardingFunction and ReconcileSweepFunction against the emulator: every operation the two
- * handlers call goes through its client up to the wire, and not one request reaches AWS.
+ * handlers call makes its round trip on the priming endpoint, and not one request reaches AWS.
  */
 class PrimingEmulatorTest extends EmulatorTestBase {
 
     @Test
     void primesEveryOperationOfBothHandlersWithoutSendingARequest() {
-        Map<String, String> variables = environment();
-        PrimingCalls primed = asFunction("OnboardingFunction", variables, () -> {
+        PrimingHook.Primed primed = asFunction("OnboardingFunction", environment(), () -> {
             moto.clearCallCounts();
-            return Onboarder.create(OnboarderConfig.from(Environment.of(variables))).priming.prime();
+            return new Priming(OnboarderConfig.from(Environment.of(environment()))).prime();
         });
 
-        assertEquals(Map.of(), primed.failed());
+        assertEquals(Map.of(), primed.failures());
         assertEquals(Set.of(
                 "Ecs:DescribeServices", "Ecs:ListClusters", "Ecs:ListServices",
                 "ElasticLoadBalancingV2:DescribeLoadBalancers", "ElasticLoadBalancingV2:DescribeListeners",
@@ -45,9 +44,10 @@ class PrimingEmulatorTest extends EmulatorTestBase {
                 "ApiGatewayV2:UpdateRoute", "ApiGatewayV2:DeleteRoute", "ApiGatewayV2:DeleteIntegration",
                 "ApiGatewayV2:CreateDeployment",
                 "ServiceQuotas:GetServiceQuota", "ServiceQuotas:GetAWSDefaultServiceQuota",
-                "Sqs:SendMessage", "Sqs:SendMessageBatch", "Sqs:ChangeMessageVisibilityBatch"),
-                new TreeSet<>(primed.primed()));
-        assertEquals(Map.of(), moto.callCounts(), "priming sends nothing: no write, no read, no connection");
+                "Sqs:SendMessageBatch", "Sqs:ChangeMessageVisibilityBatch"),
+                new TreeSet<>(primed.calls()));
+        assertEquals(primed.calls().size(), primed.requestsAnswered().size(), "each answered on the loopback");
+        assertEquals(Map.of(), moto.callCounts(), "nothing reaches AWS: no write, no read");
     }
 
     @Test
@@ -58,8 +58,9 @@ class PrimingEmulatorTest extends EmulatorTestBase {
 
         SQSBatchResponse response = asFunction("OnboardingFunction", variables, () -> {
             OnboardingHandler handler = new OnboardingHandler(Environment.of(variables));
-            handler.priming().beforeCheckpoint(null);
-            handler.priming().afterRestore(null);
+            Priming priming = new Priming(OnboarderConfig.from(Environment.of(variables)));
+            priming.beforeCheckpoint(null);
+            priming.afterRestore(null);
             return handler.handleRequest(TestLandscape.batch(TestLandscape.createServiceEvent(service, cluster)), null);
         });
 

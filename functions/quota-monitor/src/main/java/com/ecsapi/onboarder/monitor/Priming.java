@@ -1,10 +1,8 @@
 package com.ecsapi.onboarder.monitor;
 
-import com.ecsapi.onboarder.aws.PrimingCalls;
-import com.ecsapi.onboarder.telemetry.StructuredLog;
-import org.crac.Context;
-import org.crac.Core;
-import org.crac.Resource;
+import com.ecsapi.onboarder.aws.PrimingEndpoint;
+import com.ecsapi.onboarder.aws.PrimingHook;
+import org.joda.time.format.ISODateTimeFormat;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -16,101 +14,60 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
- * SnapStart priming of QuotaMonitorFunction: in the {@code beforeCheckpoint} hook, every AWS operation the monitor
- * calls runs once through its client up to the wire ({@link PrimingCalls}: marshalling, endpoint rules, signing;
- * nothing is sent, the CloudWatch writes included), so the snapshot holds those classes loaded and initialised. It
- * goes around the monitor's rate limiters: priming takes none of their tokens and starts none of their clocks.
+ * SnapStart priming of QuotaMonitorFunction: every AWS operation the monitor calls, the CloudWatch writes included,
+ * once through a {@link PrimingEndpoint} (nothing reaches AWS). It goes around the monitor's rate limiters: priming
+ * takes none of their tokens and starts none of their clocks.
  */
-final class Priming implements Resource {
+final class Priming extends PrimingHook {
 
     private static final String ARN = "arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/net/priming/0";
-    /** A fixed instant: priming marshals timestamps without reading the clock. */
+    /** A fixed instant: priming marshals timestamps without reading the clock (the scheduled event's time is read
+     *  with Joda-Time by the Lambda runtime: parsed once above, for its classes). */
     private static final Instant SOME_INSTANT = Instant.parse("2026-01-01T00:00:00Z");
 
-    private final ElasticLoadBalancingV2Client elb;
-    private final ApiGatewayClient apiGateway;
-    private final ApiGatewayV2Client apiGatewayV2;
-    private final ServiceQuotasClient serviceQuotas;
-    private final CloudWatchClient cloudWatch;
-    private final StructuredLog log;
-
-    Priming(ElasticLoadBalancingV2Client elb, ApiGatewayClient apiGateway, ApiGatewayV2Client apiGatewayV2,
-            ServiceQuotasClient serviceQuotas, CloudWatchClient cloudWatch, StructuredLog log) {
-        this.elb = elb;
-        this.apiGateway = apiGateway;
-        this.apiGatewayV2 = apiGatewayV2;
-        this.serviceQuotas = serviceQuotas;
-        this.cloudWatch = cloudWatch;
-        this.log = log;
-    }
-
-    /**
-     * Registers the hooks with the CRaC runtime (Lambda's, when SnapStart publishes a version). The runtime holds
-     * them weakly: the caller keeps this object.
-     */
-    Priming register() {
-        Core.getGlobalContext().register(this);
-        return this;
-    }
-
     @Override
-    public void beforeCheckpoint(Context<? extends Resource> context) {
-        PrimingCalls calls = prime();
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("primedCalls", calls.primed().size());
-        fields.put("failedCalls", calls.failed());
-        if (calls.failed().isEmpty()) {
-            log.info("SnapStart priming done", fields);
-        } else {
-            log.warn("SnapStart priming: some calls failed before the wire; the first run pays for them", fields);
-        }
-    }
+    protected void primeWith(PrimingEndpoint endpoint) {
+        ElasticLoadBalancingV2Client elb = endpoint.create(ElasticLoadBalancingV2Client.builder());
+        ApiGatewayClient apiGateway = endpoint.create(ApiGatewayClient.builder());
+        ApiGatewayV2Client apiGatewayV2 = endpoint.create(ApiGatewayV2Client.builder());
+        ServiceQuotasClient serviceQuotas = endpoint.create(ServiceQuotasClient.builder());
+        CloudWatchClient cloudWatch = endpoint.create(CloudWatchClient.builder());
+        endpoint.call(() -> ISODateTimeFormat.dateTimeParser().parseDateTime("2026-01-01T00:00:00Z"));
+        endpoint.call(() -> elb.describeLoadBalancers(r -> r.pageSize(400)));
+        endpoint.call(() -> elb.describeListeners(r -> r.loadBalancerArn(ARN).pageSize(400)));
+        endpoint.call(() -> elb.describeTags(r -> r.resourceArns(ARN)));
+        endpoint.call(() -> elb.describeTargetGroups(r -> r.pageSize(400)));
 
-    /** Nothing to restore: priming opened no connection, resolved no credentials and read no clock. */
-    @Override
-    public void afterRestore(Context<? extends Resource> context) {
-    }
+        endpoint.call(() -> apiGateway.getVpcLinks(r -> r.limit(500)));
+        endpoint.call(() -> apiGateway.getRestApis(r -> r.limit(500)));
+        endpoint.call(() -> apiGateway.getResources(r -> r.restApiId("priming").limit(500)));
+        endpoint.call(() -> apiGatewayV2.getVpcLinks(r -> r.maxResults("500")));
+        endpoint.call(() -> apiGatewayV2.getApis(r -> r.maxResults("500")));
+        endpoint.call(() -> apiGatewayV2.getRoutes(r -> r.apiId("priming").maxResults("500")));
 
-    PrimingCalls prime() {
-        PrimingCalls calls = new PrimingCalls();
-        calls.call(o -> elb.describeLoadBalancers(r -> r.overrideConfiguration(o).pageSize(400)));
-        calls.call(o -> elb.describeListeners(r -> r.overrideConfiguration(o).loadBalancerArn(ARN).pageSize(400)));
-        calls.call(o -> elb.describeTags(r -> r.overrideConfiguration(o).resourceArns(ARN)));
-        calls.call(o -> elb.describeTargetGroups(r -> r.overrideConfiguration(o).pageSize(400)));
-
-        calls.call(o -> apiGateway.getVpcLinks(r -> r.overrideConfiguration(o).limit(500)));
-        calls.call(o -> apiGateway.getRestApis(r -> r.overrideConfiguration(o).limit(500)));
-        calls.call(o -> apiGateway.getResources(r -> r.overrideConfiguration(o).restApiId("priming").limit(500)));
-        calls.call(o -> apiGatewayV2.getVpcLinks(r -> r.overrideConfiguration(o).maxResults("500")));
-        calls.call(o -> apiGatewayV2.getApis(r -> r.overrideConfiguration(o).maxResults("500")));
-        calls.call(o -> apiGatewayV2.getRoutes(r -> r.overrideConfiguration(o).apiId("priming").maxResults("500")));
-
-        calls.call(o -> serviceQuotas.getServiceQuota(r -> r.overrideConfiguration(o)
+        endpoint.call(() -> serviceQuotas.getServiceQuota(r -> r
                 .serviceCode("elasticloadbalancing").quotaCode("L-57A373D6")));
-        calls.call(o -> serviceQuotas.getAWSDefaultServiceQuota(r -> r.overrideConfiguration(o)
+        endpoint.call(() -> serviceQuotas.getAWSDefaultServiceQuota(r -> r
                 .serviceCode("elasticloadbalancing").quotaCode("L-57A373D6")));
 
         Dimension dimension = Dimension.builder().name("Quota").value("priming").build();
-        calls.call(o -> cloudWatch.putMetricData(r -> r.overrideConfiguration(o).namespace("priming")
+        endpoint.call(() -> cloudWatch.putMetricData(r -> r.namespace("priming")
                 .metricData(datum -> datum.metricName("Usage").dimensions(dimension).timestamp(SOME_INSTANT)
                         .value(1.0).unit(StandardUnit.COUNT))));
-        calls.call(o -> cloudWatch.getMetricData(r -> r.overrideConfiguration(o)
+        endpoint.call(() -> cloudWatch.getMetricData(r -> r
                 .startTime(SOME_INSTANT.minusSeconds(3600)).endTime(SOME_INSTANT)
                 .metricDataQueries(query -> query.id("q0").returnData(true).metricStat(stat -> stat.period(21600)
                         .stat("Maximum").metric(metric -> metric.namespace("priming").metricName("Usage")
                                 .dimensions(dimension))))));
-        calls.call(o -> cloudWatch.describeAlarms(r -> r.overrideConfiguration(o).alarmNamePrefix("priming")
+        endpoint.call(() -> cloudWatch.describeAlarms(r -> r.alarmNamePrefix("priming")
                 .maxRecords(100)));
-        calls.call(o -> cloudWatch.putMetricAlarm(r -> r.overrideConfiguration(o).alarmName("priming")
+        endpoint.call(() -> cloudWatch.putMetricAlarm(r -> r.alarmName("priming")
                 .namespace("priming").metricName("Utilization").dimensions(dimension)
                 .statistic(Statistic.MAXIMUM).period(900).evaluationPeriods(1).threshold(80.0)
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
                 .alarmActions("arn:aws:sns:us-east-1:111122223333:priming")));
-        calls.call(o -> cloudWatch.deleteAlarms(r -> r.overrideConfiguration(o).alarmNames("priming")));
-        return calls;
+        endpoint.call(() -> cloudWatch.deleteAlarms(r -> r.alarmNames("priming")));
     }
 }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.ecsapi.onboarder.aws.AwsClients;
+import com.ecsapi.onboarder.aws.PrimingHook;
 import com.ecsapi.onboarder.config.Environment;
 import com.ecsapi.onboarder.monitor.alarms.CloudWatchAlarms;
 import com.ecsapi.onboarder.monitor.internal.CallCounter;
@@ -32,8 +33,8 @@ import java.util.Map;
 public final class QuotaMonitorHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
     private final QuotaMonitor monitor;
-    /** Held here because the CRaC runtime holds its hooks weakly. */
-    private final Priming priming;
+    /** SnapStart priming; the handler holds it because the CRaC runtime holds its hooks weakly. */
+    private final PrimingHook priming = new Priming().register();
 
     public QuotaMonitorHandler() {
         this(Environment.system());
@@ -50,14 +51,13 @@ public final class QuotaMonitorHandler implements RequestHandler<ScheduledEvent,
         List<ExecutionInterceptor> counting = List.of(calls);
         ServiceQuotasClient serviceQuotas = AwsClients.create(ServiceQuotasClient.builder(), counting);
         CloudWatchClient cloudWatch = AwsClients.create(CloudWatchClient.builder(), counting);
-        ElasticLoadBalancingV2Client elb = AwsClients.create(ElasticLoadBalancingV2Client.builder(), counting);
-        ApiGatewayClient apiGateway = AwsClients.create(ApiGatewayClient.builder(), counting);
-        ApiGatewayV2Client apiGatewayV2 = AwsClients.create(ApiGatewayV2Client.builder(), counting);
         this.monitor = new QuotaMonitor(
                 settings,
-                new ElbUsageReader(elb,
+                new ElbUsageReader(AwsClients.create(ElasticLoadBalancingV2Client.builder(), counting),
                         RateLimiter.of(ElbUsageReader.DESCRIBE_CALLS_PER_SECOND, ElbUsageReader.DESCRIBE_BURST)),
-                new ApiGatewayUsageReader(apiGateway, apiGatewayV2,
+                new ApiGatewayUsageReader(
+                        AwsClients.create(ApiGatewayClient.builder(), counting),
+                        AwsClients.create(ApiGatewayV2Client.builder(), counting),
                         RateLimiter.of(ApiGatewayUsageReader.READ_CALLS_PER_SECOND, ApiGatewayUsageReader.READ_BURST),
                         RateLimiter.of(ApiGatewayUsageReader.GET_RESOURCES_PER_SECOND,
                                 ApiGatewayUsageReader.GET_RESOURCES_BURST)),
@@ -68,13 +68,6 @@ public final class QuotaMonitorHandler implements RequestHandler<ScheduledEvent,
                 StructuredLog.of(QuotaMonitorHandler.class),
                 Metrics.create(settings.metricsNamespace(), Map.of("Function", "quota-monitor")),
                 Clock.systemUTC());
-        this.priming = new Priming(elb, apiGateway, apiGatewayV2, serviceQuotas, cloudWatch,
-                StructuredLog.of(Priming.class)).register();
-    }
-
-    /** The SnapStart priming this handler registered. */
-    Priming priming() {
-        return priming;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package com.ecsapi.onboarder.monitor;
 
-import com.ecsapi.onboarder.aws.PrimingCalls;
+import com.ecsapi.onboarder.aws.PrimingHook;
 import com.ecsapi.onboarder.config.Environment;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +10,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** SnapStart priming of the real handler against the emulator: every operation primed, not one request sent. */
+/** SnapStart priming of QuotaMonitorFunction against the emulator: every operation primed, not one request to AWS. */
 class PrimingEmulatorTest extends MonitorEmulatorTestBase {
 
     private static final Map<String, String> ENVIRONMENT = Map.of(
@@ -22,10 +22,10 @@ class PrimingEmulatorTest extends MonitorEmulatorTestBase {
         monitored.nlb("nlb-a", 3, "default");
         moto.clearCallCounts();
 
-        PrimingCalls primed = moto.runAs("QuotaMonitorFunction", ENVIRONMENT, Map.of(),
-                () -> new QuotaMonitorHandler(Environment.of(ENVIRONMENT)).priming().prime());
+        PrimingHook.Primed primed = moto.runAs("QuotaMonitorFunction", ENVIRONMENT, Map.of(),
+                () -> new Priming().prime());
 
-        assertEquals(Map.of(), primed.failed());
+        assertEquals(Map.of(), primed.failures());
         assertEquals(List.of(
                 "ElasticLoadBalancingV2:DescribeLoadBalancers", "ElasticLoadBalancingV2:DescribeListeners",
                 "ElasticLoadBalancingV2:DescribeTags", "ElasticLoadBalancingV2:DescribeTargetGroups",
@@ -33,8 +33,9 @@ class PrimingEmulatorTest extends MonitorEmulatorTestBase {
                 "ApiGatewayV2:GetVpcLinks", "ApiGatewayV2:GetApis", "ApiGatewayV2:GetRoutes",
                 "ServiceQuotas:GetServiceQuota", "ServiceQuotas:GetAWSDefaultServiceQuota",
                 "CloudWatch:PutMetricData", "CloudWatch:GetMetricData", "CloudWatch:DescribeAlarms",
-                "CloudWatch:PutMetricAlarm", "CloudWatch:DeleteAlarms"), primed.primed());
-        assertEquals(Map.of(), moto.callCounts(), "priming sends nothing: no write, no read, no connection");
+                "CloudWatch:PutMetricAlarm", "CloudWatch:DeleteAlarms"), primed.calls());
+        assertEquals(primed.calls().size(), primed.requestsAnswered().size(), "each answered on the loopback");
+        assertEquals(Map.of(), moto.callCounts(), "nothing reaches AWS: no write, no read");
     }
 
     @Test
@@ -44,8 +45,9 @@ class PrimingEmulatorTest extends MonitorEmulatorTestBase {
 
         Map<String, Object> summary = moto.runAs("QuotaMonitorFunction", ENVIRONMENT, Map.of(), () -> {
             QuotaMonitorHandler handler = new QuotaMonitorHandler(Environment.of(ENVIRONMENT));
-            handler.priming().beforeCheckpoint(null);
-            handler.priming().afterRestore(null);
+            Priming priming = new Priming();
+            priming.beforeCheckpoint(null);
+            priming.afterRestore(null);
             return handler.handleRequest(null, null);
         });
 
