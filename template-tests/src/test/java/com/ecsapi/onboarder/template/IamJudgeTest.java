@@ -37,7 +37,8 @@ class IamJudgeTest {
 
     /** Parameters under which every conditional statement applies, to list every grant. */
     private static final Map<String, String> EVERY_GRANT = Map.of(
-            "ApiId", "a1b2c3d4e5", "OtherApiIds", "f6g7h8i9j0", "CreateVpcLinks", "true");
+            "ApiId", "a1b2c3d4e5", "OtherApiIds", "f6g7h8i9j0", "CreateVpcLinks", "true",
+            "QuotaIncreaseRequestDays", "30");
 
     /** "statement action" -> why the grant stays although no emulator test makes a call that uses it. */
     static final Map<String, String> KEPT_ON_PURPOSE = Map.ofEntries(

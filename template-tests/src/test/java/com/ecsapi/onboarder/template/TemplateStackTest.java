@@ -2,6 +2,9 @@ package com.ecsapi.onboarder.template;
 
 import com.ecsapi.onboarder.aws.AwsClients;
 import com.ecsapi.onboarder.json.Json;
+import com.ecsapi.onboarder.quota.Quota;
+import com.ecsapi.onboarder.template.iam.Statement;
+import com.ecsapi.onboarder.template.iam.TemplateRoles;
 import com.ecsapi.onboarder.testbed.MotoServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +48,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
@@ -53,6 +57,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
@@ -232,15 +237,18 @@ class TemplateStackTest {
                 Map.entry("JAVA_TOOL_OPTIONS", jvmOptions),
                 Map.entry("LOCAL_AWS_ENDPOINT_URL", ""));
         assertEquals(new TreeMap<>(sweep), environment(physicalId(created, "ReconcileSweepFunction")));
-        assertEquals(new TreeMap<>(Map.of(
-                        "QUOTA_METRICS_NAMESPACE", "EcsApiOnboarder/Quotas",
-                        "ALARM_TOPIC_ARN", outputs.get("AlarmTopicArn"),
-                        "ALARM_THRESHOLD_PERCENT", "80",
-                        "ALARM_NAME_PREFIX", STACK,
-                        "MONITORED_API_IDS", "",
-                        "FORECAST_LOOKBACK_DAYS", "14",
-                        "JAVA_TOOL_OPTIONS", jvmOptions,
-                        "LOCAL_AWS_ENDPOINT_URL", "")),
+        assertEquals(new TreeMap<>(Map.ofEntries(
+                        Map.entry("QUOTA_METRICS_NAMESPACE", "EcsApiOnboarder/Quotas"),
+                        Map.entry("ALARM_TOPIC_ARN", outputs.get("AlarmTopicArn")),
+                        Map.entry("ALARM_THRESHOLD_PERCENT", "80"),
+                        Map.entry("ALARM_NAME_PREFIX", STACK),
+                        Map.entry("MONITORED_API_IDS", ""),
+                        Map.entry("FORECAST_LOOKBACK_DAYS", "14"),
+                        Map.entry("QUOTA_INCREASE_REQUEST_DAYS", ""),
+                        Map.entry("QUOTA_INCREASE_FACTOR", "2"),
+                        Map.entry("DRY_RUN", "false"),
+                        Map.entry("JAVA_TOOL_OPTIONS", jvmOptions),
+                        Map.entry("LOCAL_AWS_ENDPOINT_URL", ""))),
                 environment(physicalId(created, "QuotaMonitorFunction")));
     }
 
@@ -249,26 +257,42 @@ class TemplateStackTest {
         String body = Files.readString(workDirectory.resolve("transformed.json"));
         createStack(STACK_PARAMETER_CHANGE, body, Map.of("ApiId", API_ID, "DryRun", "true"));
         Map<String, StackResourceSummary> before = resources(STACK_PARAMETER_CHANGE);
-        for (DeployedFunction function : List.of(DeployedFunction.ONBOARDING, DeployedFunction.SWEEP)) {
+        for (DeployedFunction function : DeployedFunction.values()) {
             assertEquals("true", liveEnvironment(before, function).get("DRY_RUN"), function.logicalId);
         }
 
-        cloudFormation.updateStack(r -> r.stackName(STACK_PARAMETER_CHANGE).usePreviousTemplate(true)
-                .capabilities(Capability.CAPABILITY_IAM)
-                .parameters(Parameter.builder().parameterKey("ApiId").usePreviousValue(true).build(),
-                        Parameter.builder().parameterKey("DryRun").parameterValue("false").build()));
-        cloudFormation.waiter().waitUntilStackUpdateComplete(r -> r.stackName(STACK_PARAMETER_CHANGE));
-
-        Map<String, StackResourceSummary> after = resources(STACK_PARAMETER_CHANGE);
-        for (DeployedFunction function : List.of(DeployedFunction.ONBOARDING, DeployedFunction.SWEEP)) {
-            String name = physicalId(after, function.logicalId);
-            String live = lambda.getAlias(r -> r.functionName(name).name("live")).functionVersion();
-            assertEquals("2", live, function.logicalId + ": the DryRun change published a version and live moved");
+        Map<String, StackResourceSummary> after = updateParameters(STACK_PARAMETER_CHANGE, "DryRun", "false", "ApiId");
+        for (DeployedFunction function : DeployedFunction.values()) {
+            assertEquals("2", liveVersion(after, function),
+                    function.logicalId + ": the DryRun change published a version and live moved");
             assertEquals("false", liveEnvironment(after, function).get("DRY_RUN"), function.logicalId);
         }
-        String monitor = physicalId(after, DeployedFunction.MONITOR.logicalId);
-        assertEquals("1", lambda.getAlias(r -> r.functionName(monitor).name("live")).functionVersion(),
-                "the monitor does not read DryRun: no new version");
+
+        Map<String, StackResourceSummary> opted = updateParameters(STACK_PARAMETER_CHANGE, "QuotaIncreaseRequestDays",
+                "30", "ApiId", "DryRun");
+        for (DeployedFunction function : DeployedFunction.values()) {
+            assertEquals(function == DeployedFunction.MONITOR ? "3" : "2", liveVersion(opted, function),
+                    function.logicalId + ": only the monitor reads QuotaIncreaseRequestDays");
+        }
+        assertEquals("30", liveEnvironment(opted, DeployedFunction.MONITOR).get("QUOTA_INCREASE_REQUEST_DAYS"));
+    }
+
+    /** Sets one parameter of the stack, keeps {@code kept} as they were; answers the stack's resources after. */
+    private static Map<String, StackResourceSummary> updateParameters(String stack, String parameter, String value,
+                                                                      String... kept) {
+        List<Parameter> parameters = new ArrayList<>();
+        parameters.add(Parameter.builder().parameterKey(parameter).parameterValue(value).build());
+        Arrays.stream(kept).forEach(name -> parameters.add(Parameter.builder().parameterKey(name)
+                .usePreviousValue(true).build()));
+        cloudFormation.updateStack(r -> r.stackName(stack).usePreviousTemplate(true)
+                .capabilities(Capability.CAPABILITY_IAM).parameters(parameters));
+        cloudFormation.waiter().waitUntilStackUpdateComplete(r -> r.stackName(stack));
+        return resources(stack);
+    }
+
+    private static String liveVersion(Map<String, StackResourceSummary> created, DeployedFunction function) {
+        String name = physicalId(created, function.logicalId);
+        return lambda.getAlias(r -> r.functionName(name).name("live")).functionVersion();
     }
 
     /**
@@ -574,7 +598,8 @@ class TemplateStackTest {
                 "elasticloadbalancing:DescribeTargetGroups", "elasticloadbalancing:DescribeTargetHealth",
                 "elasticloadbalancing:DescribeTags", "servicequotas:GetServiceQuota",
                 "servicequotas:GetAWSDefaultServiceQuota", "servicequotas:ListServiceQuotas",
-                "servicequotas:ListAWSDefaultServiceQuotas", "cloudwatch:PutMetricData",
+                "servicequotas:ListAWSDefaultServiceQuotas",
+                "servicequotas:ListRequestedServiceQuotaChangeHistoryByQuota", "cloudwatch:PutMetricData",
                 "cloudwatch:GetMetricData", "cloudwatch:GetMetricStatistics",
                 // without AlarmNames DescribeAlarms reads every alarm of the Region (the IAM judge maps it to "*")
                 "cloudwatch:DescribeAlarms", "ec2:DescribeVpcEndpointServiceConfigurations");
@@ -602,6 +627,23 @@ class TemplateStackTest {
             }
         }
         assertTrue(statements > 10, "the roles were not found in the transformed template");
+    }
+
+    @Test
+    void theMonitorMayRequestIncreasesOnlyWhenOptedInAndOnlyOfTheAdjustableQuotasItMeasures() {
+        TemplateRoles roles = new TemplateRoles(transformedTemplate);
+        Predicate<Statement> requests = statement -> statement.actions()
+                .contains("servicequotas:RequestServiceQuotaIncrease");
+
+        assertTrue(roles.statements("QuotaMonitorFunctionRole", Map.of()).stream().noneMatch(requests),
+                "off by default: no grant");
+        List<String> granted = roles.statements("QuotaMonitorFunctionRole", Map.of("QuotaIncreaseRequestDays", "30"))
+                .stream().filter(requests).flatMap(statement -> statement.resources().stream())
+                .map(Statement.Resource::arn).sorted().toList();
+        assertEquals(Arrays.stream(Quota.values()).filter(Quota::documentedAdjustable)
+                        .map(quota -> "arn:aws:servicequotas:us-east-1:123456789012:" + quota.serviceCode() + "/"
+                                + quota.quotaCode()).sorted().toList(), granted,
+                "listeners per NLB (L-57A373D6) is not adjustable: never granted");
     }
 
     @Test

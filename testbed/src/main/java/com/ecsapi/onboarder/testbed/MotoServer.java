@@ -209,6 +209,14 @@ public final class MotoServer implements AutoCloseable {
                 + "&value=" + value);
     }
 
+    /**
+     * AWS's side of a quota increase request: moves request {@code requestId} to {@code status} ({@code CASE_OPENED},
+     * {@code APPROVED}, {@code DENIED}, ...); {@code APPROVED} applies its desired value, as AWS does.
+     */
+    public void setQuotaRequestStatus(String requestId, String status) {
+        post("/_testbed/quota-request-status?id=" + encode(requestId) + "&status=" + encode(status));
+    }
+
     /** While on, every Service Quotas call answers HTTP 503 {@code ServiceUnavailableException}. */
     public void failServiceQuotas(boolean failing) {
         post("/_testbed/fail-service-quotas?on=" + failing);

@@ -18,6 +18,9 @@ gap fillers below add, and these control endpoints for tests (all answer 200 "ok
     POST /_testbed/reset                                    clear all test-bed state below
     POST /_testbed/applied-quota?serviceCode=S&quotaCode=Q&value=V   applied value GetServiceQuota answers
     POST /_testbed/fail-service-quotas?on=true|false        every Service Quotas call answers 503
+    POST /_testbed/quota-request-status?id=I&status=S       AWS moves quota increase request I to status S
+                                                            (APPROVED applies its DesiredValue; CASE_OPENED gives
+                                                            it a CaseId); unknown id: 404
     POST /_testbed/fail?service=S&operation=OP&answer=A&from=N&calls=K&requestContains=X
                                                             arm a fault: calls N .. N+K-1 (counted from now, default
                                                             1 and 1) of OP on service S (blank: any) whose request
@@ -42,8 +45,10 @@ import gzip
 import io
 import json
 import os
+import random
 import re
 import signal
+import string
 import sys
 import threading
 import time
@@ -104,6 +109,7 @@ class TestBedState:
             self.faults_fired = 0
             self.elb_describe_bucket = None   # TokenBucket while the ELBv2 Describe* rate limit is on
             self.call_counts = {}             # "service:Operation" -> count
+            self.quota_requests = []          # quota increase requests (RequestedQuota documents), oldest first
 
     def applied_quota(self, service_code, quota_code):
         with self.lock:
@@ -203,8 +209,15 @@ DEFAULT_QUOTAS = {
 
 
 def quota_limit(service_code, quota_code):
-    """The value AWS enforces: the applied value when the test set one, else the default."""
-    applied = STATE.applied_quota(service_code, quota_code)
+    """The value AWS enforces: the applied value when the test set one (or an approved request applied), else the
+    default."""
+    with STATE.lock:
+        return quota_limit_locked(service_code, quota_code)
+
+
+def quota_limit_locked(service_code, quota_code):
+    """quota_limit for a caller that holds STATE.lock."""
+    applied = STATE.applied_quotas.get((service_code, quota_code))
     return applied if applied is not None else DEFAULT_QUOTAS[(service_code, quota_code)][1]
 
 
@@ -560,6 +573,106 @@ def serve_service_quotas_for_apigateway_and_elb():
     ServiceQuotasResponse.get_aws_default_service_quota = get_aws_default_service_quota
     ServiceQuotasResponse.list_service_quotas = list_service_quotas
     ServiceQuotasResponse.list_aws_default_service_quotas = list_aws_default_service_quotas
+
+
+QUOTA_REQUEST_STATUSES = ("PENDING", "CASE_OPENED", "APPROVED", "DENIED", "CASE_CLOSED", "NOT_APPROVED",
+                          "INVALID_REQUEST")
+OPEN_QUOTA_REQUEST_STATUSES = ("PENDING", "CASE_OPENED")
+
+
+def serve_quota_increase_requests():
+    """AWS: RequestServiceQuotaIncrease opens a request (Status PENDING, an Id of 32 hex digits and 8 letters or
+    digits) for an adjustable quota; ListRequestedServiceQuotaChangeHistoryByQuota lists the requests of a quota
+    (optionally of one Status, MaxResults 1..100 a page with NextToken). Only one open request (PENDING,
+    CASE_OPENED) per quota: another answers ResourceAlreadyExistsException "Only one open service quota increase
+    request is allowed per quota". A DesiredValue not above the value in force answers IllegalArgumentException
+    "You must provide a quota value greater than the current quota value"; a quota that is not adjustable
+    (Adjustable false) is refused with IllegalArgumentException too (AWS lists the operation's errors but not which
+    one this case gets; the product never relies on it: it reads Adjustable first). Unknown codes answer
+    NoSuchResourceException. moto 5.2.1 has neither operation. The requests live in the test bed's state; AWS's
+    side of a request (review, support case, approval) is POST /_testbed/quota-request-status."""
+    from moto.core.exceptions import JsonRESTError
+    from moto.servicequotas.exceptions import NoSuchResource
+    from moto.servicequotas.responses import ServiceQuotasResponse
+
+    def known_quota(service_code, quota_code):
+        if (service_code, quota_code) not in DEFAULT_QUOTAS:
+            raise NoSuchResource()
+        return DEFAULT_QUOTAS[(service_code, quota_code)]
+
+    def request_service_quota_increase(self):
+        body = json.loads(self.body or "{}")
+        service_code, quota_code = str(body.get("ServiceCode")), str(body.get("QuotaCode"))
+        name, _, adjustable = known_quota(service_code, quota_code)
+        desired = float(body["DesiredValue"])
+        if not adjustable:
+            raise JsonRESTError("IllegalArgumentException", f"The quota {quota_code} is not adjustable")
+        with STATE.lock:
+            if desired <= quota_limit_locked(service_code, quota_code):
+                raise JsonRESTError("IllegalArgumentException",
+                                    "You must provide a quota value greater than the current quota value")
+            if any(r["ServiceCode"] == service_code and r["QuotaCode"] == quota_code
+                   and r["Status"] in OPEN_QUOTA_REQUEST_STATUSES for r in STATE.quota_requests):
+                raise JsonRESTError("ResourceAlreadyExistsException",
+                                    "Only one open service quota increase request is allowed per quota")
+            now = time.time()
+            request = {
+                "Id": uuid.uuid4().hex + "".join(random.choices(string.ascii_letters + string.digits, k=8)),
+                "ServiceCode": service_code,
+                "ServiceName": SERVICE_NAMES[service_code],
+                "QuotaCode": quota_code,
+                "QuotaName": name,
+                "DesiredValue": desired,
+                "Status": "PENDING",
+                "Created": now,
+                "LastUpdated": now,
+                "QuotaArn": f"arn:aws:servicequotas:{self.region}:{self.current_account}:{service_code}/{quota_code}",
+                "GlobalQuota": False,
+                "Unit": "None",
+                "QuotaRequestedAtLevel": "ACCOUNT",
+            }
+            STATE.quota_requests.append(request)
+            return json.dumps({"RequestedQuota": dict(request)})
+
+    def list_requested_service_quota_change_history_by_quota(self):
+        body = json.loads(self.body or "{}")
+        service_code, quota_code = str(body.get("ServiceCode")), str(body.get("QuotaCode"))
+        known_quota(service_code, quota_code)
+        status = body.get("Status")
+        if status is not None and status not in QUOTA_REQUEST_STATUSES:
+            raise JsonRESTError("IllegalArgumentException", f"Invalid Status {status}")
+        page_size = int(body.get("MaxResults", 100))
+        if not 1 <= page_size <= 100:
+            raise JsonRESTError("IllegalArgumentException", "MaxResults must be between 1 and 100")
+        start = int(body.get("NextToken") or 0)
+        with STATE.lock:
+            matching = [dict(r) for r in STATE.quota_requests
+                        if r["ServiceCode"] == service_code and r["QuotaCode"] == quota_code
+                        and (status is None or r["Status"] == status)]
+        page = {"RequestedQuotas": matching[start:start + page_size]}
+        if start + page_size < len(matching):
+            page["NextToken"] = str(start + page_size)
+        return json.dumps(page)
+
+    ServiceQuotasResponse.request_service_quota_increase = request_service_quota_increase
+    ServiceQuotasResponse.list_requested_service_quota_change_history_by_quota = \
+        list_requested_service_quota_change_history_by_quota
+
+
+def move_quota_request(request_id, status):
+    """AWS's side of a quota increase request: review, a support case, the decision."""
+    if status not in QUOTA_REQUEST_STATUSES:
+        raise ValueError(f"status must be one of {', '.join(QUOTA_REQUEST_STATUSES)}, got {status}")
+    with STATE.lock:
+        request = next((r for r in STATE.quota_requests if r["Id"] == request_id), None)
+        if request is None:
+            raise LookupError(f"no quota increase request {request_id}")
+        request["Status"] = status
+        request["LastUpdated"] = time.time()
+        if status == "CASE_OPENED" and "CaseId" not in request:
+            request["CaseId"] = str(int(time.time() * 1000))
+        if status == "APPROVED":
+            STATE.applied_quotas[(request["ServiceCode"], request["QuotaCode"])] = request["DesiredValue"]
 
 
 def answer_test_event_pattern():
@@ -935,6 +1048,7 @@ GAP_FILLERS = (
     export_what_a_stage_serves,
     reject_duplicate_http_api_route_keys,
     serve_service_quotas_for_apigateway_and_elb,
+    serve_quota_increase_requests,
     create_stack_resources_moto_skips,
     update_stacks_as_cloudformation_does,
     answer_test_event_pattern,
@@ -1377,6 +1491,8 @@ class TestBedApp:
         elif command == "fail-service-quotas":
             with STATE.lock:
                 STATE.service_quotas_failing = flag(query["on"])
+        elif command == "quota-request-status":
+            move_quota_request(query["id"], query["status"])
         elif command == "disarm-faults":
             with STATE.lock:
                 STATE.faults = []

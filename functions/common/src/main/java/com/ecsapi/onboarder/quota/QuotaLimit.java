@@ -1,7 +1,12 @@
 package com.ecsapi.onboarder.quota;
 
-/** The limit in force for a quota, and where it was read. */
-public record QuotaLimit(Quota quota, double value, Source source) {
+/**
+ * The limit in force for a quota, and where it was read.
+ *
+ * @param adjustable whether Service Quotas says an increase may be requested ({@code Adjustable}); false when it
+ *                   did not answer ({@link Source#DOCUMENTED_DEFAULT})
+ */
+public record QuotaLimit(Quota quota, double value, Source source, boolean adjustable) {
 
     public enum Source {
         /** {@code GetServiceQuota}: the value applied to this account. */

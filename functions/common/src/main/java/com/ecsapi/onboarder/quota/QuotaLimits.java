@@ -33,13 +33,15 @@ public final class QuotaLimits {
 
     private QuotaLimit read(Quota quota) {
         try {
-            Optional<Double> applied = applied(quota);
+            Optional<ServiceQuota> applied = applied(quota);
             if (applied.isPresent()) {
-                return new QuotaLimit(quota, applied.get(), QuotaLimit.Source.APPLIED);
+                return new QuotaLimit(quota, applied.get().value(), QuotaLimit.Source.APPLIED,
+                        Boolean.TRUE.equals(applied.get().adjustable()));
             }
             ServiceQuota awsDefault = serviceQuotas.getAWSDefaultServiceQuota(request -> request
                     .serviceCode(quota.serviceCode()).quotaCode(quota.quotaCode())).quota();
-            return new QuotaLimit(quota, awsDefault.value(), QuotaLimit.Source.AWS_DEFAULT);
+            return new QuotaLimit(quota, awsDefault.value(), QuotaLimit.Source.AWS_DEFAULT,
+                    Boolean.TRUE.equals(awsDefault.adjustable()));
         } catch (SdkException e) {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("quotaCode", quota.quotaCode());
@@ -47,15 +49,16 @@ public final class QuotaLimits {
             fields.put("documentedDefault", quota.documentedDefault());
             fields.put("error", e.getMessage());
             log.warn("Service Quotas did not answer; using the documented default", fields);
-            return new QuotaLimit(quota, quota.documentedDefault(), QuotaLimit.Source.DOCUMENTED_DEFAULT);
+            return new QuotaLimit(quota, quota.documentedDefault(), QuotaLimit.Source.DOCUMENTED_DEFAULT, false);
         }
     }
 
-    private Optional<Double> applied(Quota quota) {
+    /** The quota as applied to this account; empty when no value is applied. */
+    private Optional<ServiceQuota> applied(Quota quota) {
         try {
             ServiceQuota applied = serviceQuotas.getServiceQuota(request -> request
                     .serviceCode(quota.serviceCode()).quotaCode(quota.quotaCode())).quota();
-            return Optional.ofNullable(applied.value());
+            return Optional.of(applied).filter(answer -> answer.value() != null);
         } catch (NoSuchResourceException e) {
             return Optional.empty();
         }

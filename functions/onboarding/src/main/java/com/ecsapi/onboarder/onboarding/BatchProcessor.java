@@ -12,11 +12,13 @@ import com.ecsapi.onboarder.onboarding.plan.RejectReason;
 import com.ecsapi.onboarder.onboarding.plan.RetryDelay;
 import com.ecsapi.onboarder.telemetry.Metrics;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 
 /**
  * One SQS FIFO batch, in order. A message is done (reconciled, skipped, refused), parked (it can never succeed:
@@ -58,8 +60,12 @@ final class BatchProcessor {
         this.retryDelay = retryDelay;
     }
 
-    /** Handles the batch; returns the ids of the messages given back, to report as batch item failures. */
-    List<String> process(List<Delivery> deliveries, LongSupplier remainingMillis) {
+    /** Handles the batch; returns its decisions and the ids of the messages given back (batch item failures). */
+    BatchOutcome process(List<Delivery> deliveries, LongSupplier remainingMillis) {
+        List<Decision> decisions = new ArrayList<>();
+        List<Intent> intents = deliveries.stream().map(BatchProcessor::intent).toList();
+        reconciler.readAhead(intents.stream().flatMap(intent -> intent instanceof Intent.Reconcile reconcile
+                ? Stream.of(reconcile.service()) : Stream.empty()).toList());
         Map<ApiStage, Integer> firstNeed = new LinkedHashMap<>();
         int givenBackFrom = deliveries.size();
         String why = null;
@@ -70,7 +76,7 @@ final class BatchProcessor {
                 why = "TimeShort";
                 break;
             }
-            Step step = handle(deliveries.get(index));
+            Step step = handle(deliveries.get(index), intents.get(index), decisions);
             if (step instanceof GiveBack giveBack) {
                 givenBackFrom = index;
                 why = giveBack.failure().reason();
@@ -97,32 +103,34 @@ final class BatchProcessor {
             metrics.add("GivenBack", givenBack.size(), Metrics.Unit.Count, Map.of());
         }
         metrics.flush();
-        return givenBack.stream().map(Delivery::messageId).toList();
+        return new BatchOutcome(decisions, givenBack.stream().map(Delivery::messageId).toList());
     }
 
-    private Step handle(Delivery delivery) {
-        Intent intent;
+    private static Intent intent(Delivery delivery) {
         try {
-            intent = EventParser.parse(delivery.body());
+            return EventParser.parse(delivery.body());
         } catch (RuntimeException e) {
-            intent = new Intent.Malformed("unreadable: " + e);
+            return new Intent.Malformed("unreadable: " + e);
         }
+    }
+
+    private Step handle(Delivery delivery, Intent intent, List<Decision> decisions) {
         return switch (intent) {
             case Intent.Malformed malformed -> park(delivery, new Failure.Permanent(
                     delivery.body() == null || delivery.body().isBlank() ? "EmptyMessage" : "MalformedEvent",
-                    malformed.detail()));
+                    malformed.detail()), decisions);
             case Intent.Skip skip -> {
                 if (skip.reason().equals("FailedCall")) {
                     metrics.count("Rejected", Map.of("Reason", "FailedCall"));
                 }
-                log.skipped(delivery, skip);
+                decide(decisions, new Decision.Skipped(delivery, skip));
                 yield new Done(Set.of());
             }
-            case Intent.Reconcile reconcile -> reconcile(delivery, reconcile);
+            case Intent.Reconcile reconcile -> reconcile(delivery, reconcile, decisions);
         };
     }
 
-    private Step reconcile(Delivery delivery, Intent.Reconcile reconcile) {
+    private Step reconcile(Delivery delivery, Intent.Reconcile reconcile, List<Decision> decisions) {
         long start = System.nanoTime();
         Reconciler.Result result;
         try {
@@ -131,38 +139,43 @@ final class BatchProcessor {
             Failure failure = Failure.classify(AwsFailures.describe(e));
             metrics.count("ReconcileFailed");
             metrics.count("ReconcileFailed", Map.of("Reason", failure.reason()));
-            log.failed(delivery, reconcile.service().serviceArn(), reconcile.trigger(), failure);
+            decide(decisions, new Decision.Failed(delivery, reconcile, failure));
             return switch (failure) {
                 case Failure.Retryable retryable -> new GiveBack(retryable);
-                case Failure.Permanent permanent -> park(delivery, permanent);
+                case Failure.Permanent permanent -> park(delivery, permanent, decisions);
             };
         }
         double millis = (System.nanoTime() - start) / 1e6;
         metrics.add("ReconcileDuration", millis, Metrics.Unit.Milliseconds, Map.of());
         count(result.plan());
-        log.reconciled(delivery, reconcile, result, millis);
+        decide(decisions, new Decision.Reconciled(delivery, reconcile, result, millis));
         return new Done(result.deployments());
     }
 
+    private void decide(List<Decision> decisions, Decision decision) {
+        decisions.add(decision);
+        log.write(decision);
+    }
+
     /** Consumes a message that can never succeed; without a place to park it, it is given back instead. */
-    private Step park(Delivery delivery, Failure.Permanent failure) {
+    private Step park(Delivery delivery, Failure.Permanent failure, List<Decision> decisions) {
         if (dryRun) {
-            log.parked(delivery, failure, "nowhere: dry run");
+            decide(decisions, new Decision.Parked(delivery, failure, "nowhere: dry run"));
             return new Done(Set.of());
         }
         if (!queue.canPark()) {
-            log.notParked(delivery, failure, "DEAD_LETTER_QUEUE_URL is not set");
+            decide(decisions, new Decision.NotParked(delivery, failure, "DEAD_LETTER_QUEUE_URL is not set"));
             return new GiveBack(failure);
         }
         try {
             queue.park(delivery, failure.reason(), failure.detail());
         } catch (RuntimeException e) {
-            log.notParked(delivery, failure, e.toString());
+            decide(decisions, new Decision.NotParked(delivery, failure, e.toString()));
             return new GiveBack(new Failure.Retryable("ParkingFailed", e.toString()));
         }
         metrics.count("Parked");
         metrics.count("Parked", Map.of("Reason", failure.reason()));
-        log.parked(delivery, failure, "dead-letter queue");
+        decide(decisions, new Decision.Parked(delivery, failure, "dead-letter queue"));
         return new Done(Set.of());
     }
 

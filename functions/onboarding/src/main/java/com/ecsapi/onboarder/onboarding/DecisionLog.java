@@ -26,14 +26,27 @@ final class DecisionLog {
         this.dryRun = dryRun;
     }
 
-    void skipped(Delivery delivery, Intent.Skip skip) {
+    /** Writes the decision's line. */
+    void write(Decision decision) {
+        switch (decision) {
+            case Decision.Skipped skipped -> skipped(skipped.delivery(), skipped.skip());
+            case Decision.Reconciled reconciled -> reconciled(reconciled);
+            case Decision.Failed failed -> failed(failed.delivery(), failed.reconcile().service().serviceArn(),
+                    failed.reconcile().trigger(), failed.failure());
+            case Decision.Parked parked -> parked(parked.delivery(), parked.failure(), parked.where());
+            case Decision.NotParked notParked -> notParked(notParked.delivery(), notParked.failure(), notParked.why());
+        }
+    }
+
+    private void skipped(Delivery delivery, Intent.Skip skip) {
         log.info("Skipped", decision(delivery, null, "none", Outcome.Skipped.name(), skip.reason(), skip.detail()));
     }
 
-    void reconciled(Delivery delivery, Intent.Reconcile reconcile, Reconciler.Result result, double millis) {
-        Plan plan = result.plan();
-        Map<String, Object> fields = decision(delivery, reconcile.service().serviceArn(), result.action(),
-                plan.outcome().name(), plan.reason() == null ? null : plan.reason().name(), plan.detail());
+    private void reconciled(Decision.Reconciled reconciled) {
+        Reconciler.Result result = reconciled.result();
+        Plan plan = reconciled.plan();
+        Map<String, Object> fields = decision(reconciled.delivery(), reconciled.reconcile().service().serviceArn(),
+                result.action(), plan.outcome().name(), plan.reason() == null ? null : plan.reason().name(), plan.detail());
         fields.put("pattern", result.pattern());
         fields.put("why", result.why());
         fields.put("vpcLink", plan.vpcLinkId());
@@ -41,8 +54,8 @@ final class DecisionLog {
         fields.put("port", plan.port() == 0 ? null : plan.port());
         fields.put("path", plan.path());
         fields.put("changes", plan.changes().size());
-        fields.put("trigger", reconcile.trigger());
-        fields.put("durationMs", Math.round(millis));
+        fields.put("trigger", reconciled.reconcile().trigger());
+        fields.put("durationMs", Math.round(reconciled.millis()));
         fields.put("dryRun", dryRun);
         if (dryRun) {
             fields.put("plannedChanges", plan.changes().stream().map(ChangeText::of).toList());
@@ -52,7 +65,7 @@ final class DecisionLog {
         log.info("Service reconciled", fields);
     }
 
-    void failed(Delivery delivery, String service, String trigger, Failure failure) {
+    private void failed(Delivery delivery, String service, String trigger, Failure failure) {
         Map<String, Object> fields = decision(delivery, service, "reconcile", "Failed", failure.reason(), failure.detail());
         fields.put("trigger", trigger);
         fields.put("retryable", failure instanceof Failure.Retryable);
@@ -60,14 +73,14 @@ final class DecisionLog {
                 : "Reconcile failed for good; the message is parked", fields);
     }
 
-    void parked(Delivery delivery, Failure.Permanent failure, String where) {
+    private void parked(Delivery delivery, Failure.Permanent failure, String where) {
         Map<String, Object> fields = decision(delivery, null, "park", "Parked", failure.reason(), failure.detail());
         fields.put("receiveCount", delivery.receiveCount());
         fields.put("parkedIn", where);
         log.error("Message parked for an operator: it cannot succeed on retry", fields);
     }
 
-    void notParked(Delivery delivery, Failure.Permanent failure, String why) {
+    private void notParked(Delivery delivery, Failure.Permanent failure, String why) {
         Map<String, Object> fields = decision(delivery, null, "park", "Failed", failure.reason(), failure.detail());
         fields.put("error", why);
         log.error("Message could not be parked; it is given back to the queue", fields);

@@ -24,6 +24,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The wiring shared by both handlers: AWS adapters built once per Lambda instance, a fresh view per run. */
 final class Onboarder {
@@ -35,6 +37,7 @@ final class Onboarder {
     final HttpApis httpApis;
     final ServiceQuotasClient serviceQuotas;
     final SqsClient sqs;
+    private final Set<String> lastPoolNlbs = ConcurrentHashMap.newKeySet();
 
     private Onboarder(OnboarderConfig config, EcsServices ecs, LoadBalancing loadBalancing, RestApis restApis,
                       HttpApis httpApis, ServiceQuotasClient serviceQuotas, SqsClient sqs) {
@@ -63,7 +66,7 @@ final class Onboarder {
     }
 
     BatchView batchView() {
-        return new BatchView(loadBalancing, restApis, httpApis);
+        return new BatchView(loadBalancing, restApis, httpApis, lastPoolNlbs);
     }
 
     /** One batch's processor: a fresh view of AWS, reconciler and deployer, its log and metrics on {@code out}. */
@@ -77,12 +80,22 @@ final class Onboarder {
                 config.dryRun(), config.retryDelay());
     }
 
-    /** A reconciler for one batch: its own view of AWS and quota reads. */
+    /** One sweep: a fresh view of AWS, its metrics, its requests sent to the onboarding queue. */
+    Sweep sweep(StructuredLog log) {
+        return new Sweep(ecs, batchView(), sqs, config,
+                Metrics.create(config.metricsNamespace(), Map.of("Function", "sweep")), log);
+    }
+
+    /**
+     * A reconciler for one batch: its own view of AWS and quota reads. The listener quota is read only when an
+     * NLB has as many listeners as its default (50): an applied quota is never below the default.
+     */
     Reconciler reconciler(BatchView view, StructuredLog log) {
         QuotaLimits quotas = new QuotaLimits(serviceQuotas, log);
-        int listenerLimit = quotas.limit(Quota.LISTENERS_PER_NLB).asInt();
         int vpcLinkLimit = config.patterns().createVpcLinks() ? quotas.limit(Quota.VPC_LINKS_V1).asInt() : 0;
-        return new Reconciler(ecs, loadBalancing, view, new ChangeExecutor(loadBalancing, restApis, httpApis, view, log),
-                config, new Planner.Settings(config.ports(), listenerLimit, config.defaults().stage(), vpcLinkLimit), log);
+        return new Reconciler(ecs, loadBalancing, view, new ChangeExecutor(loadBalancing, restApis, httpApis, view, log), config,
+                new Planner.Settings(config.ports(), (int) Quota.LISTENERS_PER_NLB.documentedDefault(),
+                        config.defaults().stage(), vpcLinkLimit),
+                () -> quotas.limit(Quota.LISTENERS_PER_NLB).asInt(), log);
     }
 }

@@ -9,6 +9,7 @@ import com.ecsapi.onboarder.config.Environment;
 import com.ecsapi.onboarder.onboarding.aws.OnboardingQueue.Delivery;
 import com.ecsapi.onboarder.telemetry.StructuredLog;
 
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -34,12 +35,21 @@ public final class OnboardingHandler implements RequestHandler<SQSEvent, SQSBatc
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return response(process(event, context, System.out));
+    }
+
+    /** Processes the batch, its log lines and metrics written to {@code out}; returns what it did. */
+    BatchOutcome process(SQSEvent event, Context context, PrintStream out) {
         StructuredLog.startRequest(context);
         List<Delivery> deliveries = event.getRecords() == null ? List.of()
                 : event.getRecords().stream().map(OnboardingHandler::delivery).toList();
         LongSupplier remainingMillis = context == null ? () -> Long.MAX_VALUE : context::getRemainingTimeInMillis;
-        List<String> givenBack = onboarder.batch(System.out).process(deliveries, remainingMillis);
-        return SQSBatchResponse.builder().withBatchItemFailures(givenBack.stream()
+        return onboarder.batch(out).process(deliveries, remainingMillis);
+    }
+
+    /** The messages given back, as batch item failures. */
+    static SQSBatchResponse response(BatchOutcome outcome) {
+        return SQSBatchResponse.builder().withBatchItemFailures(outcome.givenBack().stream()
                 .map(SQSBatchResponse.BatchItemFailure::new).toList()).build();
     }
 

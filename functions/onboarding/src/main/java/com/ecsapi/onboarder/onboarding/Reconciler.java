@@ -16,8 +16,10 @@ import com.ecsapi.onboarder.onboarding.plan.TagContract;
 import com.ecsapi.onboarder.onboarding.plan.HttpPlanner;
 import com.ecsapi.onboarder.onboarding.plan.IntegrationLandscape;
 import com.ecsapi.onboarder.onboarding.plan.Plan;
+import com.ecsapi.onboarder.onboarding.plan.Owners;
 import com.ecsapi.onboarder.onboarding.plan.Planner;
 import com.ecsapi.onboarder.onboarding.plan.PoolLandscape;
+import com.ecsapi.onboarder.onboarding.plan.RouteSpec;
 import com.ecsapi.onboarder.onboarding.plan.ServiceBackend;
 import com.ecsapi.onboarder.onboarding.plan.StageSync;
 import com.ecsapi.onboarder.onboarding.plan.Target;
@@ -29,13 +31,14 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.DuplicateTar
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TooManyListenersException;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.function.IntSupplier;
 
 /**
  * Reconciles one service at a time within a batch: read (service, backend, what the batch knows of AWS), plan, apply. A write
@@ -60,17 +63,32 @@ final class Reconciler {
     private final ChangeExecutor executor;
     private final OnboarderConfig config;
     private final Planner.Settings settings;
+    private final IntSupplier listenerQuota;
     private final StructuredLog log;
+    private final Map<ServiceRef, Optional<EcsService>> services = new HashMap<>();
 
+    /**
+     * {@code settings} hold the default listener quota, {@code listenerQuota} reads the one in force: only needed
+     * once an NLB has as many listeners as the default, since an applied quota is never below it.
+     */
     Reconciler(EcsServices ecs, LoadBalancing loadBalancing, BatchView view, ChangeExecutor executor,
-               OnboarderConfig config, Planner.Settings settings, StructuredLog log) {
+               OnboarderConfig config, Planner.Settings settings, IntSupplier listenerQuota, StructuredLog log) {
         this.ecs = ecs;
         this.loadBalancing = loadBalancing;
         this.view = view;
         this.executor = executor;
         this.config = config;
         this.settings = settings;
+        this.listenerQuota = listenerQuota;
         this.log = log;
+    }
+
+    /**
+     * Describes the batch's services up front, 10 a DescribeServices call. The batch's events all happened before
+     * this read, so it shows each service as it is after them; our writes change no ECS service.
+     */
+    void readAhead(List<ServiceRef> refs) {
+        services.putAll(ecs.describeAll(refs));
     }
 
     /**
@@ -78,13 +96,17 @@ final class Reconciler {
      * APIs the message says the service owns objects in.
      */
     Result reconcile(ServiceRef ref, boolean redelivered, List<String> knownApiIds) {
-        EcsService service = ecs.describe(ref).orElse(null);
+        EcsService service = services.computeIfAbsent(ref, ecs::describe).orElse(null);
         ServiceBackend backend = service != null && service.active() && service.tags().containsKey(TagContract.PATH_TAG)
                 ? backend(service) : ServiceBackend.none();
         IntegrationLandscape integration = view.integration(TagContract.apiId(service, config.defaults()),
                 config.patterns().preferRestVpcLinkV2());
         Target target = TagContract.of(service, backend, integration, config.patterns(), config.defaults());
-        String action = target instanceof Target.Absent ? "deregister" : "onboard";
+        String action = switch (target) {
+            case Target.Absent absent -> "deregister";
+            case Target.Present present -> "onboard";
+            case Target.Refused refused -> "onboard";
+        };
         String stage = TagContract.stage(service, config.defaults());
         for (int attempt = 1; ; attempt++) {
             view.readTargets(ref.serviceArn());
@@ -92,7 +114,7 @@ final class Reconciler {
             apiIds.addAll(knownApiIds);
             PoolLandscape pool = view.pool().withRoutedPorts(routedPorts(ref.serviceArn(), apiIds));
             Plan plan = Planner.combine(target,
-                    Planner.plan(ref.serviceArn(), target, pool, view.apis(apiIds), settings),
+                    Planner.plan(ref.serviceArn(), target, pool, view.apis(apiIds), settings(pool)),
                     HttpPlanner.plan(ref.serviceArn(), target, view.httpApis(apiIds), stage));
             if (config.dryRun() || plan.changes().isEmpty()) {
                 return result(ref, action, target, plan, redelivered, apiIds, stage);
@@ -108,12 +130,10 @@ final class Reconciler {
                 view.markFull(plan.nlbArn());
             } catch (ConflictException e) {
                 retryOrThrow(ref, plan, attempt, e);
-                forgetTargetApi(target);
+                wantedRoute(target).ifPresent(route -> view.forgetApi(route.apiId()));
             } catch (software.amazon.awssdk.services.apigatewayv2.model.ConflictException e) {
                 retryOrThrow(ref, plan, attempt, e);
-                if (target instanceof Target.Present present) {
-                    view.forgetHttpApi(present.route().apiId());
-                }
+                wantedRoute(target).ifPresent(route -> view.forgetHttpApi(route.apiId()));
             } catch (DuplicateTargetGroupNameException e) {
                 retryOrThrow(ref, plan, attempt, e);
                 view.forgetTargetGroups();
@@ -121,11 +141,26 @@ final class Reconciler {
         }
     }
 
+    /** The route the service wants, if it wants one. */
+    private static Optional<RouteSpec> wantedRoute(Target target) {
+        return switch (target) {
+            case Target.Present present -> Optional.of(present.route());
+            case Target.Absent absent -> Optional.empty();
+            case Target.Refused refused -> Optional.empty();
+        };
+    }
+
+    /** The settings with the listener quota in force, read once an NLB has as many listeners as the default. */
+    private Planner.Settings settings(PoolLandscape pool) {
+        boolean atDefault = pool.poolNlbs().stream()
+                .anyMatch(nlb -> pool.listeners(nlb.arn()).size() >= settings.listenerLimit());
+        return atDefault ? new Planner.Settings(settings.ports(), listenerQuota.getAsInt(), settings.defaultStage(),
+                settings.vpcLinkLimit()) : settings;
+    }
+
     /** Someone else created a resource on the target API meanwhile: read its resources again. */
     private void forgetTargetApi(Target target) {
-        if (target instanceof Target.Present present) {
-            view.forgetApi(present.route().apiId());
-        }
+        wantedRoute(target).ifPresent(route -> view.forgetApi(route.apiId()));
     }
 
     /** Another writer got there first; rolled back already, so re-read and plan again, within bounds. */
@@ -149,9 +184,7 @@ final class Reconciler {
      */
     private Map<String, Set<Integer>> routedPorts(String serviceArn, Set<String> apiIds) {
         Set<String> routed = new LinkedHashSet<>(apiIds);
-        PoolLandscape pool = view.pool();
-        Stream.concat(pool.allListeners().stream().map(LoadBalancerListener::tags), pool.ownTargetGroups().stream().map(TargetGroup::tags))
-                .map(tags -> tags.get(Ownership.API_TAG)).filter(Objects::nonNull).forEach(routed::add);
+        routed.addAll(Owners.apisNamedInPool(view.pool()));
         Map<String, List<RestResource>> apis = view.apis(routed);
         return StageSync.routedPorts(serviceArn, apis.values(), apis.keySet().stream().map(view::stages).toList());
     }
@@ -165,16 +198,21 @@ final class Reconciler {
     private Result result(ServiceRef ref, String action, Target target, Plan plan, boolean redeploy,
                           Set<String> apiIds, String stage) {
         Set<ApiStage> deployments = new LinkedHashSet<>(plan.deployments());
-        if (redeploy && target instanceof Target.Present present) {
-            deployments.add(new ApiStage(present.route().apiId(), present.route().stage()));
-        }
-        if (redeploy && target instanceof Target.Absent) {
-            view.httpApis(apiIds).keySet().forEach(apiId -> deployments.add(new ApiStage(apiId, stage)));
+        if (redeploy) {
+            switch (target) {
+                case Target.Present present -> deployments.add(new ApiStage(present.route().apiId(), present.route().stage()));
+                case Target.Absent absent -> view.httpApis(apiIds).keySet()
+                        .forEach(apiId -> deployments.add(new ApiStage(apiId, stage)));
+                case Target.Refused refused -> { }
+            }
         }
         view.apis(apiIds).forEach((apiId, resources) -> deployments.addAll(StageSync.staleStages(
                 ref.serviceArn(), apiId, resources, view.stages(apiId), restStage(target, apiId))));
-        String pattern = target instanceof Target.Present present ? present.pattern().label()
-                : target instanceof Target.Refused ? "unsupported" : null;
+        String pattern = switch (target) {
+            case Target.Present present -> present.pattern().label();
+            case Target.Refused refused -> "unsupported";
+            case Target.Absent absent -> null;
+        };
         String why = switch (target) {
             case Target.Present present -> present.pattern().why();
             case Target.Refused refused -> refused.detail();
@@ -185,8 +223,12 @@ final class Reconciler {
 
     /** The stage the service wants its route on in this REST API, or null. */
     private static String restStage(Target target, String apiId) {
-        return target instanceof Target.Present present && !present.pattern().onHttpApi()
-                && present.route().apiId().equals(apiId) ? present.route().stage() : null;
+        return switch (target) {
+            case Target.Present present -> !present.pattern().onHttpApi() && present.route().apiId().equals(apiId)
+                    ? present.route().stage() : null;
+            case Target.Absent absent -> null;
+            case Target.Refused refused -> null;
+        };
     }
 
     /**
@@ -195,13 +237,8 @@ final class Reconciler {
      */
     private Set<String> apiIds(String serviceArn, EcsService service, Target target) {
         Set<String> ids = new LinkedHashSet<>();
-        if (target instanceof Target.Present present) {
-            ids.add(present.route().apiId());
-        }
-        PoolLandscape pool = view.pool();
-        Stream.concat(pool.allListeners().stream().map(LoadBalancerListener::tags), pool.ownTargetGroups().stream().map(TargetGroup::tags))
-                .filter(tags -> serviceArn.equals(tags.get(Ownership.SERVICE_TAG)))
-                .map(tags -> tags.get(Ownership.API_TAG)).filter(Objects::nonNull).forEach(ids::add);
+        wantedRoute(target).ifPresent(route -> ids.add(route.apiId()));
+        ids.addAll(Owners.inPool(view.pool()).getOrDefault(serviceArn, Set.of()));
         if (service != null && service.tags().containsKey(TagContract.API_TAG)) {
             ids.add(service.tags().get(TagContract.API_TAG));
         }
@@ -224,7 +261,7 @@ final class Reconciler {
                     service.subnetIds(), tlsServerName);
         }
         String arn = service.targetGroupArns().get(0);
-        TargetGroup group = loadBalancing.targetGroup(arn).orElse(null);
+        TargetGroup group = view.targetGroup(arn).orElse(null);
         if (group == null) {
             return new ServiceBackend(arn, null, List.of(), List.of(), service.registryArns(), service.subnetIds(),
                     tlsServerName);
@@ -238,7 +275,7 @@ final class Reconciler {
             }
             attached.add(lb);
             listeners.addAll(lb.tags().containsKey(PoolTag.KEY) ? view.listeners(lbArn)
-                    : loadBalancing.listeners(lbArn, false));
+                    : loadBalancing.listeners(lbArn));
         }
         return new ServiceBackend(arn, group, attached, listeners, service.registryArns(), service.subnetIds(),
                 tlsServerName);

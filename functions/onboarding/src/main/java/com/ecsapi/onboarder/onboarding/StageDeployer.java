@@ -47,7 +47,8 @@ final class StageDeployer {
             try {
                 Optional<String> deployment = view.apiKind(stage.apiId()) == ApiKind.HTTP
                         ? httpApis.deploy(stage.apiId(), stage.stage(), DESCRIPTION)
-                        : restApis.deploy(stage.apiId(), stage.stage(), DESCRIPTION);
+                        : restStageExists(stage) ? Optional.of(restApis.deploy(stage.apiId(), stage.stage(), DESCRIPTION))
+                        : Optional.empty();
                 fields.put("deploymentId", deployment.orElse(null));
                 log.info(deployment.isPresent() ? "Stage deployed" : "Stage not found: nothing deployed", fields);
             } catch (RuntimeException e) {
@@ -57,5 +58,14 @@ final class StageDeployer {
             }
         }
         return failed;
+    }
+
+    /**
+     * The REST stage is among those the batch read (GetStages, before it reconciled any service of the API): the
+     * deployment never creates a stage. A stage deleted while the batch ran would be; stages of a shared API are
+     * not deleted in passing.
+     */
+    private boolean restStageExists(ApiStage stage) {
+        return view.stages(stage.apiId()).stream().anyMatch(deployed -> deployed.name().equals(stage.stage()));
     }
 }

@@ -1,9 +1,10 @@
 package com.ecsapi.onboarder.onboarding;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.ecsapi.onboarder.onboarding.plan.ChangeText;
+import com.ecsapi.onboarder.onboarding.plan.Outcome;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 import software.amazon.awssdk.services.apigateway.model.GetIntegrationResponse;
 import software.amazon.awssdk.services.apigateway.model.Resource;
 import software.amazon.awssdk.services.apigatewayv2.model.Integration;
@@ -61,8 +62,9 @@ class AllPatternsTest extends EmulatorTestBase {
                 .map(service -> TestLandscape.createServiceEvent(service, cluster)).toList()));
 
         assertEquals(List.of(), failures(response));
-        Map<String, String> landed = decisions().stream().collect(Collectors.toMap(line -> text(line, "service"),
-                line -> text(line, "pattern") + "/" + text(line, "outcome")));
+        Map<String, String> landed = decisions().stream().collect(Collectors.toMap(
+                decision -> decision.reconcile().service().serviceArn(),
+                decision -> decision.result().pattern() + "/" + decision.plan().outcome()));
         Map<String, String> expected = services.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue() + "/Onboarded"));
         assertEquals(expected, landed);
@@ -127,20 +129,20 @@ class AllPatternsTest extends EmulatorTestBase {
             SQSBatchResponse response = run(TestLandscape.batch(TestLandscape.createServiceEvent(entry.getValue(), cluster)));
 
             assertEquals(List.of(), failures(response));
-            JsonNode decision = decisions().get(0);
-            assertEquals(entry.getKey(), text(decision, "pattern"));
-            assertEquals("Onboarded", text(decision, "outcome"));
-            assertFalse(text(decision, "why").isBlank());
-            List<JsonNode> planned = decision.asObject().get("plannedChanges").asArray();
+            Decision.Reconciled decision = decisions().get(0);
+            assertEquals(entry.getKey(), decision.result().pattern());
+            assertEquals(Outcome.Onboarded, decision.plan().outcome());
+            assertFalse(decision.result().why().isBlank());
+            List<String> planned = decision.plan().changes().stream().map(ChangeText::of).toList();
             assertFalse(planned.isEmpty(), entry.getKey());
-            assertTrue(planned.stream().allMatch(change -> change.asString().matches("(apigateway|elasticloadbalancing):\\w+ .*")),
+            assertTrue(planned.stream().allMatch(change -> change.matches("(apigateway|elasticloadbalancing):\\w+ .*")),
                     planned.toString());
             assertEquals(PLANNED_CALLS.get(entry.getKey()), calls(planned), entry.getKey());
             String link = links.get(entry.getKey());
-            assertTrue(planned.stream().map(JsonNode::asString).filter(change -> change.contains("PutIntegration"))
+            assertTrue(planned.stream().filter(change -> change.contains("PutIntegration"))
                     .allMatch(change -> change.contains(" connectionId=" + link)), link + " in " + planned);
             assertEquals(List.of(entry.getKey().contains("http-api") ? patterns.httpApi + "/$default" : apiId + "/prod"),
-                    decision.asObject().get("plannedDeployments").asArray().stream().map(JsonNode::asString).toList(),
+                    decision.result().deployments().stream().map(stage -> stage.apiId() + "/" + stage.stage()).toList(),
                     entry.getKey());
             assertEquals(before, state(), entry.getKey() + ": the dry run changed the emulator's state");
         }
@@ -161,7 +163,7 @@ class AllPatternsTest extends EmulatorTestBase {
         SQSBatchResponse response = run(TestLandscape.batch(TestLandscape.createServiceEvent(service, cluster)));
 
         assertEquals(List.of(), failures(response));
-        assertEquals("Pending", text(decisions().get(0), "outcome"));
+        assertEquals(Outcome.Pending, decisions().get(0).plan().outcome());
         assertEquals(before, state());
     }
 
@@ -170,8 +172,8 @@ class AllPatternsTest extends EmulatorTestBase {
     }
 
     /** The operations of planned changes, e.g. {@code apigateway:PutMethod} (a change may be more than one call). */
-    private static List<String> calls(List<JsonNode> planned) {
-        return planned.stream().flatMap(change -> Stream.of(change.asString().split("; ")))
+    private static List<String> calls(List<String> planned) {
+        return planned.stream().flatMap(change -> Stream.of(change.split("; ")))
                 .map(call -> call.substring(0, call.indexOf(' '))).toList();
     }
 

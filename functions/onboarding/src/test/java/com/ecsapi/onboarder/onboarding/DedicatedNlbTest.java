@@ -42,8 +42,8 @@ class DedicatedNlbTest extends EmulatorTestBase {
         SQSBatchResponse response = run(TestLandscape.batch(TestLandscape.createServiceEvent(service, cluster)));
 
         assertEquals(List.of(), failures(response));
-        assertEquals("Onboarded", text(decisions().get(0), "outcome"));
-        assertEquals("option-2-dedicated-nlb", text(decisions().get(0), "pattern"));
+        assertEquals(Outcome.Onboarded, decisions().get(0).plan().outcome());
+        assertEquals("option-2-dedicated-nlb", decisions().get(0).result().pattern());
         assertRoute("/orders", own.dnsName(), 7000, ownLink, service);
         assertEquals(Set.of("/", "/orders", "/orders/{proxy+}"), aws.resources(apiId).keySet());
         assertEquals(ownListeners, aws.listeners(own), "no listener is created on the dedicated NLB");
@@ -54,14 +54,14 @@ class DedicatedNlbTest extends EmulatorTestBase {
         response = run(TestLandscape.batch(TestLandscape.createServiceEvent(service, cluster)));
 
         assertEquals(List.of(), failures(response));
-        assertEquals("Unchanged", text(decisions().get(0), "outcome"));
+        assertEquals(Outcome.Unchanged, decisions().get(0).plan().outcome());
         assertEquals(deploymentsBefore + 1, aws.deployments(apiId), "redelivery changes nothing");
 
         aws.ecs.deleteService(request -> request.cluster(cluster).service(service).force(true));
         response = run(TestLandscape.batch(TestLandscape.deleteServiceEvent(service, cluster)));
 
         assertEquals(List.of(), failures(response));
-        assertEquals("Deregistered", text(decisions().get(0), "outcome"));
+        assertEquals(Outcome.Deregistered, decisions().get(0).plan().outcome());
         assertEquals(Set.of("/"), aws.resources(apiId).keySet());
         assertEquals(ownListeners, aws.listeners(own), "the team's NLB is left as it was");
         assertEquals(links, aws.vpcLinks(), "the VPC link is the NLB's: it stays");
@@ -95,7 +95,7 @@ class DedicatedNlbTest extends EmulatorTestBase {
         SQSBatchResponse response = run(TestLandscape.batch(TestLandscape.createServiceEvent(service, cluster)));
 
         assertEquals(List.of(), failures(response), "the function does not wait for the link");
-        assertEquals("Pending", text(decisions().get(0), "outcome"));
+        assertEquals(Outcome.Pending, decisions().get(0).plan().outcome());
         Map<String, List<String>> links = aws.vpcLinks();
         assertEquals(2, links.size());
         String created = links.entrySet().stream().filter(entry -> entry.getValue().equals(List.of(own.arn())))
@@ -109,7 +109,7 @@ class DedicatedNlbTest extends EmulatorTestBase {
         response = run(TestLandscape.batch(TestLandscape.createServiceEvent(service, cluster)));
 
         assertEquals(List.of(), failures(response));
-        assertEquals("Onboarded", text(decisions().get(0), "outcome"));
+        assertEquals(Outcome.Onboarded, decisions().get(0).plan().outcome());
         assertRoute("/orders", own.dnsName(), 7000, created, service);
         assertEquals(links, aws.vpcLinks(), "no second link");
     }
@@ -141,7 +141,7 @@ class DedicatedNlbTest extends EmulatorTestBase {
         SQSBatchResponse response = run(TestLandscape.batch(TestLandscape.createServiceEvent(second, cluster)));
 
         assertEquals(List.of(), failures(response));
-        assertEquals("PathConflict", text(decisions().get(0), "reason"));
+        assertEquals(RejectReason.PathConflict, decisions().get(0).plan().reason());
         assertEquals(before, aws.resources(apiId));
         assertRoute("/orders", nlbA1.dnsName(), 10000, linkA1, first);
     }

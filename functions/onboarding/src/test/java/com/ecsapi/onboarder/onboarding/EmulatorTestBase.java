@@ -79,7 +79,15 @@ abstract class EmulatorTestBase {
         return new OnboardingHandler(Environment.of(environment()));
     }
 
-    /** Runs a batch through a fresh handler; the log lines it printed are kept in {@link #lines}. */
+    /** The handler a run uses: a fresh one each time, as a cold Lambda instance would be. */
+    OnboardingHandler handler(Map<String, String> variables) {
+        return new OnboardingHandler(Environment.of(variables));
+    }
+
+    /**
+     * Runs a batch through a fresh handler; what it did is kept in {@link #outcome}, the log lines and metrics it
+     * wrote in {@link #lines}.
+     */
     SQSBatchResponse run(SQSEvent event) {
         return run(event, environment(), null);
     }
@@ -95,16 +103,14 @@ abstract class EmulatorTestBase {
     }
 
     private SQSBatchResponse run(SQSEvent event, Map<String, String> variables, Context context) {
-        PrintStream original = System.out;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        outcome = new BatchOutcome(List.of(), List.of());
         try {
-            return asFunction("OnboardingFunction", variables,
-                    () -> new OnboardingHandler(Environment.of(variables)).handleRequest(event, context));
+            outcome = asFunction("OnboardingFunction", variables, () -> handler(variables)
+                    .process(event, context, new PrintStream(buffer, true, StandardCharsets.UTF_8)));
         } finally {
-            System.setOut(original);
             String text = buffer.toString(StandardCharsets.UTF_8);
-            original.print(text);
+            System.out.print(text);
             lines = new ArrayList<>();
             for (String line : text.split("\n")) {
                 if (line.startsWith("{")) {
@@ -112,8 +118,13 @@ abstract class EmulatorTestBase {
                 }
             }
         }
+        return OnboardingHandler.response(outcome);
     }
 
+    /** What the last run did: its decisions, in order, and the messages it gave back. */
+    BatchOutcome outcome = new BatchOutcome(List.of(), List.of());
+
+    /** The log lines and EMF metric documents of the last run, for tests whose subject is a log line or a metric. */
     List<JsonNode> lines = List.of();
 
     /**
@@ -137,9 +148,10 @@ abstract class EmulatorTestBase {
         return moto.runAs(function, variables, Map.of("OtherApiIds", String.join(",", otherApis)), handler);
     }
 
-    /** The decision lines ("Service reconciled") of the last run, in order. */
-    List<JsonNode> decisions() {
-        return lines.stream().filter(line -> Json.text(line, "message").orElse("").equals("Service reconciled")).toList();
+    /** The services the last run reconciled (or planned), in order. */
+    List<Decision.Reconciled> decisions() {
+        return outcome.decisions().stream().filter(Decision.Reconciled.class::isInstance)
+                .map(Decision.Reconciled.class::cast).toList();
     }
 
     /** The EMF documents of the last run that carry {@code metric}, with their value. */

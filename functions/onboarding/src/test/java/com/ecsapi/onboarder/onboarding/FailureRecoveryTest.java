@@ -2,6 +2,7 @@ package com.ecsapi.onboarder.onboarding;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.ecsapi.onboarder.onboarding.plan.Outcome;
 import com.ecsapi.onboarder.testbed.Fault;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.apigateway.model.BadRequestException;
@@ -70,7 +71,7 @@ class FailureRecoveryTest extends EmulatorTestBase {
         response = run(event);
 
         assertEquals(List.of(), failures(response));
-        assertEquals("Unchanged", text(decisions().get(0), "outcome"));
+        assertEquals(Outcome.Unchanged, decisions().get(0).plan().outcome());
         assertEquals(deployments + 1, aws.deployments(apiId));
     }
 

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.ecsapi.onboarder.aws.AwsClients;
+import com.ecsapi.onboarder.onboarding.plan.Outcome;
 import com.ecsapi.onboarder.testbed.Fault;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ class FifoRedeliveryReplayTest extends EmulatorTestBase {
         assertEquals(9, aws.listeners(nlbA1).size());
         IntStream.range(0, 9).forEach(i -> assertTrue(aws.resources(apiId).containsKey("/svc" + i + "/{proxy+}")));
         assertEquals(deployments + 1, aws.deployments(apiId), "one deployment for the stage");
-        assertEquals(9, decisions().stream().filter(line -> "Onboarded".equals(text(line, "outcome"))).count());
+        assertEquals(9, decisions().stream().filter(decision -> decision.plan().outcome() == Outcome.Onboarded).count());
 
         List<Message> parked = queue.deadLetters();
         assertEquals(1, parked.size());

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.ecsapi.onboarder.aws.AwsClients;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 import software.amazon.awssdk.services.apigateway.model.Method;
 import software.amazon.awssdk.services.apigateway.model.Resource;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
@@ -94,7 +93,7 @@ class HostileInputCatalogueTest extends EmulatorTestBase {
             if (!problems.isEmpty()) {
                 broken.add(hostile.input() + ": " + problems);
             }
-            parked += (int) lines.stream().filter(line -> "Parked".equals(text(line, "outcome"))).count();
+            parked += (int) outcome.decisions().stream().filter(Decision.Parked.class::isInstance).count();
         }
         int deadLetters = queue.deadLettersWaiting();
         System.err.println("Hostile inputs: tried " + cases.size() + " (" + tags.size() + " tag values, " + bodies.size()
@@ -216,14 +215,17 @@ class HostileInputCatalogueTest extends EmulatorTestBase {
 
     // ---- what happened ----
 
-    /** Outcome and reason of each decision and parking line of the last run ("none" when there were none). */
+    /** Outcome and reason of each reconcile, skip and parking of the last run ("none" when there were none). */
     private Set<Expected> outcomes() {
         Set<Expected> outcomes = new java.util.HashSet<>();
-        for (JsonNode line : lines) {
-            String message = text(line, "message");
-            if ("Service reconciled".equals(message) || "Skipped".equals(message)
-                    || (message != null && message.startsWith("Message parked"))) {
-                outcomes.add(new Expected(text(line, "outcome"), text(line, "reason")));
+        for (Decision decision : outcome.decisions()) {
+            switch (decision) {
+                case Decision.Reconciled reconciled -> outcomes.add(new Expected(reconciled.plan().outcome().name(),
+                        reconciled.plan().reason() == null ? null : reconciled.plan().reason().name()));
+                case Decision.Skipped skipped -> outcomes.add(new Expected("Skipped", skipped.skip().reason()));
+                case Decision.Parked parked -> outcomes.add(new Expected("Parked", parked.failure().reason()));
+                case Decision.Failed failed -> { }
+                case Decision.NotParked notParked -> { }
             }
         }
         if (outcomes.isEmpty()) {

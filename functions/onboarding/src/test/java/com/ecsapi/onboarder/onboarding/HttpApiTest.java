@@ -1,8 +1,9 @@
 package com.ecsapi.onboarder.onboarding;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.ecsapi.onboarder.onboarding.plan.RejectReason;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.ecsapi.onboarder.onboarding.plan.Outcome;
+import com.ecsapi.onboarder.onboarding.plan.RejectReason;
 import com.ecsapi.onboarder.testbed.Fault;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,8 +52,8 @@ class HttpApiTest extends EmulatorTestBase {
         SQSBatchResponse response = run(TestLandscape.batch(TestLandscape.createServiceEvent(service, cluster)));
 
         assertEquals(List.of(), failures(response));
-        assertEquals("Onboarded", text(decisions().get(0), "outcome"));
-        assertEquals("option-1-http-api-load-balancer", text(decisions().get(0), "pattern"));
+        assertEquals(Outcome.Onboarded, decisions().get(0).plan().outcome());
+        assertEquals("option-1-http-api-load-balancer", decisions().get(0).result().pattern());
         Integration integration = assertIntegration(listenerArn, service);
         assertNull(integration.tlsConfig(), "the listener is plain HTTP");
         assertRoutes("/orders", integration.integrationId(), service);
@@ -63,7 +64,7 @@ class HttpApiTest extends EmulatorTestBase {
         response = run(TestLandscape.batch(TestLandscape.createServiceEvent(service, cluster)));
 
         assertEquals(List.of(), failures(response));
-        assertEquals("Unchanged", text(decisions().get(0), "outcome"));
+        assertEquals(Outcome.Unchanged, decisions().get(0).plan().outcome());
         assertTrue(moto.callCounts().keySet().stream().noneMatch(call -> call.matches(".*:(Create|Update|Delete).*")),
                 "redelivery writes nothing: " + moto.callCounts());
 
@@ -71,7 +72,7 @@ class HttpApiTest extends EmulatorTestBase {
         response = run(TestLandscape.batch(TestLandscape.deleteServiceEvent(service, cluster)));
 
         assertEquals(List.of(), failures(response));
-        assertEquals("Deregistered", text(decisions().get(0), "outcome"));
+        assertEquals(Outcome.Deregistered, decisions().get(0).plan().outcome());
         assertEquals(Set.of("GET /manual"), aws.routes(httpApi).keySet(), "the hand-made route stays");
         assertEquals(List.of(), aws.integrations(httpApi));
     }
@@ -93,7 +94,7 @@ class HttpApiTest extends EmulatorTestBase {
         SQSBatchResponse response = run(TestLandscape.batch(TestLandscape.createServiceEvent(service, cluster)));
 
         assertEquals(List.of(), failures(response));
-        assertEquals("Onboarded", text(decisions().get(0), "outcome"));
+        assertEquals(Outcome.Onboarded, decisions().get(0).plan().outcome());
         Integration rewritten = aws.integrations(httpApi).stream()
                 .filter(integration -> integration.integrationId().equals(integrationId)).findFirst().orElseThrow();
         assertEquals(listenerArn, rewritten.integrationUri(), "the same integration, rewritten");
@@ -109,14 +110,14 @@ class HttpApiTest extends EmulatorTestBase {
         SQSBatchResponse response = run(TestLandscape.batch(TestLandscape.createServiceEvent(service, cluster)));
 
         assertEquals(List.of(), failures(response));
-        assertEquals("option-1b-http-api-cloud-map", text(decisions().get(0), "pattern"));
+        assertEquals("option-1b-http-api-cloud-map", decisions().get(0).result().pattern());
         Integration integration = assertIntegration(registry, service);
         assertRoutes("/payments/v2", integration.integrationId(), service);
 
         moto.clearCallCounts();
         response = run(TestLandscape.batch(TestLandscape.createServiceEvent(service, cluster)));
 
-        assertEquals("Unchanged", text(decisions().get(0), "outcome"));
+        assertEquals(Outcome.Unchanged, decisions().get(0).plan().outcome());
         assertTrue(moto.callCounts().keySet().stream().noneMatch(call -> call.matches(".*:(Create|Update|Delete).*")),
                 "redelivery writes nothing: " + moto.callCounts());
 
@@ -124,7 +125,7 @@ class HttpApiTest extends EmulatorTestBase {
         response = run(TestLandscape.batch(TestLandscape.tagEvent("UntagResource", service)));
 
         assertEquals(List.of(), failures(response));
-        assertEquals("Deregistered", text(decisions().get(0), "outcome"));
+        assertEquals(Outcome.Deregistered, decisions().get(0).plan().outcome());
         assertEquals(Map.of(), aws.routes(httpApi));
         assertEquals(List.of(), aws.integrations(httpApi));
     }

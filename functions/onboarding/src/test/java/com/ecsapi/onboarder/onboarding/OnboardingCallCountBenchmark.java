@@ -13,14 +13,26 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Counts the AWS calls the onboarding handler makes, by operation, as the emulator sees them. Not part of the
  * default test run (the name does not end in Test); run it with
- * {@code mvn -B -q -pl functions/onboarding -am verify -Dtest=OnboardingCallCountBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
- * The table is printed and written to {@code functions/onboarding/target/call-counts.md}.
+ * {@code mvn -B -q -pl functions/onboarding -am verify -Dit.test=OnboardingCallCountBenchmark}.
+ * The table is printed and written to {@code functions/onboarding/target/call-counts.md}. One handler runs the
+ * batches, as one warm Lambda instance does for a FIFO queue with one message group; one column shows a cold one.
  */
 class OnboardingCallCountBenchmark extends EmulatorTestBase {
+
+    private OnboardingHandler warm;
+
+    @Override
+    OnboardingHandler handler(Map<String, String> variables) {
+        if (warm == null) {
+            warm = super.handler(variables);
+        }
+        return warm;
+    }
 
     private List<String> createServices(String prefix, int count) {
         List<String> events = new ArrayList<>();
@@ -62,15 +74,20 @@ class OnboardingCallCountBenchmark extends EmulatorTestBase {
         List<String> ten = createServices("ten", 10);
         columns.put("batch of 10 (SQS max)", measure(List.of(ten)));
 
-        List<String> rest = createServices("rest", 38);
+        List<String> cold = createServices("cold", 10);
+        warm = null;
+        columns.put("batch of 10, cold instance", measure(List.of(cold)));
+
+        List<String> rest = createServices("rest", 28);
         List<List<String>> batches = new ArrayList<>();
         for (int i = 0; i < rest.size(); i += 10) {
             batches.add(rest.subList(i, Math.min(rest.size(), i + 10)));
         }
-        columns.put("38 more in 4 batches (NLB now at 50)", measure(batches));
+        columns.put("28 more in 3 batches (NLB now at 50)", measure(batches));
 
         moto.reset();
         baseLandscape();
+        warm = null;
         List<String> burst = createServices("burst", 50);
         columns.put("batch of 50", measure(List.of(burst)));
 
@@ -83,9 +100,23 @@ class OnboardingCallCountBenchmark extends EmulatorTestBase {
         Path out = Path.of("target", "call-counts.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, table);
-        assertEquals(38, columns.get("38 more in 4 batches (NLB now at 50)").get("elasticloadbalancing:CreateListener"));
+        assertEquals(28, columns.get("28 more in 3 batches (NLB now at 50)").get("elasticloadbalancing:CreateListener"));
         assertEquals(1, columns.get("batch of 50").get("apigateway:CreateDeployment"));
         assertEquals(50, columns.get("batch of 50").get("elasticloadbalancing:CreateListener"));
+        assertTrue(perService(columns.get("batch of 10 (SQS max)"), 10) <= 8.0, "at most 8 calls per service in a batch of 10");
+        assertTrue(perService(columns.get("batch of 10, cold instance"), 10) <= 8.1, "a cold instance reads the pool's tags twice");
+        assertTrue(perService(columns.get("batch of 50"), 50) <= 7.3, "the fixed reads spread over 50 services");
+        assertEquals(1, columns.get("batch of 10 (SQS max)").get("ecs:DescribeServices"), "10 services a call");
+        assertEquals(1, columns.get("batch of 10 (SQS max)").get("elasticloadbalancing:DescribeTargetGroups"),
+                "the services' target groups are in the batch's listing");
+        assertEquals(0, columns.get("batch of 10 (SQS max)").getOrDefault("servicequotas:GetServiceQuota", 0),
+                "no NLB at the default listener quota: nothing to read");
+        assertEquals(1, columns.get("deregister 1 (DeleteService)").get("servicequotas:GetServiceQuota"),
+                "an NLB at 50 listeners: the quota in force is read");
+    }
+
+    private static double perService(Map<String, Integer> counts, int services) {
+        return counts.values().stream().mapToInt(Integer::intValue).sum() / (double) services;
     }
 
     private static String table(Map<String, Map<String, Integer>> columns) {

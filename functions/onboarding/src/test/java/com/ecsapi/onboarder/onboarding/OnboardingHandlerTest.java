@@ -2,6 +2,7 @@ package com.ecsapi.onboarder.onboarding;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.ecsapi.onboarder.onboarding.plan.Outcome;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
@@ -35,9 +36,9 @@ class OnboardingHandlerTest extends EmulatorTestBase {
                 "ecs-api-onboarder:api", apiId, "ecs-api-onboarder:stage", "prod"), aws.tags(listener.listenerArn()));
         assertRoute("/orders", nlbA1.dnsName(), 10000, linkA1, service);
         assertEquals(deploymentsBefore + 1, aws.deployments(apiId));
-        assertEquals("Onboarded", text(decisions().get(0), "outcome"));
-        assertEquals("10000", text(decisions().get(0), "port"));
-        assertEquals(linkA1, text(decisions().get(0), "vpcLink"));
+        assertEquals(Outcome.Onboarded, decisions().get(0).plan().outcome());
+        assertEquals(10000, decisions().get(0).plan().port());
+        assertEquals(linkA1, decisions().get(0).plan().vpcLinkId());
 
         aws.ecs.deleteService(request -> request.cluster(cluster).service(service).force(true));
         response = run(TestLandscape.batch(TestLandscape.deleteServiceEvent(service, cluster)));
@@ -46,7 +47,7 @@ class OnboardingHandlerTest extends EmulatorTestBase {
         assertEquals(List.of(), aws.listeners(nlbA1));
         assertEquals(Set.of("/"), aws.resources(apiId).keySet());
         assertEquals(deploymentsBefore + 2, aws.deployments(apiId));
-        assertEquals("Deregistered", text(decisions().get(0), "outcome"));
+        assertEquals(Outcome.Deregistered, decisions().get(0).plan().outcome());
         assertEquals(1, aws.elb.describeTargetGroups(request -> request.targetGroupArns(tg)).targetGroups().size(),
                 "the service's own target group is not the onboarder's to delete");
     }

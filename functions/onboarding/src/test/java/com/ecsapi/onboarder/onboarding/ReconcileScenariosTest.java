@@ -2,6 +2,7 @@ package com.ecsapi.onboarder.onboarding;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.ecsapi.onboarder.onboarding.plan.Outcome;
 import com.ecsapi.onboarder.onboarding.plan.RejectReason;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.apigateway.model.IntegrationType;
@@ -61,7 +62,7 @@ class ReconcileScenariosTest extends EmulatorTestBase {
         assertEquals(List.of(), aws.listeners(nlbA1));
         assertEquals(List.of(), aws.listeners(nlbB1));
         assertEquals(List.of(10000), aws.listeners(nlbBlue).stream().map(Listener::port).toList());
-        assertEquals(linkBlue, text(decisions().get(0), "vpcLink"));
+        assertEquals(linkBlue, decisions().get(0).plan().vpcLinkId());
         assertTrue(aws.apiGateway.getIntegration(request -> request.restApiId(apiId)
                 .resourceId(aws.resources(apiId).get("/inventory").id()).httpMethod("ANY")).uri()
                 .startsWith("http://" + nlbBlue.dnsName() + ":10000/"));
@@ -78,7 +79,7 @@ class ReconcileScenariosTest extends EmulatorTestBase {
 
         assertEquals(List.of(10000, 10001), aws.listeners(nlbA1).stream().map(Listener::port).sorted().toList());
         assertEquals(List.of(10000), aws.listeners(nlbA2).stream().map(Listener::port).toList());
-        assertEquals("Onboarded", text(decisions().get(0), "outcome"));
+        assertEquals(Outcome.Onboarded, decisions().get(0).plan().outcome());
     }
 
     @Test
@@ -89,29 +90,58 @@ class ReconcileScenariosTest extends EmulatorTestBase {
 
         onboard("two", "/two");
 
-        assertEquals("Rejected", text(decisions().get(0), "outcome"));
-        assertEquals("CapacityExhausted", text(decisions().get(0), "reason"));
+        assertEquals(Outcome.Rejected, decisions().get(0).plan().outcome());
+        assertEquals(RejectReason.CapacityExhausted, decisions().get(0).plan().reason());
         assertTrue(lines.stream().anyMatch(line -> line.asObject().containsKey("CapacityExhausted")),
                 "a CapacityExhausted metric is published");
         assertEquals(before, snapshot(nlbA1));
     }
 
     @Test
-    void withServiceQuotasDownTheDocumentedDefaultIsUsedAndAwsRefusalSpillsToTheNextNlb() {
+    void anAwsRefusalOfOneMoreListenerSpillsToTheNextNlb() {
         TestLandscape.Nlb nlbA2 = aws.nlb(vpcA, "a2", "default");
         aws.vpcLink(nlbA2);
         moto.setAppliedQuota("elasticloadbalancing", "L-57A373D6", 1);
-        moto.failServiceQuotas(true);
         onboard("one", "/one");
 
         onboard("two", "/two");
 
         assertEquals(List.of(10000), aws.listeners(nlbA1).stream().map(Listener::port).toList());
         assertEquals(List.of(10000), aws.listeners(nlbA2).stream().map(Listener::port).toList());
-        assertEquals("Onboarded", text(decisions().get(0), "outcome"));
+        assertEquals(Outcome.Onboarded, decisions().get(0).plan().outcome());
         assertTrue(lines.stream().anyMatch(line -> "TooManyListenersException".equals(text(line, "refusal"))),
                 "AWS's TooManyListeners made the reconciler re-plan");
-        assertTrue(lines.stream().anyMatch(line -> text(line, "message").startsWith("Service Quotas did not answer")));
+    }
+
+    @Test
+    void withServiceQuotasDownTheDocumentedDefaultIsUsedOnceAnNlbHoldsThatMany() {
+        TestLandscape.Nlb nlbA2 = aws.nlb(vpcA, "a2", "default");
+        aws.vpcLink(nlbA2);
+        String foreign = aws.tcpTargetGroup(vpcA, "foreign-tg");
+        for (int port = 20000; port < 20050; port++) {
+            int listenerPort = port;
+            aws.elb.createListener(request -> request.loadBalancerArn(nlbA1.arn()).protocol("TCP").port(listenerPort)
+                    .defaultActions(action -> action.type("forward").targetGroupArn(foreign)));
+        }
+        moto.failServiceQuotas(true);
+
+        onboard("one", "/one");
+
+        assertEquals(50, aws.listeners(nlbA1).size());
+        assertEquals(List.of(10000), aws.listeners(nlbA2).stream().map(Listener::port).toList());
+        assertTrue(lines.stream().anyMatch(line -> "Service Quotas did not answer; using the documented default"
+                .equals(text(line, "message"))));
+        assertTrue(lines.stream().noneMatch(line -> "TooManyListenersException".equals(text(line, "refusal"))),
+                "the documented default kept the full NLB out of the placement");
+    }
+
+    @Test
+    void theListenerQuotaIsNotReadWhileEveryNlbHoldsFewerListenersThanItsDefault() {
+        onboard("one", "/one");
+
+        assertEquals(List.of(10000), aws.listeners(nlbA1).stream().map(Listener::port).toList());
+        assertTrue(moto.callCounts().keySet().stream().noneMatch(call -> call.startsWith("servicequotas:")),
+                moto.callCounts().toString());
     }
 
     @Test
@@ -125,8 +155,8 @@ class ReconcileScenariosTest extends EmulatorTestBase {
 
         assertEquals(List.of(), failures(response));
         assertEquals(before, snapshot(nlbA1));
-        assertEquals("Onboarded", text(decisions().get(0), "outcome"));
-        assertEquals(5, decisions().get(0).asObject().get("plannedChanges").asArray().size(),
+        assertEquals(Outcome.Onboarded, decisions().get(0).plan().outcome());
+        assertEquals(5, decisions().get(0).plan().changes().size(),
                 "1 listener, 2 resources, 2 methods with their integrations");
     }
 
@@ -152,7 +182,7 @@ class ReconcileScenariosTest extends EmulatorTestBase {
 
         assertEquals(List.of(), failures(response));
         assertEquals(before, snapshot(nlbA1));
-        assertEquals(List.of("Unchanged", "Unchanged"), decisions().stream().map(line -> text(line, "outcome")).toList());
+        assertEquals(List.of("Unchanged", "Unchanged"), decisions().stream().map(decision -> decision.plan().outcome().name()).toList());
         assertTrue(moto.callCounts().keySet().stream().noneMatch(key -> key.matches(
                 ".*:(Create|Put|Delete|Add|Register).*") && !key.endsWith("GetResources")), moto.callCounts().toString());
     }
@@ -185,7 +215,7 @@ class ReconcileScenariosTest extends EmulatorTestBase {
         SQSBatchResponse response = run(TestLandscape.batch(TestLandscape.tagEvent("UntagResource", service)));
 
         assertEquals(List.of(), failures(response));
-        assertEquals("Deregistered", text(decisions().get(0), "outcome"));
+        assertEquals(Outcome.Deregistered, decisions().get(0).plan().outcome());
         assertEquals(List.of(), aws.listeners(nlbA1));
         assertEquals(Set.of("/"), aws.resources(apiId).keySet());
         assertEquals(deployments + 1, aws.deployments(apiId));
@@ -199,7 +229,7 @@ class ReconcileScenariosTest extends EmulatorTestBase {
         SQSBatchResponse response = run(TestLandscape.batch(TestLandscape.tagEvent("TagResource", service)));
 
         assertEquals(List.of(), failures(response));
-        assertEquals("Onboarded", text(decisions().get(0), "outcome"));
+        assertEquals(Outcome.Onboarded, decisions().get(0).plan().outcome());
         Map<String, Resource> resources = aws.resources(apiId);
         assertEquals(Set.of("/", "/shop", "/shop/orders", "/shop/orders/{proxy+}"), resources.keySet());
         List<Listener> listeners = aws.listeners(nlbA1);
@@ -221,8 +251,9 @@ class ReconcileScenariosTest extends EmulatorTestBase {
         SQSBatchResponse response = run(skipped);
         assertEquals(List.of(), failures(response));
         assertEquals(before, snapshot(nlbA1));
-        assertTrue(lines.stream().anyMatch(line -> "FailedCall".equals(text(line, "reason"))));
-        assertEquals("Skipped", text(decisions().get(0), "outcome"));
+        assertTrue(outcome.decisions().stream().anyMatch(decision -> decision instanceof Decision.Skipped skip
+                && "FailedCall".equals(skip.skip().reason())));
+        assertEquals(Outcome.Skipped, decisions().get(0).plan().outcome());
 
         SQSEvent withGarbage = TestLandscape.batch("{not json", TestLandscape.createServiceEvent(service, cluster));
         response = run(withGarbage);
@@ -230,6 +261,7 @@ class ReconcileScenariosTest extends EmulatorTestBase {
         assertEquals(ids, failures(response), "no dead-letter queue to park in: the bad message and every later one go"
                 + " back to the FIFO queue (FifoRedeliveryReplayTest parks it)");
         assertEquals(before, snapshot(nlbA1));
-        assertTrue(lines.stream().anyMatch(line -> "MalformedEvent".equals(text(line, "reason"))));
+        assertTrue(outcome.decisions().stream().anyMatch(decision -> decision instanceof Decision.NotParked notParked
+                && "MalformedEvent".equals(notParked.failure().reason())));
     }
 }

@@ -1,6 +1,7 @@
 package com.ecsapi.onboarder.onboarding;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.ecsapi.onboarder.onboarding.plan.Outcome;
 import com.ecsapi.onboarder.onboarding.plan.RejectReason;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.apigateway.model.GetIntegrationResponse;
@@ -38,7 +39,7 @@ class RestVpcLinkV2Test extends EmulatorTestBase {
         SQSBatchResponse response = run(TestLandscape.batch(TestLandscape.createServiceEvent(service, cluster)));
 
         assertEquals(List.of(), failures(response));
-        assertEquals("rest-api-vpc-link-v2", text(decisions().get(0), "pattern"));
+        assertEquals("rest-api-vpc-link-v2", decisions().get(0).result().pattern());
         assertRoute("/orders", albDns, 80, linkV2, service);
         Map<String, Resource> resources = aws.resources(apiId);
         for (String path : List.of("/orders", "/orders/{proxy+}")) {
@@ -53,14 +54,14 @@ class RestVpcLinkV2Test extends EmulatorTestBase {
 
         response = run(TestLandscape.batch(TestLandscape.createServiceEvent(service, cluster)));
 
-        assertEquals("Unchanged", text(decisions().get(0), "outcome"));
+        assertEquals(Outcome.Unchanged, decisions().get(0).plan().outcome());
         assertEquals(deploymentsBefore + 1, aws.deployments(apiId));
 
         aws.ecs.deleteService(request -> request.cluster(cluster).service(service).force(true));
         response = run(TestLandscape.batch(TestLandscape.deleteServiceEvent(service, cluster)));
 
         assertEquals(List.of(), failures(response));
-        assertEquals("Deregistered", text(decisions().get(0), "outcome"));
+        assertEquals(Outcome.Deregistered, decisions().get(0).plan().outcome());
         assertEquals(Set.of("/"), aws.resources(apiId).keySet());
     }
 
@@ -72,7 +73,7 @@ class RestVpcLinkV2Test extends EmulatorTestBase {
         SQSBatchResponse response = run(TestLandscape.batch(TestLandscape.createServiceEvent(service, cluster)));
 
         assertEquals(List.of(), failures(response));
-        assertEquals("option-4-shared-nlb-to-alb", text(decisions().get(0), "pattern"));
+        assertEquals("option-4-shared-nlb-to-alb", decisions().get(0).result().pattern());
         assertEquals(1, aws.listeners(nlbA1).size());
     }
 

@@ -66,7 +66,7 @@ class SweepTest extends EmulatorTestBase {
         assertEquals(keptListener.port(), listeners.get(0).port(), "the route's uri still names this port");
         assertEquals(Set.of("/", "/kept", "/kept/{proxy+}"), aws.resources(apiId).keySet());
         assertEquals(Set.of("Onboarded", "Deregistered"),
-                Set.copyOf(decisions().stream().map(line -> text(line, "outcome")).toList()));
+                Set.copyOf(decisions().stream().map(decision -> decision.plan().outcome().name()).toList()));
     }
 
     @Test
@@ -79,7 +79,7 @@ class SweepTest extends EmulatorTestBase {
 
         assertEquals(List.of(), failures(run(event)));
         assertEquals(1, aws.listeners(nlbA1).size());
-        assertEquals("Sweep", text(decisions().get(0), "trigger"));
+        assertEquals("Sweep", decisions().get(0).reconcile().trigger());
     }
 
     @Test
@@ -111,7 +111,7 @@ class SweepTest extends EmulatorTestBase {
         assertEquals(Set.of("ANY /stay", "ANY /stay/{proxy+}"), aws.routes(httpApi).keySet());
         assertEquals(1, aws.integrations(httpApi).size());
         assertEquals(Set.of("Unchanged", "Deregistered"),
-                Set.copyOf(decisions().stream().map(line -> text(line, "outcome")).toList()));
+                Set.copyOf(decisions().stream().map(decision -> decision.plan().outcome().name()).toList()));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.ecsapi.onboarder.monitor;
 
 import com.ecsapi.onboarder.config.Environment;
+import com.ecsapi.onboarder.monitor.increases.IncreasePolicy;
 import com.ecsapi.onboarder.monitor.metrics.QuotaMetric;
 
 import java.util.List;
@@ -13,7 +14,10 @@ import java.util.List;
  * {@code ecs-api-onboarder}; the template sets the stack name), {@code MONITORED_API_IDS} (comma list; empty = all),
  * {@code FORECAST_LOOKBACK_DAYS} (default 14), {@code MAX_ALARM_WRITES_PER_RUN} (default 250: CloudWatch takes
  * 3 PutMetricAlarm per second, so a first run over 500 NLBs spreads its alarm creation over two runs rather than
- * risk the function's timeout).
+ * risk the function's timeout); {@code QUOTA_INCREASE_REQUEST_DAYS} (empty or 0, the default: off; else a quota whose
+ * forecast days-to-exhaustion is below it is asked to grow) and {@code QUOTA_INCREASE_FACTOR} (default 2: the
+ * value asked for, as a multiple of the limit); {@code DRY_RUN} (default false: when true, increases are decided and
+ * logged, not requested).
  */
 public record MonitorSettings(
         String namespace,
@@ -23,7 +27,9 @@ public record MonitorSettings(
         String alarmNamePrefix,
         List<String> monitoredApiIds,
         int forecastLookbackDays,
-        int maxAlarmWritesPerRun) {
+        int maxAlarmWritesPerRun,
+        IncreasePolicy increasePolicy,
+        boolean dryRun) {
 
     public static final String DEFAULT_ALARM_NAME_PREFIX = "ecs-api-onboarder";
     public static final String DEFAULT_METRICS_NAMESPACE = "EcsApiOnboarder";
@@ -51,6 +57,9 @@ public record MonitorSettings(
                 environment.string("ALARM_NAME_PREFIX", DEFAULT_ALARM_NAME_PREFIX),
                 environment.list("MONITORED_API_IDS"),
                 environment.integer("FORECAST_LOOKBACK_DAYS", 14),
-                environment.integer("MAX_ALARM_WRITES_PER_RUN", 250));
+                environment.integer("MAX_ALARM_WRITES_PER_RUN", 250),
+                new IncreasePolicy(environment.decimal("QUOTA_INCREASE_REQUEST_DAYS", 0),
+                        environment.decimal("QUOTA_INCREASE_FACTOR", IncreasePolicy.OFF.factor())),
+                environment.bool("DRY_RUN", false));
     }
 }

@@ -9,6 +9,9 @@ import com.ecsapi.onboarder.monitor.failures.ItemFailure;
 import com.ecsapi.onboarder.monitor.failures.ItemFailures;
 import com.ecsapi.onboarder.monitor.forecast.ExhaustionForecast;
 import com.ecsapi.onboarder.monitor.forecast.UsageSample;
+import com.ecsapi.onboarder.monitor.increases.IncreaseDecision;
+import com.ecsapi.onboarder.monitor.increases.IncreaseOutcome;
+import com.ecsapi.onboarder.monitor.increases.QuotaIncreaseRequests;
 import com.ecsapi.onboarder.monitor.internal.CallCounter;
 import com.ecsapi.onboarder.monitor.metrics.CloudWatchQuotaMetrics;
 import com.ecsapi.onboarder.monitor.metrics.QuotaDatum;
@@ -35,7 +38,8 @@ import java.util.function.Supplier;
 
 /**
  * One monitoring run: count usage, read each limit once, forecast from the Usage history, publish the metrics,
- * then bring the alarms in line. Answers a summary of what it measured, published and changed.
+ * bring the alarms in line, then (opt-in) ask Service Quotas to raise the quotas about to run out. Answers a summary
+ * of what it measured, published, changed and requested.
  *
  * <p>Each quota, metric batch and alarm is independent: an AWS call that fails for good (the SDK's retries spent)
  * costs only its item. The run goes on, logs each such failure with its reason, counts it in
@@ -46,6 +50,8 @@ import java.util.function.Supplier;
 public final class QuotaMonitor {
 
     public static final String ITEM_FAILURES_METRIC = "MonitorItemFailures";
+    public static final String INCREASE_REQUESTED_METRIC = "QuotaIncreaseRequested";
+    public static final String INCREASE_SKIPPED_METRIC = "QuotaIncreaseSkipped";
     private static final String GET_SERVICE_QUOTA = "ServiceQuotas:GetServiceQuota";
 
     private final MonitorSettings settings;
@@ -54,6 +60,7 @@ public final class QuotaMonitor {
     private final Supplier<QuotaLimits> limitsPerRun;
     private final CloudWatchQuotaMetrics metrics;
     private final CloudWatchAlarms alarms;
+    private final QuotaIncreaseRequests increases;
     private final CallCounter calls;
     private final StructuredLog log;
     private final Metrics runMetrics;
@@ -62,13 +69,15 @@ public final class QuotaMonitor {
     /** @param runMetrics the run's own metrics (EMF), e.g. {@value #ITEM_FAILURES_METRIC} */
     public QuotaMonitor(MonitorSettings settings, ElbUsageReader elbUsage, ApiGatewayUsageReader apiUsage,
                         Supplier<QuotaLimits> limitsPerRun, CloudWatchQuotaMetrics metrics, CloudWatchAlarms alarms,
-                        CallCounter calls, StructuredLog log, Metrics runMetrics, Clock clock) {
+                        QuotaIncreaseRequests increases, CallCounter calls, StructuredLog log, Metrics runMetrics,
+                        Clock clock) {
         this.settings = settings;
         this.elbUsage = elbUsage;
         this.apiUsage = apiUsage;
         this.limitsPerRun = limitsPerRun;
         this.metrics = metrics;
         this.alarms = alarms;
+        this.increases = increases;
         this.calls = calls;
         this.log = log;
         this.runMetrics = runMetrics;
@@ -122,17 +131,41 @@ public final class QuotaMonitor {
         CloudWatchAlarms.AlarmWrites writes = alarms.apply(plan, failures);
         laps.lap("alarms");
 
-        report(failures.all());
+        List<IncreaseDecision> increaseDecisions = increases.requestWhereDue(settings.increasePolicy(), readings,
+                failures);
+        laps.lap("increases");
+
+        reportIncreases(increaseDecisions);
+        reportFailures(failures.all());
         Map<String, Object> summary = summary(readings, limitByQuota, publication, plan, writes, failures.all(),
                 warnings, Duration.between(started, clock.instant()));
+        summary.put("increaseRequests", increaseDecisions.stream().map(IncreaseDecision::summary).toList());
         summary.put("phaseMillis", laps.millis());
         warnings.forEach(warning -> log.warn(warning, Map.of()));
         log.info("Quota monitor run finished", summary);
         return summary;
     }
 
+    /**
+     * One log line and one metric per quota due for an increase: {@value #INCREASE_REQUESTED_METRIC} (dimension
+     * {@code Quota}) for a request made, {@value #INCREASE_SKIPPED_METRIC} ({@code Quota}, {@code Reason}) for one not
+     * made. Flushed with the item failures.
+     */
+    private void reportIncreases(List<IncreaseDecision> decisions) {
+        for (IncreaseDecision decision : decisions) {
+            String quota = decision.candidate().limit().quota().id();
+            if (decision.outcome() == IncreaseOutcome.REQUESTED) {
+                log.info("Quota increase requested", decision.summary());
+                runMetrics.count(INCREASE_REQUESTED_METRIC, Map.of("Quota", quota));
+            } else {
+                log.info("Quota increase not requested", decision.summary());
+                runMetrics.count(INCREASE_SKIPPED_METRIC, Map.of("Quota", quota, "Reason", decision.outcome().reason()));
+            }
+        }
+    }
+
     /** One log line per failed item, and {@value #ITEM_FAILURES_METRIC}: 0 on a clean run, so the series exists. */
-    private void report(List<ItemFailure> failures) {
+    private void reportFailures(List<ItemFailure> failures) {
         for (ItemFailure failure : failures) {
             Map<String, Object> fields = new LinkedHashMap<>(failure.summary());
             fields.put("error", failure.detail());

@@ -7,6 +7,7 @@ import com.ecsapi.onboarder.aws.AwsClients;
 import com.ecsapi.onboarder.aws.PrimingHook;
 import com.ecsapi.onboarder.config.Environment;
 import com.ecsapi.onboarder.monitor.alarms.CloudWatchAlarms;
+import com.ecsapi.onboarder.monitor.increases.QuotaIncreaseRequests;
 import com.ecsapi.onboarder.monitor.internal.CallCounter;
 import com.ecsapi.onboarder.monitor.internal.RateLimiter;
 import com.ecsapi.onboarder.monitor.metrics.CloudWatchQuotaMetrics;
@@ -64,6 +65,7 @@ public final class QuotaMonitorHandler implements RequestHandler<ScheduledEvent,
                 () -> new QuotaLimits(serviceQuotas, StructuredLog.of(QuotaLimits.class)),
                 new CloudWatchQuotaMetrics(cloudWatch, settings.namespace(), datumsPerCall),
                 new CloudWatchAlarms(cloudWatch, RateLimiter.of(CloudWatchAlarms.WRITES_PER_SECOND, 3)),
+                new QuotaIncreaseRequests(serviceQuotas, settings.dryRun()),
                 calls,
                 StructuredLog.of(QuotaMonitorHandler.class),
                 Metrics.create(settings.metricsNamespace(), Map.of("Function", "quota-monitor")),

@@ -48,9 +48,14 @@ final class CloudWatchReadback implements AutoCloseable {
     }
 
     void publishUsage(String nlb, Instant at, double value) {
+        publishUsage("listeners-per-nlb", nlb, at, value);
+    }
+
+    /** A past Usage data point, as an earlier run would have published it: history for the forecast. */
+    void publishUsage(String quota, String resource, Instant at, double value) {
         cloudWatch.putMetricData(request -> request.namespace(NAMESPACE).metricData(datum -> datum
                 .metricName("Usage").unit(StandardUnit.COUNT).timestamp(at).value(value)
-                .dimensions(dimension("Quota", "listeners-per-nlb"), dimension("Resource", nlb))));
+                .dimensions(dimension("Quota", quota), dimension("Resource", resource))));
     }
 
     Map<String, MetricAlarm> alarms(String prefix) {

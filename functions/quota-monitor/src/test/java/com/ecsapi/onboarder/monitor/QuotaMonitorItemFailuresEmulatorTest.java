@@ -8,9 +8,6 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -72,22 +69,15 @@ class QuotaMonitorItemFailuresEmulatorTest extends MonitorEmulatorTestBase {
         moto.inject(FaultInjection.of("elasticloadbalancing", "DescribeListeners", Fault.THROTTLING)
                 .whenRequestContains(high.loadBalancerArn()).forEveryCall());
         Map<String, MetricAlarm> before = alarms();
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        Map<String, Object> second;
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        try {
-            second = run(Map.of());
-        } finally {
-            System.setOut(original);
-        }
+        Printed<Map<String, Object>> printed = printed(() -> run(Map.of()));
+        Map<String, Object> second = printed.result();
 
         assertEquals(List.of(Map.of("call", "ElasticLoadBalancingV2:DescribeListeners", "item", "nlb-high",
                 "reason", "Throttling", "effect", "listeners not measured")), second.get("itemFailures"));
         assertSecondRunPublishedAllBut(Set.of(List.of("listeners-per-nlb", "nlb-high")));
         assertAlarmsUnchanged(before);
         assertEquals(1, second.get("alarmsHeld"));
-        String output = stdout.toString(StandardCharsets.UTF_8);
+        String output = printed.output();
         assertTrue(output.lines().anyMatch(line -> line.contains("\"Monitor item failed; the run goes on without it\"")
                 && line.contains("\"item\":\"nlb-high\"") && line.contains("\"reason\":\"Throttling\"")), output);
         assertTrue(output.lines().anyMatch(line -> line.contains("\"MonitorItemFailures\":1.0")

@@ -145,8 +145,13 @@ public final class CallMapping {
 
     private static List<IamRequest> serviceQuotas(RecordedCall call) {
         return switch (call.operation()) {
-            case "GetServiceQuota", "GetAWSDefaultServiceQuota", "ListServiceQuotas", "ListAWSDefaultServiceQuotas" ->
+            case "GetServiceQuota", "GetAWSDefaultServiceQuota", "ListServiceQuotas", "ListAWSDefaultServiceQuotas",
+                 "ListRequestedServiceQuotaChangeHistoryByQuota" ->
                     List.of(IamRequest.of("servicequotas:" + call.operation(), "*"));
+            // the quota is the resource: arn:aws:servicequotas:<region>:<account>:<ServiceCode>/<QuotaCode>
+            case "RequestServiceQuotaIncrease" -> List.of(IamRequest.of("servicequotas:" + call.operation(),
+                    "arn:aws:servicequotas:" + REGION + ":" + ACCOUNT + ":" + call.param("ServiceCode") + "/"
+                            + call.param("QuotaCode")));
             default -> throw unmapped(call);
         };
     }

@@ -92,6 +92,14 @@ class CallMappingTest {
                         request("cloudwatch:DeleteAlarms", "arn:aws:cloudwatch:us-east-1:123456789012:alarm:s-b")),
                 CallMapping.requests(call("monitoring", "DeleteAlarms", "POST", "/",
                         "{\"AlarmNames.member.1\":\"s-a\",\"AlarmNames.member.2\":\"s-b\"}", Map.of(), List.of())));
+        assertEquals(List.of(request("servicequotas:RequestServiceQuotaIncrease",
+                        "arn:aws:servicequotas:us-east-1:123456789012:apigateway/L-A4C7274F")),
+                CallMapping.requests(call("servicequotas", "RequestServiceQuotaIncrease", "POST", "/",
+                        "{\"ServiceCode\":\"apigateway\",\"QuotaCode\":\"L-A4C7274F\",\"DesiredValue\":40}",
+                        Map.of(), List.of())));
+        assertEquals(List.of(request("servicequotas:ListRequestedServiceQuotaChangeHistoryByQuota", "*")),
+                CallMapping.requests(call("servicequotas", "ListRequestedServiceQuotaChangeHistoryByQuota", "POST", "/",
+                        "{\"ServiceCode\":\"apigateway\",\"QuotaCode\":\"L-A4C7274F\"}", Map.of(), List.of())));
     }
 
     @Test

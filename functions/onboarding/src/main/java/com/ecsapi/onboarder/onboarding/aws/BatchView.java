@@ -44,19 +44,26 @@ public final class BatchView {
     /** The batch's mutable view of one HTTP API. */
     private record HttpApiView(List<HttpRoute> routes, List<HttpIntegration> integrations) {
     }
+    private final Set<String> lastPoolNlbs;
     private List<LoadBalancer> loadBalancers;
     private final Map<String, List<LoadBalancerListener>> listeners = new HashMap<>();
     private final Set<String> fullNlbs = new HashSet<>();
     private List<VpcLink> vpcLinks;
+    private Map<String, TargetGroup> targetGroups;
     private List<TargetGroup> ownTargetGroups;
     private final Map<String, Optional<List<RestResource>>> apis = new HashMap<>();
     private final Map<String, List<DeployedStage>> stages = new HashMap<>();
     private final Set<String> targetsRead = new HashSet<>();
 
-    public BatchView(LoadBalancing loadBalancing, RestApis restApis, HttpApis httpApis) {
+    /**
+     * {@code lastPoolNlbs}: the ARNs of the pool NLBs as the previous batch of this instance found them (a hint of
+     * which listeners to read before the tags, see {@link #readLoadBalancing}); this batch updates it.
+     */
+    public BatchView(LoadBalancing loadBalancing, RestApis restApis, HttpApis httpApis, Set<String> lastPoolNlbs) {
         this.loadBalancing = loadBalancing;
         this.restApis = restApis;
         this.httpApis = httpApis;
+        this.lastPoolNlbs = lastPoolNlbs;
     }
 
     /** REST when the id names a REST API, else HTTP when it names an HTTP API, else MISSING. */
@@ -147,11 +154,69 @@ public final class BatchView {
     }
 
 
+    /** Every load balancer with its tags. */
     public List<LoadBalancer> loadBalancers() {
         if (loadBalancers == null) {
-            loadBalancers = loadBalancing.loadBalancers();
+            readLoadBalancing();
         }
         return loadBalancers;
+    }
+
+    /**
+     * Reads the load balancers, the target groups and the pool NLBs' listeners, and the tags of the load
+     * balancers, the onboarder's target groups and those listeners together: DescribeTags takes 20 ARNs of any
+     * kind a call. Only the tags say which NLBs are in a pool, so the listeners read before them are those of the
+     * NLBs in a pool at the previous batch; an NLB that joined a pool since has its listeners and their tags read
+     * after, what was read of one that left is dropped. Every tag is this batch's: the hint saves calls only.
+     */
+    private void readLoadBalancing() {
+        List<LoadBalancer> all = loadBalancing.loadBalancers();
+        List<TargetGroup> groups = loadBalancing.targetGroups();
+        Map<String, List<LoadBalancerListener>> readAhead = new LinkedHashMap<>();
+        all.stream().filter(lb -> lb.network() && lastPoolNlbs.contains(lb.arn()))
+                .forEach(nlb -> readAhead.put(nlb.arn(), loadBalancing.listeners(nlb.arn())));
+        List<String> arns = new ArrayList<>(all.stream().map(LoadBalancer::arn).toList());
+        groups.stream().filter(BatchView::own).forEach(group -> arns.add(group.arn()));
+        readAhead.values().forEach(read -> read.forEach(listener -> arns.add(listener.arn())));
+        Map<String, Map<String, String>> tags = loadBalancing.tags(arns);
+        loadBalancers = all.stream().map(lb -> lb.withTags(tags.getOrDefault(lb.arn(), Map.of()))).toList();
+        keepTargetGroups(groups, tags);
+        List<String> poolNlbs = loadBalancers.stream().filter(BatchView::inPool).map(LoadBalancer::arn).toList();
+        lastPoolNlbs.retainAll(poolNlbs);
+        lastPoolNlbs.addAll(poolNlbs);
+        readAhead.keySet().retainAll(poolNlbs);
+        readAhead.forEach((nlb, read) -> listeners.put(nlb, tagged(read, tags)));
+        readListeners(poolNlbs.stream().filter(nlb -> !readAhead.containsKey(nlb)).toList());
+    }
+
+    /** The listeners of these NLBs, with one round of DescribeTags for all of them. */
+    private void readListeners(List<String> nlbArns) {
+        Map<String, List<LoadBalancerListener>> read = new LinkedHashMap<>();
+        nlbArns.forEach(nlb -> read.put(nlb, loadBalancing.listeners(nlb)));
+        Map<String, Map<String, String>> tags = loadBalancing.tags(read.values().stream().flatMap(List::stream)
+                .map(LoadBalancerListener::arn).toList());
+        read.forEach((nlb, listenersRead) -> listeners.put(nlb, tagged(listenersRead, tags)));
+    }
+
+    private static List<LoadBalancerListener> tagged(List<LoadBalancerListener> read, Map<String, Map<String, String>> tags) {
+        return new ArrayList<>(read.stream()
+                .map(listener -> listener.withTags(tags.getOrDefault(listener.arn(), Map.of()))).toList());
+    }
+
+    /** Every target group by ARN (as listed), and the onboarder's own with their tags. */
+    private void keepTargetGroups(List<TargetGroup> groups, Map<String, Map<String, String>> tags) {
+        targetGroups = new HashMap<>();
+        groups.forEach(group -> targetGroups.put(group.arn(), group));
+        ownTargetGroups = new ArrayList<>(groups.stream().filter(BatchView::own)
+                .map(group -> group.withTags(tags.getOrDefault(group.arn(), Map.of()))).toList());
+    }
+
+    private static boolean own(TargetGroup group) {
+        return group.name().startsWith(Ownership.TARGET_GROUP_PREFIX);
+    }
+
+    private static boolean inPool(LoadBalancer lb) {
+        return lb.network() && lb.tags().containsKey(PoolTag.KEY);
     }
 
     public Optional<LoadBalancer> loadBalancer(String arn) {
@@ -163,10 +228,7 @@ public final class BatchView {
      * without routed ports ({@link PoolLandscape#withRoutedPorts} adds those of the APIs a reconcile knows).
      */
     public PoolLandscape pool() {
-        List<LoadBalancer> poolNlbs = loadBalancers().stream()
-                .filter(LoadBalancer::network)
-                .filter(lb -> lb.tags().containsKey(PoolTag.KEY))
-                .toList();
+        List<LoadBalancer> poolNlbs = loadBalancers().stream().filter(BatchView::inPool).toList();
         Map<String, List<LoadBalancerListener>> byNlb = new LinkedHashMap<>();
         poolNlbs.forEach(nlb -> byNlb.put(nlb.arn(), listeners(nlb.arn())));
         if (vpcLinks == null) {
@@ -175,16 +237,33 @@ public final class BatchView {
         return new PoolLandscape(poolNlbs, byNlb, vpcLinks, ownTargetGroups(), fullNlbs, Map.of());
     }
 
-    public List<LoadBalancerListener> listeners(String nlbArn) {
-        return listeners.computeIfAbsent(nlbArn, arn -> new ArrayList<>(loadBalancing.listeners(arn, true)));
+    /** A load balancer's listeners with their tags. */
+    public List<LoadBalancerListener> listeners(String lbArn) {
+        loadBalancers();
+        if (!listeners.containsKey(lbArn)) {
+            readListeners(List.of(lbArn));
+        }
+        return listeners.get(lbArn);
     }
 
     public List<TargetGroup> ownTargetGroups() {
+        loadBalancers();
         if (ownTargetGroups == null) {
-            ownTargetGroups = new ArrayList<>(loadBalancing.targetGroups(
-                    name -> name.startsWith(Ownership.TARGET_GROUP_PREFIX)));
+            List<TargetGroup> groups = loadBalancing.targetGroups();
+            keepTargetGroups(groups, loadBalancing.tags(groups.stream().filter(BatchView::own).map(TargetGroup::arn).toList()));
         }
         return ownTargetGroups;
+    }
+
+    /**
+     * The target group as the batch listed it (without tags), else as DescribeTargetGroups shows it now (one made
+     * since). Its load balancers stay those of the listing: the batch's own writes attach a service's group to or
+     * detach it from pool NLBs only, through its own listeners, which the pattern choice does not count anyway.
+     */
+    public Optional<TargetGroup> targetGroup(String arn) {
+        ownTargetGroups();
+        TargetGroup listed = targetGroups.get(arn);
+        return listed != null ? Optional.of(listed) : loadBalancing.targetGroup(arn);
     }
 
     /** The resources of each API; an API that does not exist is left out. */
@@ -241,6 +320,7 @@ public final class BatchView {
     void targetGroupCreated(TargetGroup group) {
         targetsRead.add(group.arn());
         ownTargetGroups().add(group);
+        targetGroups.put(group.arn(), group);
     }
 
     void targetRegistered(String targetGroupArn, String target) {
@@ -256,6 +336,7 @@ public final class BatchView {
 
     void targetGroupDeleted(String arn) {
         ownTargetGroups().removeIf(group -> group.arn().equals(arn));
+        targetGroups.remove(arn);
     }
 
     void resourceCreated(String apiId, RestResource resource) {

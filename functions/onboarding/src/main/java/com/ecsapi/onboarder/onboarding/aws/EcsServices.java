@@ -2,6 +2,7 @@ package com.ecsapi.onboarder.onboarding.aws;
 
 import com.ecsapi.onboarder.onboarding.event.ServiceRef;
 import com.ecsapi.onboarder.onboarding.model.EcsService;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
 import software.amazon.awssdk.services.ecs.model.LoadBalancer;
@@ -30,6 +31,33 @@ public final class EcsServices {
     /** The service as ECS knows it now; empty when neither it nor its cluster exists. */
     public Optional<EcsService> describe(ServiceRef ref) {
         return describe(ref.cluster(), List.of(ref.serviceArn())).stream().findFirst();
+    }
+
+    /**
+     * Each of these services as ECS knows it now (empty when neither it nor its cluster exists), one
+     * DescribeServices per cluster and 10 services. A cluster whose call fails is left out: describing its
+     * services one by one lets the failure reach the message it belongs to.
+     */
+    public Map<ServiceRef, Optional<EcsService>> describeAll(List<ServiceRef> refs) {
+        Map<String, List<ServiceRef>> byCluster = new LinkedHashMap<>();
+        refs.forEach(ref -> byCluster.computeIfAbsent(ref.cluster(), cluster -> new ArrayList<>()).add(ref));
+        Map<ServiceRef, Optional<EcsService>> described = new LinkedHashMap<>();
+        byCluster.forEach((cluster, inCluster) -> {
+            List<EcsService> services;
+            try {
+                services = describe(cluster, inCluster.stream().map(ServiceRef::serviceArn).distinct().toList());
+            } catch (SdkException e) {
+                return;
+            }
+            inCluster.forEach(ref -> described.put(ref, services.stream()
+                    .filter(service -> service.name().equals(name(ref))).findFirst()));
+        });
+        return described;
+    }
+
+    /** A service's name: the last part of its ARN (ECS answers a service by name within its cluster). */
+    private static String name(ServiceRef ref) {
+        return ref.serviceArn().substring(ref.serviceArn().lastIndexOf('/') + 1);
     }
 
     public List<EcsService> describe(String cluster, List<String> serviceArns) {

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /** ELBv2 reads and writes: load balancers, listeners, target groups and their tags. */
 public final class LoadBalancing {
@@ -33,26 +32,24 @@ public final class LoadBalancing {
         this.elb = elb;
     }
 
-    /** Every load balancer of the account and Region, with its tags. */
+    /** Every load balancer of the account and Region, without its tags ({@link #tags}). */
     public List<LoadBalancer> loadBalancers() {
-        List<software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer> all = new ArrayList<>();
-        elb.describeLoadBalancersPaginator(request -> { }).forEach(page -> all.addAll(page.loadBalancers()));
-        Map<String, Map<String, String>> tags = tags(all.stream().map(lb -> lb.loadBalancerArn()).toList());
-        return all.stream().map(lb -> new LoadBalancer(lb.loadBalancerArn(), lb.loadBalancerName(), lb.typeAsString(),
-                lb.dnsName(), lb.vpcId(), tags.getOrDefault(lb.loadBalancerArn(), Map.of()),
-                lb.availabilityZones().stream().map(zone -> zone.subnetId()).filter(java.util.Objects::nonNull).toList()))
-                .toList();
+        List<LoadBalancer> all = new ArrayList<>();
+        elb.describeLoadBalancersPaginator(request -> { }).forEach(page -> page.loadBalancers().forEach(lb ->
+                all.add(new LoadBalancer(lb.loadBalancerArn(), lb.loadBalancerName(), lb.typeAsString(), lb.dnsName(),
+                        lb.vpcId(), Map.of(), lb.availabilityZones().stream().map(zone -> zone.subnetId())
+                        .filter(java.util.Objects::nonNull).toList()))));
+        return all;
     }
 
-    /** A load balancer's listeners; with their tags when {@code withTags}. */
-    public List<LoadBalancerListener> listeners(String loadBalancerArn, boolean withTags) {
-        List<Listener> all = new ArrayList<>();
+    /** A load balancer's listeners, without their tags ({@link #tags}). */
+    public List<LoadBalancerListener> listeners(String loadBalancerArn) {
+        List<LoadBalancerListener> all = new ArrayList<>();
         elb.describeListenersPaginator(request -> request.loadBalancerArn(loadBalancerArn))
-                .forEach(page -> all.addAll(page.listeners()));
-        Map<String, Map<String, String>> tags = withTags ? tags(all.stream().map(Listener::listenerArn).toList()) : Map.of();
-        return all.stream().map(listener -> new LoadBalancerListener(listener.listenerArn(), listener.loadBalancerArn(),
-                listener.port(), listener.protocolAsString(), forwardTargets(listener.defaultActions()),
-                tags.getOrDefault(listener.listenerArn(), Map.of()))).toList();
+                .forEach(page -> page.listeners().forEach(listener -> all.add(new LoadBalancerListener(
+                        listener.listenerArn(), listener.loadBalancerArn(), listener.port(), listener.protocolAsString(),
+                        forwardTargets(listener.defaultActions()), Map.of()))));
+        return all;
     }
 
     public Optional<TargetGroup> targetGroup(String arn) {
@@ -64,14 +61,12 @@ public final class LoadBalancing {
         }
     }
 
-    /** Target groups whose name passes {@code names}, with their tags. */
-    public List<TargetGroup> targetGroups(Predicate<String> names) {
-        List<software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup> matching = new ArrayList<>();
-        elb.describeTargetGroupsPaginator(request -> { }).forEach(page -> page.targetGroups().stream()
-                .filter(group -> names.test(group.targetGroupName())).forEach(matching::add));
-        Map<String, Map<String, String>> tags = tags(matching.stream().map(group -> group.targetGroupArn()).toList());
-        return matching.stream().map(group -> toTargetGroup(group, tags.getOrDefault(group.targetGroupArn(), Map.of())))
-                .toList();
+    /** Every target group of the account and Region, without its tags ({@link #tags}). */
+    public List<TargetGroup> targetGroups() {
+        List<TargetGroup> all = new ArrayList<>();
+        elb.describeTargetGroupsPaginator(request -> { })
+                .forEach(page -> page.targetGroups().forEach(group -> all.add(toTargetGroup(group, Map.of()))));
+        return all;
     }
 
     /** An {@code alb}-type TCP target group, without its ALB yet ({@link #registerTarget}). */
@@ -120,6 +115,7 @@ public final class LoadBalancing {
         }
     }
 
+    /** The tags of load balancers, listeners and target groups, in any mix: 20 ARNs a DescribeTags call. */
     Map<String, Map<String, String>> tags(List<String> arns) {
         Map<String, Map<String, String>> tags = new HashMap<>();
         for (int from = 0; from < arns.size(); from += TAGS_BATCH) {

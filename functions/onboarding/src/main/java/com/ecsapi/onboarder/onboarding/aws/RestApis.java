@@ -151,17 +151,12 @@ public final class RestApis {
     }
 
     /**
-     * Deploys the API's current resources to an existing stage; empty when the stage does not exist (a
-     * CreateDeployment naming an unknown stage would create it).
+     * Deploys the API's current resources to a stage; the caller makes sure it exists (a CreateDeployment naming
+     * an unknown stage would create it).
      */
-    public Optional<String> deploy(String apiId, String stage, String description) {
-        try {
-            apiGateway.getStage(request -> request.restApiId(apiId).stageName(stage));
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        }
-        return Optional.of(apiGateway.createDeployment(request -> request.restApiId(apiId).stageName(stage)
-                .description(description)).id());
+    public String deploy(String apiId, String stage, String description) {
+        return apiGateway.createDeployment(request -> request.restApiId(apiId).stageName(stage)
+                .description(description)).id();
     }
 
     private static RestResource toResource(Resource resource) {

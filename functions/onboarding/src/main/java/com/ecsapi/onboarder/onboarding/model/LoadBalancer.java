@@ -24,4 +24,8 @@ public record LoadBalancer(String arn, String name, String type, String dnsName,
     public boolean application() {
         return "application".equals(type);
     }
+
+    public LoadBalancer withTags(Map<String, String> read) {
+        return new LoadBalancer(arn, name, type, dnsName, vpcId, read, subnetIds);
+    }
 }

@@ -11,4 +11,8 @@ public record LoadBalancerListener(String arn, String loadBalancerArn, int port,
         targetGroupArns = List.copyOf(targetGroupArns);
         tags = Map.copyOf(tags);
     }
+
+    public LoadBalancerListener withTags(Map<String, String> read) {
+        return new LoadBalancerListener(arn, loadBalancerArn, port, protocol, targetGroupArns, read);
+    }
 }

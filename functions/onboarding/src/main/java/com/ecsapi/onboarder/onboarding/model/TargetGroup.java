@@ -23,4 +23,8 @@ public record TargetGroup(String arn, String name, String protocol, int port, St
     public TargetGroup withTargets(List<String> registered) {
         return new TargetGroup(arn, name, protocol, port, vpcId, targetType, loadBalancerArns, tags, registered);
     }
+
+    public TargetGroup withTags(Map<String, String> read) {
+        return new TargetGroup(arn, name, protocol, port, vpcId, targetType, loadBalancerArns, read, targets);
+    }
 }

@@ -58,24 +58,25 @@ public final class Planner {
      * (after the new route stands). While a service waits (Pending) or is refused, nothing else changes.
      */
     public static Plan combine(Target target, Plan rest, Plan http) {
-        boolean onHttp = target instanceof Target.Present present && present.pattern().onHttpApi();
-        Plan primary = onHttp ? http : rest;
-        Plan secondary = onHttp ? rest : http;
-        if (target instanceof Target.Refused || primary.outcome() == Outcome.Rejected
-                || primary.outcome() == Outcome.Pending) {
+        return switch (target) {
+            case Target.Refused refused -> rest;
+            case Target.Absent absent -> combine(rest, http, Outcome.Skipped, Outcome.Deregistered);
+            case Target.Present present -> present.pattern().onHttpApi()
+                    ? combine(http, rest, Outcome.Unchanged, Outcome.Onboarded)
+                    : combine(rest, http, Outcome.Unchanged, Outcome.Onboarded);
+        };
+    }
+
+    /** {@code primary}'s changes, then {@code secondary}'s: {@code changed} if there are any, else {@code none}. */
+    private static Plan combine(Plan primary, Plan secondary, Outcome none, Outcome changed) {
+        if (primary.outcome() == Outcome.Rejected || primary.outcome() == Outcome.Pending) {
             return primary;
         }
         List<Change> changes = new ArrayList<>(primary.changes());
         changes.addAll(secondary.changes());
         Set<ApiStage> deployments = new LinkedHashSet<>(primary.deployments());
         deployments.addAll(secondary.deployments());
-        Outcome outcome;
-        if (target instanceof Target.Absent) {
-            outcome = changes.isEmpty() ? Outcome.Skipped : Outcome.Deregistered;
-        } else {
-            outcome = changes.isEmpty() ? Outcome.Unchanged : Outcome.Onboarded;
-        }
-        return new Plan(outcome, primary.grounds(), changes, deployments, primary.endpoint(),
+        return new Plan(changes.isEmpty() ? none : changed, primary.grounds(), changes, deployments, primary.endpoint(),
                 primary.path() != null ? primary.path() : secondary.path());
     }
 

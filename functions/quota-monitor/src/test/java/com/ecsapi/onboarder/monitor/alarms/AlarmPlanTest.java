@@ -19,14 +19,14 @@ class AlarmPlanTest {
 
     private static QuotaReading nlb(String name, int listeners, String pool) {
         return new QuotaReading(new QuotaUsage(Quota.LISTENERS_PER_NLB, name, listeners, pool),
-                new QuotaLimit(Quota.LISTENERS_PER_NLB, 50, QuotaLimit.Source.AWS_DEFAULT), Double.NaN);
+                new QuotaLimit(Quota.LISTENERS_PER_NLB, 50, QuotaLimit.Source.AWS_DEFAULT, true), Double.NaN);
     }
 
     @Test
     void desiredAlarmsWatchUtilizationOfEachQuotaAndResource() {
         List<AlarmSpec> desired = POLICY.desired(List.of(nlb("nlb-a", 5, "default"),
                 new QuotaReading(QuotaUsage.regional(Quota.VPC_LINKS_V1, 3),
-                        new QuotaLimit(Quota.VPC_LINKS_V1, 20, QuotaLimit.Source.APPLIED), Double.NaN)));
+                        new QuotaLimit(Quota.VPC_LINKS_V1, 20, QuotaLimit.Source.APPLIED, true), Double.NaN)));
 
         assertEquals(List.of("stack-listeners-per-nlb-nlb-a", "stack-vpc-links-v1-region"),
                 desired.stream().map(AlarmSpec::name).toList());

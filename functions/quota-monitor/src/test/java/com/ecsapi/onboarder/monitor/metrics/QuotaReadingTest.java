@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class QuotaReadingTest {
 
-    private static final QuotaLimit FIFTY = new QuotaLimit(Quota.LISTENERS_PER_NLB, 50, QuotaLimit.Source.AWS_DEFAULT);
+    private static final QuotaLimit FIFTY = new QuotaLimit(Quota.LISTENERS_PER_NLB, 50, QuotaLimit.Source.AWS_DEFAULT, true);
 
     @Test
     void publishesUsageLimitAndUtilizationForTheQuotaAndResource() {
@@ -35,7 +35,7 @@ class QuotaReadingTest {
 
     @Test
     void aZeroLimitIsFullAsSoonAsAnythingIsUsed() {
-        QuotaLimit zero = new QuotaLimit(Quota.VPC_LINKS_V2, 0, QuotaLimit.Source.APPLIED);
+        QuotaLimit zero = new QuotaLimit(Quota.VPC_LINKS_V2, 0, QuotaLimit.Source.APPLIED, true);
 
         assertEquals(100.0, new QuotaReading(QuotaUsage.regional(Quota.VPC_LINKS_V2, 1), zero, Double.NaN).utilizationPercent());
         assertEquals(0.0, new QuotaReading(QuotaUsage.regional(Quota.VPC_LINKS_V2, 0), zero, Double.NaN).utilizationPercent());
