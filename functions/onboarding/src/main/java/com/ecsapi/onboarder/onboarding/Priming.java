@@ -2,10 +2,9 @@ package com.ecsapi.onboarder.onboarding;
 
 import com.ecsapi.onboarder.aws.PrimingEndpoint;
 import com.ecsapi.onboarder.aws.PrimingHook;
-import com.ecsapi.onboarder.hash.Sha256;
-import com.ecsapi.onboarder.json.Json;
-import com.ecsapi.onboarder.onboarding.aws.BatchView;
 import com.ecsapi.onboarder.onboarding.aws.OnboardingQueue.Delivery;
+import com.ecsapi.onboarder.telemetry.Metrics;
+import com.ecsapi.onboarder.telemetry.StructuredLog;
 import org.joda.time.format.DateTimeFormatter;
 import org.joda.time.format.ISODateTimeFormat;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
@@ -22,15 +21,15 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * SnapStart priming of OnboardingFunction and ReconcileSweepFunction, all through a {@link PrimingEndpoint} (nothing
  * reaches AWS): every AWS operation the two handlers call, reads and writes alike, once; then the handlers' own wiring
- * ({@link Onboarder}) on the endpoint's clients: a batch of one event processed (its log and metrics discarded) and
- * the sweep's reads.
+ * ({@link Onboarder}) on the endpoint's clients: a batch of one event processed and a sweep run, their logs and
+ * metrics discarded.
  */
 final class Priming extends PrimingHook {
 
@@ -55,14 +54,9 @@ final class Priming extends PrimingHook {
         PrintStream discarded = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         endpoint.call(() -> onboarder.batch(discarded).process(List.of(new Delivery("priming", SAMPLE_EVENT,
                 "priming", 1, SweepHandler.MESSAGE_GROUP)), () -> Long.MAX_VALUE));
-        endpoint.call(() -> onboarder.ecs.describe("priming", onboarder.ecs.serviceArns("priming")));
-        endpoint.call(() -> onboarder.ecs.clusters(List.of()));
-        BatchView view = onboarder.batchView();
-        endpoint.call(view::pool);
-        endpoint.call(() -> view.apis(Set.of("priming")));
-        endpoint.call(() -> view.stages("priming"));
-        endpoint.call(() -> view.httpApis(Set.of("priming")));
-        endpoint.call(() -> Json.write(Map.of("detail", Map.of("serviceArn", Sha256.hex("priming")))));
+        endpoint.call(() -> new Sweep(onboarder.ecs, onboarder.batchView(), onboarder.sqs, config,
+                Metrics.create(config.metricsNamespace(), Map.of(), discarded, Clock.systemUTC()),
+                StructuredLog.of(Sweep.class, discarded, Clock.systemUTC())).run("priming"));
         endpoint.call(() -> SCHEDULED_EVENT_TIME.parseDateTime("2026-01-01T00:00:00Z"));
     }
 

@@ -20,9 +20,11 @@ class PrimingEmulatorTest extends EmulatorTestBase {
 
     @Test
     void primesEveryOperationOfBothHandlersWithoutSendingARequest() {
-        PrimingHook.Primed primed = asFunction("OnboardingFunction", environment(), () -> {
+        Map<String, String> variables = environment();
+        variables.put("QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/123456789012/onboarding.fifo");
+        PrimingHook.Primed primed = asFunction("OnboardingFunction", variables, () -> {
             moto.clearCallCounts();
-            return new Priming(OnboarderConfig.from(Environment.of(environment()))).prime();
+            return new Priming(OnboarderConfig.from(Environment.of(variables))).prime();
         });
 
         assertEquals(Map.of(), primed.failures());

@@ -49,6 +49,10 @@ final class Priming extends PrimingHook {
 
         endpoint.call(() -> serviceQuotas.getServiceQuota(r -> r
                 .serviceCode("elasticloadbalancing").quotaCode("L-57A373D6")));
+        endpoint.call(() -> serviceQuotas.listRequestedServiceQuotaChangeHistoryByQuota(r -> r
+                .serviceCode("elasticloadbalancing").quotaCode("L-57A373D6").maxResults(100)));
+        endpoint.call(() -> serviceQuotas.requestServiceQuotaIncrease(r -> r
+                .serviceCode("elasticloadbalancing").quotaCode("L-57A373D6").desiredValue(100.0)));
         endpoint.call(() -> serviceQuotas.getAWSDefaultServiceQuota(r -> r
                 .serviceCode("elasticloadbalancing").quotaCode("L-57A373D6")));
 

@@ -31,7 +31,8 @@ class PrimingEmulatorTest extends MonitorEmulatorTestBase {
                 "ElasticLoadBalancingV2:DescribeTags", "ElasticLoadBalancingV2:DescribeTargetGroups",
                 "ApiGateway:GetVpcLinks", "ApiGateway:GetRestApis", "ApiGateway:GetResources",
                 "ApiGatewayV2:GetVpcLinks", "ApiGatewayV2:GetApis", "ApiGatewayV2:GetRoutes",
-                "ServiceQuotas:GetServiceQuota", "ServiceQuotas:GetAWSDefaultServiceQuota",
+                "ServiceQuotas:GetServiceQuota", "ServiceQuotas:ListRequestedServiceQuotaChangeHistoryByQuota",
+                "ServiceQuotas:RequestServiceQuotaIncrease", "ServiceQuotas:GetAWSDefaultServiceQuota",
                 "CloudWatch:PutMetricData", "CloudWatch:GetMetricData", "CloudWatch:DescribeAlarms",
                 "CloudWatch:PutMetricAlarm", "CloudWatch:DeleteAlarms"), primed.calls());
         assertEquals(primed.calls().size(), primed.requestsAnswered().size(), "each answered on the loopback");
