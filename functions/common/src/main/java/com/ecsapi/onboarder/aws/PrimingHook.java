@@ -29,6 +29,12 @@ public abstract class PrimingHook implements Resource {
     public record Primed(List<String> calls, Map<String, String> failures, List<String> requestsAnswered) {
     }
 
+    /**
+     * Runs of the function's priming: after the first has loaded the classes, the next ones make the JIT compile the
+     * paths an event takes, and the compiled code is part of the snapshot.
+     */
+    private static final int ROUNDS = 10;
+
     private final StructuredLog log;
 
     protected PrimingHook() {
@@ -51,7 +57,9 @@ public abstract class PrimingHook implements Resource {
     public final Primed prime() {
         try (PrimingEndpoint endpoint = PrimingEndpoint.start()) {
             endpoint.call(PrimingHook::credentialProviders);
-            primeWith(endpoint);
+            for (int round = 0; round < ROUNDS; round++) {
+                primeWith(endpoint);
+            }
             endpoint.close();
             return new Primed(endpoint.primed(), endpoint.failed(), endpoint.answered());
         } catch (IOException e) {
