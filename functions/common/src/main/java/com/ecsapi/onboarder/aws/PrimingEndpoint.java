@@ -104,7 +104,7 @@ public final class PrimingEndpoint implements AwsClientFactory, AutoCloseable {
         try {
             call.get();
         } catch (RuntimeException e) {
-            failed.put("call " + (primed.size() + failed.size() + 1), e.toString());
+            failed.put("failure " + (failed.size() + 1), e.toString());
         }
     }
 
@@ -113,7 +113,7 @@ public final class PrimingEndpoint implements AwsClientFactory, AutoCloseable {
         return List.copyOf(primed);
     }
 
-    /** The calls that failed (by their position among the calls), with the failure. */
+    /** The failures of calls, numbered in their order. */
     public Map<String, String> failed() {
         return Map.copyOf(failed);
     }

@@ -18,10 +18,10 @@ import java.util.Map;
 
 /**
  * A function's SnapStart priming, run by the {@code beforeCheckpoint} hook when Lambda publishes a version: the
- * function's AWS calls, each once, through clients of a {@link PrimingEndpoint} (no AWS, no IAM, no network), so that
- * the snapshot holds their classes loaded and initialised and the first event after a restore does not pay for
- * them. Nothing is left to undo after the restore: priming opens no connection of the function's clients, resolves
- * none of its credentials and reads no clock into their state.
+ * function's AWS calls and its own wiring, through clients of a {@link PrimingEndpoint} (no AWS, no IAM, no network),
+ * so that the snapshot holds their classes loaded and initialised, and their hot paths compiled, and the first event
+ * after a restore does not pay for them. Nothing is left to undo after the restore: priming opens no connection of
+ * the function's clients, resolves none of its credentials and reads no clock into their state.
  */
 public abstract class PrimingHook implements Resource {
 

@@ -35,7 +35,7 @@ class PrimingEndpointTest {
         });
         endpoint.close();
 
-        assertTrue(endpoint.failed().get("call 1").contains("refused by the marshaller"), endpoint.failed().toString());
+        assertTrue(endpoint.failed().get("failure 1").contains("refused by the marshaller"), endpoint.failed().toString());
         assertThrows(IllegalStateException.class,
                 () -> client.getServiceQuota(r -> r.serviceCode("ec2").quotaCode("L-1")),
                 "a closed client cannot be used by mistake after priming");

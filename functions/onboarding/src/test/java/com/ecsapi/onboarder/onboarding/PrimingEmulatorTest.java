@@ -20,8 +20,7 @@ class PrimingEmulatorTest extends EmulatorTestBase {
 
     @Test
     void primesEveryOperationOfBothHandlersWithoutSendingARequest() {
-        Map<String, String> variables = environment();
-        variables.put("QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/123456789012/onboarding.fifo");
+        Map<String, String> variables = withQueue(environment());
         PrimingHook.Primed primed = asFunction("OnboardingFunction", variables, () -> {
             moto.clearCallCounts();
             return new Priming(OnboarderConfig.from(Environment.of(variables))).prime();
@@ -56,7 +55,7 @@ class PrimingEmulatorTest extends EmulatorTestBase {
     void theFirstEventAfterPrimingOnboardsAsEver() {
         String tg = aws.tcpTargetGroup(vpcA, "orders-tg");
         String service = aws.service(cluster, "orders", tg, vpcA, Map.of("apigw:path", "/orders"));
-        Map<String, String> variables = environment();
+        Map<String, String> variables = withQueue(environment());
 
         SQSBatchResponse response = asFunction("OnboardingFunction", variables, () -> {
             OnboardingHandler handler = new OnboardingHandler(Environment.of(variables));
@@ -68,5 +67,11 @@ class PrimingEmulatorTest extends EmulatorTestBase {
 
         assertEquals(List.of(), failures(response));
         assertEquals(List.of(10000), aws.listeners(nlbA1).stream().map(listener -> listener.port()).toList());
+    }
+
+    /** As deployed: the sweep the priming runs needs the queue's URL (it sends to the priming endpoint only). */
+    private static Map<String, String> withQueue(Map<String, String> variables) {
+        variables.put("QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/123456789012/onboarding.fifo");
+        return variables;
     }
 }
