@@ -2,6 +2,7 @@ package com.ecsapi.onboarder.local;
 
 import com.ecsapi.onboarder.local.demo.DemoEvents;
 import com.ecsapi.onboarder.local.demo.DemoSetup;
+import com.ecsapi.onboarder.local.invoker.Invoker;
 import com.ecsapi.onboarder.local.runner.EnvVarsFile;
 import com.ecsapi.onboarder.local.runner.FunctionRunner;
 import com.ecsapi.onboarder.local.runner.Invocation;
@@ -103,6 +104,36 @@ class RealFunctionsIT {
                 assertTrue(logs.contains("Dry run: reconcile request not sent"), logs);
                 assertTrue(moto.callCounts().keySet().stream().noneMatch(RealFunctionsIT::isWrite),
                         "the sweep's plan only read: " + moto.callCounts());
+            }
+        }
+    }
+
+    @Test
+    void theSnapStartHooksOfTheBuiltJarPrimeWithoutACallToAws() throws Exception {
+        try (MotoServer moto = MotoServer.start()) {
+            moto.useForThisJvm();
+            try (DemoSetup.Clients clients = DemoSetup.Clients.create()) {
+                DemoSetup setup = DemoSetup.create(clients);
+                Path envVars = Files.writeString(work.resolve("env-vars.json"), setup.envVarsJson(moto.endpoint()));
+                Map<String, String> caller = new HashMap<>(System.getenv());
+                caller.putAll(moto.clientEnvironment());
+                Invocation monitor = Invocation.prepare(Template.load(PROJECT.resolve("template.yaml")),
+                        "QuotaMonitorFunction", PROJECT.resolve("events/quota-monitor-scheduled.json"),
+                        EnvVarsFile.read(envVars), caller);
+                moto.clearCallCounts();
+
+                Path log = work.resolve("monitor-snapstart.log");
+                FunctionRunner.Result result = FunctionRunner.forThisJvm().run(monitor, log,
+                        List.of(Invoker.SNAPSTART_OPTION));
+
+                String logs = Files.readString(log);
+                assertEquals(0, result.exitCode(), logs);
+                assertTrue(logs.contains(Invoker.HOOKS_PREFIX + "1 resources"), logs);
+                assertTrue(logs.matches("(?s).*\"message\":\"SnapStart priming done\",\"calls\":\\d+,\"failures\":\\{}.*"),
+                        logs);
+                int sent = moto.callCounts().values().stream().mapToInt(Integer::intValue).sum();
+                assertTrue(result.stdout().contains("\"totalCalls\":" + sent + ","),
+                        "the emulator got the run's own calls only (" + sent + "): " + result.stdout());
             }
         }
     }
