@@ -113,13 +113,8 @@ class RealFunctionsIT {
         try (MotoServer moto = MotoServer.start()) {
             moto.useForThisJvm();
             try (DemoSetup.Clients clients = DemoSetup.Clients.create()) {
-                DemoSetup setup = DemoSetup.create(clients);
-                Path envVars = Files.writeString(work.resolve("env-vars.json"), setup.envVarsJson(moto.endpoint()));
-                Map<String, String> caller = new HashMap<>(System.getenv());
-                caller.putAll(moto.clientEnvironment());
-                Invocation monitor = Invocation.prepare(Template.load(PROJECT.resolve("template.yaml")),
-                        "QuotaMonitorFunction", PROJECT.resolve("events/quota-monitor-scheduled.json"),
-                        EnvVarsFile.read(envVars), caller);
+                Invocation monitor = invocation(moto, DemoSetup.create(clients), "QuotaMonitorFunction",
+                        PROJECT.resolve("events/quota-monitor-scheduled.json"));
                 moto.clearCallCounts();
 
                 Path log = work.resolve("monitor-snapstart.log");
@@ -143,17 +138,22 @@ class RealFunctionsIT {
 
     /** Runs {@code function} of the project's template with {@code --plan} on the demo setup; it must exit 0. */
     private PlanRun plan(MotoServer moto, DemoSetup setup, String function, Path event) throws IOException {
-        Path envVars = Files.writeString(work.resolve("env-vars.json"), setup.envVarsJson(moto.endpoint()));
-        Map<String, String> caller = new HashMap<>(System.getenv());
-        caller.putAll(moto.clientEnvironment());
+        Invocation plan = invocation(moto, setup, function, event).dryRun();
         moto.clearCallCounts();
-        Invocation plan = Invocation.prepare(Template.load(PROJECT.resolve("template.yaml")), function, event,
-                EnvVarsFile.read(envVars), caller).dryRun();
         Path log = work.resolve(function + "-plan.log");
         FunctionRunner.Result result = FunctionRunner.forThisJvm().run(plan, log);
         String logs = Files.readString(log);
         assertEquals(0, result.exitCode(), logs);
         return new PlanRun(result.stdout(), logs);
+    }
+
+    /** {@code function} of the project's template with {@code event}, on the demo setup in {@code moto}. */
+    private Invocation invocation(MotoServer moto, DemoSetup setup, String function, Path event) throws IOException {
+        Path envVars = Files.writeString(work.resolve("env-vars.json"), setup.envVarsJson(moto.endpoint()));
+        Map<String, String> caller = new HashMap<>(System.getenv());
+        caller.putAll(moto.clientEnvironment());
+        return Invocation.prepare(Template.load(PROJECT.resolve("template.yaml")), function, event,
+                EnvVarsFile.read(envVars), caller);
     }
 
     private static boolean isWrite(String operation) {
