@@ -4,9 +4,11 @@
 # when a main source or a pom is newer than the jars: three functions, one build.
 ONBOARDING_JAR := functions/onboarding/target/onboarding-function.jar
 QUOTA_MONITOR_JAR := functions/quota-monitor/target/quota-monitor-function.jar
+# bin/explain and bin/inventory (the operator tools) run this one; the same Maven run makes it
+OPERATOR_JAR := functions/onboarding/target/onboarder-operator.jar
 SOURCES := pom.xml $(wildcard functions/*/pom.xml) $(shell find functions -path '*/src/main/*' -type f)
 
-$(ONBOARDING_JAR) $(QUOTA_MONITOR_JAR): $(SOURCES)
+$(ONBOARDING_JAR) $(QUOTA_MONITOR_JAR) $(OPERATOR_JAR): $(SOURCES)
 	bash bin/build-functions
 
 build-OnboardingFunction build-ReconcileSweepFunction: $(ONBOARDING_JAR)

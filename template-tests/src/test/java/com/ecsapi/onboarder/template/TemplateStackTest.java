@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
+import software.amazon.awssdk.services.cloudwatchlogs.model.QueryDefinition;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.DescribeRuleResponse;
 import software.amazon.awssdk.services.eventbridge.model.Target;
@@ -161,10 +162,34 @@ class TemplateStackTest {
                 Map.entry("AWS::Lambda::Permission", 2L),
                 Map.entry("AWS::Lambda::Version", 3L),
                 Map.entry("AWS::Logs::LogGroup", 3L),
+                Map.entry("AWS::Logs::QueryDefinition", 1L),
                 Map.entry("AWS::SNS::Subscription", 1L),
                 Map.entry("AWS::SNS::Topic", 1L),
                 Map.entry("AWS::SQS::Queue", 2L),
                 Map.entry("AWS::SQS::QueuePolicy", 1L))), countByType);
+    }
+
+    /** The fields the onboarding function's decision lines carry (onboarding DecisionLog, StructuredLog). */
+    private static final Set<String> DECISION_FIELDS = Set.of("@timestamp", "timestamp", "level", "logger", "message",
+            "requestId", "messageId", "service", "action", "outcome", "reason", "detail", "pattern", "why", "vpcLink",
+            "nlb", "port", "path", "changes", "trigger", "durationMs", "dryRun", "retryable");
+
+    @Test
+    void theDecisionQueryReadsTheOnboardingLogGroupAndOnlyFieldsTheDecisionLinesCarry() {
+        Map<String, StackResourceSummary> created = resources(STACK);
+        String id = physicalId(created, "OnboardingDecisionsQuery");
+
+        QueryDefinition query = logs.describeQueryDefinitions(r -> r.queryDefinitionNamePrefix(STACK + "/"))
+                .queryDefinitions().stream().filter(definition -> definition.queryDefinitionId().equals(id))
+                .findFirst().orElseThrow();
+
+        assertEquals(STACK + "/onboarding-decisions", query.name());
+        assertEquals(List.of(physicalId(created, "OnboardingLogGroup")), query.logGroupNames());
+        String fields = query.queryString().lines().filter(line -> line.startsWith("fields ")).findFirst().orElseThrow();
+        Set<String> named = new TreeSet<>(List.of(fields.substring("fields ".length()).split(",\\s*")));
+        assertTrue(DECISION_FIELDS.containsAll(named), "fields no decision line carries: " + named);
+        assertTrue(named.containsAll(Set.of("service", "outcome", "reason", "pattern", "why")), named.toString());
+        assertTrue(query.queryString().contains("filter message = \"Service reconciled\""), query.queryString());
     }
 
     @Test

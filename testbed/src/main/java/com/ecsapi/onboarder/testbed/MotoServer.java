@@ -271,6 +271,44 @@ public final class MotoServer implements AutoCloseable {
         post("/_testbed/elb-describe-rate-limit?on=" + on);
     }
 
+    /**
+     * While on, API Gateway's and ELBv2's control-plane calls take from AWS's per-account token buckets
+     * ({@code RATE_LIMITS} in the launcher: API Gateway {@code CreateDeployment} 1 per 5 s, {@code CreateResource} and
+     * {@code DeleteResource} 5/s each, {@code GetResources} 5 per 2 s, V2 {@code CreateVpcLink} 1 per 15 s, every other
+     * API Gateway call 10/s with a burst of 40; ELBv2 {@code Describe*} 10/s burst 40, other ELBv2 calls 3/s burst 20),
+     * and a call that finds its bucket empty is throttled as AWS throttles it (API Gateway 429
+     * {@code TooManyRequestsException}, ELBv2 400 {@code Throttling}). {@code competingShare} is what another client
+     * of the account takes of each bucket (0.9: 90% of every refill and of the burst, at least one token left);
+     * {@code timeScale} multiplies every refill rate, so that benchmarks at scale run in minutes (1: AWS's rates).
+     */
+    public void enforceRateLimits(double competingShare, double timeScale) {
+        post("/_testbed/rate-limits?on=true&competingShare=" + competingShare + "&timeScale=" + timeScale);
+    }
+
+    public void stopRateLimits() {
+        post("/_testbed/rate-limits?on=false");
+    }
+
+    /** One control-plane token bucket as the caller sees it, and the calls it admitted and throttled. */
+    public record BucketUse(String name, double capacity, double refillPerSecond, int admitted, int throttled) {
+
+        /** The least time in which this bucket, full at the start, admits {@code admitted} calls. */
+        public double minimumSeconds() {
+            return Math.max(0, (admitted - capacity) / refillPerSecond);
+        }
+    }
+
+    /** The buckets of {@link #enforceRateLimits} since they were turned on; none while they are off. */
+    public List<BucketUse> rateLimitUse() {
+        List<BucketUse> buckets = new ArrayList<>();
+        for (String line : get("/_testbed/rate-limits").lines().toList()) {
+            String[] fields = line.split("\t");
+            buckets.add(new BucketUse(fields[0], Double.parseDouble(fields[1]), Double.parseDouble(fields[2]),
+                    Integer.parseInt(fields[3]), Integer.parseInt(fields[4])));
+        }
+        return List.copyOf(buckets);
+    }
+
     /** AWS requests received since the last reset or clear, keyed {@code service:Operation}. */
     public Map<String, Integer> callCounts() {
         return counts("/_testbed/call-counts");

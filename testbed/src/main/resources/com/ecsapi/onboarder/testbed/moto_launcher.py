@@ -32,6 +32,15 @@ gap fillers below add, and these control endpoints for tests (all answer 200 "ok
     GET  /_testbed/faults                                   "fired<TAB>N" (calls answered with a fault since reset)
                                                             and "armed<TAB>M" (faults not yet used up)
     POST /_testbed/elb-describe-rate-limit?on=true|false    ELBv2 Describe*: token bucket 40, refilled 10/s
+    POST /_testbed/rate-limits?on=true|false&competingShare=F&timeScale=K
+                                                            every control-plane limit of RATE_LIMITS (API Gateway and
+                                                            ELBv2, per account as in AWS); another client of the account
+                                                            takes the share F (0 <= F < 1, default 0) of each bucket;
+                                                            K (default 1) multiplies every refill rate (time runs K
+                                                            times faster for the limits only)
+    GET  /_testbed/rate-limits                              per bucket on: "name<TAB>capacity<TAB>refill per second
+                                                            <TAB>admitted<TAB>throttled", capacity and refill as left
+                                                            for the caller (after the competing share and the scale)
     GET  /_testbed/call-counts                              "service:Operation<TAB>count" lines since reset
     POST /_testbed/clear-call-counts
     POST /_testbed/function-session?accessKeyId=K           calls signed with K go to the --journal file
@@ -108,6 +117,7 @@ class TestBedState:
             self.faults = []                  # ArmedFault, in the order armed; dropped once used up
             self.faults_fired = 0
             self.elb_describe_bucket = None   # TokenBucket while the ELBv2 Describe* rate limit is on
+            self.rate_limits = {}             # RateLimit name -> TokenBucket while the control-plane limits are on
             self.call_counts = {}             # "service:Operation" -> count
             self.quota_requests = []          # quota increase requests (RequestedQuota documents), oldest first
 
@@ -169,6 +179,8 @@ class TokenBucket:
         self.tokens = float(capacity)
         self.updated = time.monotonic()
         self.lock = threading.Lock()
+        self.admitted = 0
+        self.throttled = 0
 
     def take(self):
         with self.lock:
@@ -177,8 +189,54 @@ class TokenBucket:
             self.updated = now
             if self.tokens >= 1:
                 self.tokens -= 1
+                self.admitted += 1
                 return True
+            self.throttled += 1
             return False
+
+
+class RateLimit:
+    """One of AWS's per-account control-plane token buckets: which calls take from it, its size and refill rate."""
+
+    def __init__(self, name, capacity, refill_per_second, applies):
+        self.name, self.capacity, self.refill_per_second, self.applies = name, capacity, refill_per_second, applies
+
+    def bucket(self, competing_share, time_scale):
+        """The bucket as the caller sees it while another client takes competing_share of it: that share of every
+        refill and of the burst (at least one token stays, or nothing would ever pass)."""
+        left = 1 - competing_share
+        return TokenBucket(max(1.0, self.capacity * left), self.refill_per_second * left * time_scale)
+
+
+def apigateway(*operations):
+    return lambda request: request.service == "apigateway" and request.operation in operations
+
+
+# API Gateway: https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html ("API Gateway quotas for
+# creating, deploying and managing an API", per account and Region); where a row gives no burst, the burst is one
+# second's worth (at least 1). ELBv2: https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/
+# elb-api-throttling.html gives Describe* (40, 10/s); the writes bucket (20, 3/s) is the test bed's AWS-like choice.
+# The first limit that applies to a call is its bucket.
+RATE_LIMITS = (
+    RateLimit("apigateway:CreateDeployment", 1, 1 / 5, apigateway("CreateDeployment")),
+    RateLimit("apigateway:CreateResource", 5, 5, apigateway("CreateResource")),
+    RateLimit("apigateway:DeleteResource", 5, 5, apigateway("DeleteResource")),
+    RateLimit("apigateway:GetResources", 5, 5 / 2, apigateway("GetResources")),
+    RateLimit("apigateway:CreateVpcLinkV2", 1, 1 / 15, lambda request: request.route == "POST /v2/vpclinks"),
+    RateLimit("apigateway:other", 40, 10, lambda request: request.service == "apigateway"),
+    RateLimit("elasticloadbalancing:Describe", 40, 10,
+              lambda request: request.service == "elasticloadbalancing" and request.operation.startswith("Describe")),
+    RateLimit("elasticloadbalancing:write", 20, 3, lambda request: request.service == "elasticloadbalancing"),
+)
+
+
+def rate_limited(request):
+    """True when the call finds its bucket empty (and so is throttled); calls of no limit are never."""
+    buckets = STATE.rate_limits
+    for limit in RATE_LIMITS if buckets else ():
+        if limit.applies(request):
+            return not buckets[limit.name].take()
+    return False
 
 
 STATE = TestBedState()
@@ -706,11 +764,13 @@ def keep_schedule_rules_off_the_event_bus():
 
 def create_stack_resources_moto_skips():
     """AWS: CloudFormation creates every resource of a template (the SAM transform's output included).
-    moto 5.2.1 skips AWS::Lambda::Alias, AWS::SQS::QueuePolicy, AWS::SNS::Subscription and AWS::CloudWatch::Alarm
-    with a warning (the stack still completes, without them, and a Ref to a skipped alias breaks what uses it);
+    moto 5.2.1 skips AWS::Lambda::Alias, AWS::SQS::QueuePolicy, AWS::SNS::Subscription, AWS::CloudWatch::Alarm and
+    AWS::Logs::QueryDefinition with a warning (the stack still completes, without them, and a Ref to a skipped alias
+    breaks what uses it);
     AWS::Lambda::Version has no Ref/GetAtt Version; AWS::Lambda::Function drops Architectures, SnapStart and
     LoggingConfig, and GetFunction always answers SnapStart Off. Each is created here through the backend its own
-    API uses, so the stack's resources read back as AWS shows them."""
+    API uses (for query definitions, the test bed's own: query_definitions), so the stack's resources read back as
+    AWS shows them."""
     from moto.awslambda.models import LambdaFunction, LambdaVersion, lambda_backends
     from moto.cloudformation import parsing
     from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
@@ -932,6 +992,38 @@ def create_stack_resources_moto_skips():
         def delete(self, account_id, region_name):
             cloudwatch_backends[account_id][region_name].delete_alarms([self.name])
 
+    class QueryDefinition(StackResource, CloudFormationModel):
+        __module__ = MODULE
+        CFN_TYPE, NAME_PROPERTY, ATTRIBUTE = "AWS::Logs::QueryDefinition", "", "QueryDefinitionId"
+
+        def __init__(self, account_id, region_name, definition_id):
+            self.account_id, self.region_name, self.definition_id = account_id, region_name, definition_id
+
+        @classmethod
+        def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name,
+                                            **kwargs):
+            definition = put_query_definition(account_id, region_name, cloudformation_json["Properties"], None)
+            return cls(account_id, region_name, definition["queryDefinitionId"])
+
+        @classmethod
+        def update_from_cloudformation_json(cls, original_resource, new_resource_name, cloudformation_json,
+                                            account_id, region_name):
+            put_query_definition(account_id, region_name, cloudformation_json["Properties"],
+                                 original_resource.definition_id)
+            return original_resource
+
+        def get_cfn_attribute(self, name):
+            if name == self.ATTRIBUTE:
+                return self.definition_id
+            raise UnformattedGetAttTemplateException()
+
+        @property
+        def physical_resource_id(self):
+            return self.definition_id
+
+        def delete(self, account_id, region_name):
+            query_definitions_of(account_id, region_name).pop(self.definition_id, None)
+
     parsing.get_model_map.cache_clear()
     parsing.get_name_type_map.cache_clear()
 
@@ -1087,6 +1179,66 @@ def http_api_deployments(environ, body, start_response, request, api_id):
             deployment["description"] = payload["description"]
         deployments.append(deployment)
     return json_response(start_response, "201 Created", deployment)
+
+
+QUERY_DEFINITION_OPERATIONS = ("PutQueryDefinition", "DescribeQueryDefinitions", "DeleteQueryDefinition")
+
+
+def query_definitions_of(account_id, region):
+    """The saved Logs Insights queries of an account and Region, kept on moto's logs backend so that
+    /moto-api/reset drops them."""
+    from moto.logs.models import logs_backends
+    return logs_backends[account_id][region].__dict__.setdefault("testbed_query_definitions", {})
+
+
+def put_query_definition(account_id, region, properties, definition_id):
+    """Creates (no id) or replaces a saved query; AWS requires a name and a query string."""
+    for required in ("name", "queryString"):
+        value = properties.get(required, properties.get(required[0].upper() + required[1:]))
+        if not isinstance(value, str) or not value:
+            raise ValueError(f"1 validation error detected: Value at '{required}' failed to satisfy constraint: "
+                             "Member must not be null")
+    with CREATE_LOCK:
+        definitions = query_definitions_of(account_id, region)
+        if definition_id is not None and definition_id not in definitions:
+            raise LookupError(f"The query definition {definition_id} does not exist")
+        definition_id = definition_id or str(uuid.uuid4())
+        definitions[definition_id] = {
+            "queryDefinitionId": definition_id,
+            "name": properties.get("name", properties.get("Name")),
+            "queryString": properties.get("queryString", properties.get("QueryString")),
+            "lastModified": int(time.time() * 1000),
+            "logGroupNames": list(properties.get("logGroupNames", properties.get("LogGroupNames", []))),
+        }
+        return definitions[definition_id]
+
+
+def query_definitions(environ, body, start_response, request):
+    """AWS: CloudWatch Logs Insights keeps saved queries (PutQueryDefinition creates one, or replaces the one its
+    queryDefinitionId names; DescribeQueryDefinitions lists them by name prefix; DeleteQueryDefinition), and
+    CloudFormation creates them as AWS::Logs::QueryDefinition. moto 5.2.1 has neither the API nor the resource
+    type (its CloudFormation skips the resource with a warning)."""
+    from moto.core import DEFAULT_ACCOUNT_ID
+    region = re.search(r"Credential=[^/]+/\d{8}/([^/]+)/", environ.get("HTTP_AUTHORIZATION", "")).group(1)
+    payload = json.loads(body or b"{}")
+    if request.operation == "DescribeQueryDefinitions":
+        prefix = payload.get("queryDefinitionNamePrefix", "")
+        with CREATE_LOCK:
+            found = [dict(d) for d in query_definitions_of(DEFAULT_ACCOUNT_ID, region).values()
+                     if d["name"].startswith(prefix)]
+        return json_response(start_response, "200 OK", {"queryDefinitions": sorted(found, key=lambda d: d["name"])})
+    try:
+        if request.operation == "PutQueryDefinition":
+            definition = put_query_definition(DEFAULT_ACCOUNT_ID, region, payload, payload.get("queryDefinitionId"))
+            return json_response(start_response, "200 OK", {"queryDefinitionId": definition["queryDefinitionId"]})
+        with CREATE_LOCK:
+            if query_definitions_of(DEFAULT_ACCOUNT_ID, region).pop(payload.get("queryDefinitionId"), None) is None:
+                raise LookupError(f"The query definition {payload.get('queryDefinitionId')} does not exist")
+        return json_response(start_response, "200 OK", {"success": True})
+    except ValueError as invalid:
+        return aws_error(start_response, request, "400 Bad Request", "InvalidParameterException", str(invalid))
+    except LookupError as unknown:
+        return aws_error(start_response, request, "400 Bad Request", "ResourceNotFoundException", str(unknown))
 
 
 def json_response(start_response, status, document):
@@ -1279,7 +1431,7 @@ def aws_error(start_response, request, status, code, message):
 def throttling_error(start_response, request):
     """What AWS answers when it throttles this service; all are throttling errors to the AWS SDKs."""
     if request.service == "apigateway":
-        return aws_error(start_response, request, "429 Too Many Requests", "TooManyRequestsException", "Too Many Requests")
+        return apigateway_too_many_requests(start_response, request)
     if request.service == "ec2":
         return aws_error(start_response, request, "503 Service Unavailable", "RequestLimitExceeded",
                          "Request limit exceeded.")
@@ -1293,6 +1445,19 @@ def throttling_error(start_response, request):
     if request.protocol == "json":  # ecs, servicediscovery, ...
         return aws_error(start_response, request, "400 Bad Request", "ThrottlingException", "Rate exceeded")
     return aws_error(start_response, request, "429 Too Many Requests", "TooManyRequestsException", "Too Many Requests")
+
+
+def apigateway_too_many_requests(start_response, request):
+    """API Gateway's 429: the error type in the x-amzn-ErrorType header and a body with the message; V2 (routes under
+    /v2/) adds the limit type, as its TooManyRequestsException shape has it."""
+    document = {"message": "Too Many Requests"}
+    if (request.route or "").split(" ", 1)[-1].startswith("/v2/"):
+        document["limitType"] = "RateLimit"
+    data = json.dumps(document).encode("utf-8")
+    start_response("429 Too Many Requests", [("Content-Type", "application/json"), ("Content-Length", str(len(data))),
+                                             ("x-amzn-RequestId", str(uuid.uuid4())),
+                                             ("x-amzn-ErrorType", "TooManyRequestsException")])
+    return [data]
 
 
 # A server fault (5xx: the SDKs retry it) and a client fault (4xx: they do not) each service answers with.
@@ -1447,6 +1612,10 @@ class TestBedApp:
         if (bucket is not None and request.service == "elasticloadbalancing"
                 and request.operation.startswith("Describe") and not bucket.take()):
             return throttling_error(start_response, request)
+        if rate_limited(request):
+            return throttling_error(start_response, request)
+        if request.service == "logs" and request.operation in QUERY_DEFINITION_OPERATIONS:
+            return query_definitions(environ, body, start_response, request)
         deployments = HTTP_API_DEPLOYMENTS.match(path) if request.service == "apigateway" else None
         if deployments and environ["REQUEST_METHOD"] in ("GET", "POST"):
             return http_api_deployments(environ, body, start_response, request, deployments.group(1))
@@ -1462,6 +1631,12 @@ class TestBedApp:
             with STATE.lock:
                 lines = "".join(f"{key}\t{count}\n" for key, count in sorted(STATE.call_counts.items()))
             return text(start_response, "200 OK", lines)
+        if environ["REQUEST_METHOD"] == "GET" and command == "rate-limits":
+            with STATE.lock:
+                buckets = dict(STATE.rate_limits)
+            return text(start_response, "200 OK", "".join(
+                f"{name}\t{b.capacity}\t{b.refill_per_second}\t{b.admitted}\t{b.throttled}\n"
+                for name, b in buckets.items()))
         if environ["REQUEST_METHOD"] == "GET" and command == "faults":
             with STATE.lock:
                 return text(start_response, "200 OK", f"fired\t{STATE.faults_fired}\narmed\t{len(STATE.faults)}\n")
@@ -1503,6 +1678,13 @@ class TestBedApp:
             # AWS: ELBv2 Describe* calls share a token bucket of 40, refilled at 10 per second
             with STATE.lock:
                 STATE.elb_describe_bucket = TokenBucket(40, 10) if flag(query["on"]) else None
+        elif command == "rate-limits":
+            share, scale = float(query.get("competingShare", 0)), float(query.get("timeScale", 1))
+            if not 0 <= share < 1 or scale <= 0:
+                raise ValueError(f"competingShare must be in [0, 1) and timeScale > 0, got {share} and {scale}")
+            buckets = {limit.name: limit.bucket(share, scale) for limit in RATE_LIMITS} if flag(query["on"]) else {}
+            with STATE.lock:
+                STATE.rate_limits = buckets
         else:
             raise LookupError(f"unknown test bed control call: {command}")
         return "ok\n"

@@ -1,5 +1,6 @@
 package com.ecsapi.onboarder.aws;
 
+import com.ecsapi.onboarder.aws.pacing.Pacing;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -15,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Builds every AWS client of a function the same way: one shared Apache HTTP client (it can send the PATCH
- * that API Gateway {@code Update*} calls need), adaptive retry for the control-plane throttling, and the
+ * that API Gateway {@code Update*} calls need), adaptive retry for throttling or, for the control-plane clients a
+ * function paces itself, its {@link Pacing}, and the
  * endpoint the SDK itself takes from {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_<SERVICE>}, unless
  * {@value #LOCAL_ENDPOINT_VARIABLE} names one.
  *
@@ -29,6 +31,19 @@ public final class AwsClients {
 
     private static final SdkHttpClient HTTP_CLIENT = httpClient();
 
+    /** These methods as an {@link AwsClientFactory}: where the functions' wiring gets its clients when it runs. */
+    public static final AwsClientFactory FACTORY = new AwsClientFactory() {
+        @Override
+        public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C create(B builder) {
+            return AwsClients.create(builder);
+        }
+
+        @Override
+        public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C create(B builder, Pacing pacing) {
+            return AwsClients.create(builder, pacing);
+        }
+    };
+
     private AwsClients() {
     }
 
@@ -39,20 +54,31 @@ public final class AwsClients {
     /** As {@link #create(AwsClientBuilder)}, with interceptors (e.g. one that counts calls per operation). */
     public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C create(
             B builder, List<ExecutionInterceptor> interceptors) {
-        localEndpoint(System.getenv(LOCAL_ENDPOINT_VARIABLE)).ifPresent(builder::endpointOverride);
-        return build(builder, HTTP_CLIENT, interceptors);
+        return create(builder, ClientOverrideConfiguration.builder()
+                .retryStrategy(RetryMode.ADAPTIVE_V2)
+                .executionInterceptors(interceptors));
     }
 
-    /** A client configured as every client of the functions is, on {@code httpClient}. */
+    /**
+     * A client whose calls are paced by {@code pacing} (AWS's per-account control-plane limits), with throttling
+     * retried within the invocation's time instead of the adaptive mode's fixed attempts.
+     */
+    public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C create(B builder, Pacing pacing) {
+        return create(builder, ClientOverrideConfiguration.builder()
+                .retryStrategy(pacing.retryStrategy())
+                .addExecutionInterceptor(pacing.interceptor()));
+    }
+
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C create(
+            B builder, ClientOverrideConfiguration.Builder configuration) {
+        localEndpoint(System.getenv(LOCAL_ENDPOINT_VARIABLE)).ifPresent(builder::endpointOverride);
+        return build(builder, HTTP_CLIENT, configuration);
+    }
+
+    /** A client on {@code httpClient} with {@code configuration} (SnapStart priming builds its own clients so). */
     static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
-            B builder, SdkHttpClient httpClient, List<ExecutionInterceptor> interceptors) {
-        return builder
-                .httpClient(httpClient)
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(RetryMode.ADAPTIVE_V2)
-                        .executionInterceptors(interceptors)
-                        .build())
-                .build();
+            B builder, SdkHttpClient httpClient, ClientOverrideConfiguration.Builder configuration) {
+        return builder.httpClient(httpClient).overrideConfiguration(configuration.build()).build();
     }
 
     /** An HTTP client as the functions' AWS clients share one. */

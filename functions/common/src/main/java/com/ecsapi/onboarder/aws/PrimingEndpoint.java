@@ -1,5 +1,6 @@
 package com.ecsapi.onboarder.aws;
 
+import com.ecsapi.onboarder.aws.pacing.Pacing;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -8,7 +9,9 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -91,9 +94,19 @@ public final class PrimingEndpoint implements AwsClientFactory, AutoCloseable {
         C client = AwsClients.build(builder
                         .endpointOverride(URI.create("http://127.0.0.1:" + server.getLocalPort()))
                         .credentialsProvider(THROWAWAY_CREDENTIALS),
-                httpClient, List.of(fillAndRecord));
+                httpClient, ClientOverrideConfiguration.builder().retryStrategy(RetryMode.ADAPTIVE_V2)
+                        .addExecutionInterceptor(fillAndRecord));
         clients.add((SdkAutoCloseable) client);
         return client;
+    }
+
+    /**
+     * Not paced: nothing reaches AWS, and the pacing's waits (one API Gateway deployment per 5 s) would only slow the
+     * publication down.
+     */
+    @Override
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C create(B builder, Pacing pacing) {
+        return create(builder);
     }
 
     /**

@@ -2,6 +2,7 @@ package com.ecsapi.onboarder.onboarding;
 
 import com.ecsapi.onboarder.aws.AwsClientFactory;
 import com.ecsapi.onboarder.aws.AwsClients;
+import com.ecsapi.onboarder.aws.pacing.Pacing;
 import com.ecsapi.onboarder.onboarding.aws.ChangeExecutor;
 import com.ecsapi.onboarder.onboarding.aws.EcsServices;
 import com.ecsapi.onboarder.onboarding.aws.HttpApis;
@@ -23,12 +24,16 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The wiring shared by both handlers: AWS adapters built once per Lambda instance, a fresh view per run. */
 final class Onboarder {
+
+    /** What a throttled roll-back or deployment leaves of the invocation: time to give messages back and report. */
+    static final Duration FINISHING_RESERVE = Duration.ofSeconds(5);
 
     final OnboarderConfig config;
     final EcsServices ecs;
@@ -38,9 +43,10 @@ final class Onboarder {
     final ServiceQuotasClient serviceQuotas;
     final SqsClient sqs;
     private final Set<String> lastPoolNlbs = ConcurrentHashMap.newKeySet();
+    final Pacing pacing;
 
     private Onboarder(OnboarderConfig config, EcsServices ecs, LoadBalancing loadBalancing, RestApis restApis,
-                      HttpApis httpApis, ServiceQuotasClient serviceQuotas, SqsClient sqs) {
+                      HttpApis httpApis, ServiceQuotasClient serviceQuotas, SqsClient sqs, Pacing pacing) {
         this.config = config;
         this.ecs = ecs;
         this.loadBalancing = loadBalancing;
@@ -48,21 +54,26 @@ final class Onboarder {
         this.httpApis = httpApis;
         this.serviceQuotas = serviceQuotas;
         this.sqs = sqs;
+        this.pacing = pacing;
     }
 
+    /** API Gateway and ELB, whose control planes have per-account rate limits, are paced; the others are not. */
     static Onboarder create(OnboarderConfig config) {
-        return create(config, AwsClients::create);
+        return create(config, AwsClients.FACTORY);
     }
 
     /** The same wiring on the clients of {@code clients} (SnapStart priming runs it on a priming endpoint's). */
     static Onboarder create(OnboarderConfig config, AwsClientFactory clients) {
+        Pacing pacing = Pacing.of(config.controlPlaneRateScale(), Duration.ofMillis(BatchProcessor.RESERVE_MILLIS),
+                FINISHING_RESERVE);
         return new Onboarder(config,
                 new EcsServices(clients.create(EcsClient.builder())),
-                new LoadBalancing(clients.create(ElasticLoadBalancingV2Client.builder())),
-                new RestApis(clients.create(ApiGatewayClient.builder())),
-                new HttpApis(clients.create(ApiGatewayV2Client.builder())),
+                new LoadBalancing(clients.create(ElasticLoadBalancingV2Client.builder(), pacing)),
+                new RestApis(clients.create(ApiGatewayClient.builder(), pacing)),
+                new HttpApis(clients.create(ApiGatewayV2Client.builder(), pacing)),
                 clients.create(ServiceQuotasClient.builder()),
-                clients.create(SqsClient.builder()));
+                clients.create(SqsClient.builder()),
+                pacing);
     }
 
     BatchView batchView() {
@@ -73,7 +84,7 @@ final class Onboarder {
     BatchProcessor batch(PrintStream out) {
         StructuredLog log = StructuredLog.of(OnboardingHandler.class, out, Clock.systemUTC());
         BatchView view = batchView();
-        return new BatchProcessor(reconciler(view, log), new StageDeployer(restApis, httpApis, view, log),
+        return new BatchProcessor(reconciler(view, log), new StageDeployer(restApis, httpApis, view, log, pacing),
                 new OnboardingQueue(sqs, config.queueUrl(), config.deadLetterQueueUrl()),
                 new DecisionLog(log, config.dryRun()),
                 Metrics.create(config.metricsNamespace(), Map.of("Function", "onboarding"), out, Clock.systemUTC()),
@@ -93,7 +104,8 @@ final class Onboarder {
     Reconciler reconciler(BatchView view, StructuredLog log) {
         QuotaLimits quotas = new QuotaLimits(serviceQuotas, log);
         int vpcLinkLimit = config.patterns().createVpcLinks() ? quotas.limit(Quota.VPC_LINKS_V1).asInt() : 0;
-        return new Reconciler(ecs, loadBalancing, view, new ChangeExecutor(loadBalancing, restApis, httpApis, view, log), config,
+        return new Reconciler(ecs, loadBalancing, view,
+                new ChangeExecutor(loadBalancing, restApis, httpApis, view, log, pacing), config,
                 new Planner.Settings(config.ports(), (int) Quota.LISTENERS_PER_NLB.documentedDefault(),
                         config.defaults().stage(), vpcLinkLimit),
                 () -> quotas.limit(Quota.LISTENERS_PER_NLB).asInt(), log);

@@ -11,7 +11,7 @@ import java.util.List;
 /** The environment variables of OnboardingFunction and ReconcileSweepFunction. */
 public record OnboarderConfig(Defaults defaults, PortRange ports, List<String> clusters, String queueUrl,
                               String deadLetterQueueUrl, String metricsNamespace, boolean dryRun,
-                              PatternSettings patterns, RetryDelay retryDelay) {
+                              PatternSettings patterns, RetryDelay retryDelay, double controlPlaneRateScale) {
 
     public OnboarderConfig {
         clusters = List.copyOf(clusters);
@@ -33,6 +33,13 @@ public record OnboarderConfig(Defaults defaults, PortRange ports, List<String> c
                         environment.bool("PREFER_REST_VPC_LINK_V2", false),
                         environment.list("VPC_LINK_V2_IDS")),
                 new RetryDelay(environment.integer("RETRY_DELAY_SECONDS", 10),
-                        environment.integer("RETRY_DELAY_MAX_SECONDS", 300)));
+                        environment.integer("RETRY_DELAY_MAX_SECONDS", 300)),
+                environment.decimal("CONTROL_PLANE_RATE_SCALE", 1));
+    }
+
+    /** The same configuration, planning only. */
+    public OnboarderConfig asDryRun() {
+        return new OnboarderConfig(defaults, ports, clusters, queueUrl, deadLetterQueueUrl, metricsNamespace, true,
+                patterns, retryDelay, controlPlaneRateScale);
     }
 }

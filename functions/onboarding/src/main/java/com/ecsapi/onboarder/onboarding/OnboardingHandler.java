@@ -12,7 +12,6 @@ import com.ecsapi.onboarder.telemetry.StructuredLog;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
 
 /**
  * Entry point of OnboardingFunction: an SQS FIFO batch of EventBridge events about ECS services. It turns the
@@ -43,8 +42,10 @@ public final class OnboardingHandler implements RequestHandler<SQSEvent, SQSBatc
         StructuredLog.startRequest(context);
         List<Delivery> deliveries = event.getRecords() == null ? List.of()
                 : event.getRecords().stream().map(OnboardingHandler::delivery).toList();
-        LongSupplier remainingMillis = context == null ? () -> Long.MAX_VALUE : context::getRemainingTimeInMillis;
-        return onboarder.batch(out).process(deliveries, remainingMillis);
+        return context == null
+                ? onboarder.batch(out).process(deliveries, () -> Long.MAX_VALUE)
+                : onboarder.pacing.within(context::getRemainingTimeInMillis,
+                        () -> onboarder.batch(out).process(deliveries, context::getRemainingTimeInMillis));
     }
 
     /** The messages given back, as batch item failures. */

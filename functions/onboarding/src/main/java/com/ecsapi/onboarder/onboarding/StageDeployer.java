@@ -1,5 +1,6 @@
 package com.ecsapi.onboarder.onboarding;
 
+import com.ecsapi.onboarder.aws.pacing.Pacing;
 import com.ecsapi.onboarder.onboarding.aws.HttpApis;
 import com.ecsapi.onboarder.onboarding.aws.BatchView;
 import com.ecsapi.onboarder.onboarding.aws.RestApis;
@@ -25,16 +26,25 @@ final class StageDeployer {
     private final HttpApis httpApis;
     private final BatchView view;
     private final StructuredLog log;
+    private final Pacing pacing;
 
-    StageDeployer(RestApis restApis, HttpApis httpApis, BatchView view, StructuredLog log) {
+    StageDeployer(RestApis restApis, HttpApis httpApis, BatchView view, StructuredLog log, Pacing pacing) {
         this.restApis = restApis;
         this.httpApis = httpApis;
         this.view = view;
         this.log = log;
+        this.pacing = pacing;
     }
 
-    /** Deploys the stages; returns those whose deployment failed. */
+    /**
+     * Deploys the stages; returns those whose deployment failed. A deployment completes what the batch did, so a
+     * throttled one is retried into the time the batch keeps in reserve.
+     */
     Set<ApiStage> deploy(Set<ApiStage> stages) {
+        return pacing.finishing(() -> deployEach(stages));
+    }
+
+    private Set<ApiStage> deployEach(Set<ApiStage> stages) {
         Set<ApiStage> failed = new LinkedHashSet<>();
         for (ApiStage stage : stages) {
             Map<String, Object> fields = new LinkedHashMap<>();

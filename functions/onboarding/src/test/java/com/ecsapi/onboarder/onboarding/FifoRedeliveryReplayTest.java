@@ -1,9 +1,5 @@
 package com.ecsapi.onboarder.onboarding;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.ecsapi.onboarder.aws.AwsClients;
@@ -162,7 +158,7 @@ class FifoRedeliveryReplayTest extends EmulatorTestBase {
         int deployments = aws.deployments(apiId);
         Iterator<Integer> remaining = List.of(100_000, 10_000, 9_000).iterator();
 
-        SQSBatchResponse response = queue.deliver(queue.poll(0), batch -> run(batch, new RemainingTime(remaining)));
+        SQSBatchResponse response = queue.deliver(queue.poll(0), batch -> run(batch, LambdaInvocation.remaining(remaining)));
 
         assertEquals(sent.subList(1, 3), failures(response));
         assertEquals(1, aws.listeners(nlbA1).size(), "the first service is onboarded");
@@ -190,63 +186,5 @@ class FifoRedeliveryReplayTest extends EmulatorTestBase {
     private double metric(String metric, String reason) {
         return metricLines(metric).stream().filter(line -> reason.equals(text(line, "Reason")))
                 .mapToDouble(line -> Double.parseDouble(line.asObject().get(metric).asNumber())).sum();
-    }
-
-    /** Lambda's context, as far as the handler reads it: the time left, one value per call. */
-    private record RemainingTime(Iterator<Integer> millis) implements Context {
-        @Override
-        public int getRemainingTimeInMillis() {
-            return millis.next();
-        }
-
-        @Override
-        public String getAwsRequestId() {
-            return "request";
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return null;
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return null;
-        }
-
-        @Override
-        public String getFunctionName() {
-            return "OnboardingFunction";
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "1";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return null;
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 1024;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return null;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.ecsapi.onboarder.onboarding.aws;
 
+import com.ecsapi.onboarder.aws.pacing.Pacing;
 import com.ecsapi.onboarder.onboarding.model.HttpIntegration;
 import com.ecsapi.onboarder.onboarding.model.HttpRoute;
 import com.ecsapi.onboarder.onboarding.model.LoadBalancerListener;
@@ -20,7 +21,8 @@ import java.util.Map;
  * Carries out a plan in order. All or nothing: when a change fails, what this run created is deleted again
  * (newest first) before the error goes up, so a failed attempt leaves no orphan; the retry plans afresh. Each
  * undo is recorded as soon as its object exists (a target group before its target is registered, a method
- * before its integration is put), so no later step of the same change can orphan it.
+ * before its integration is put), so no later step of the same change can orphan it. A roll-back is retried
+ * harder than the forward steps when throttled ({@link Pacing#finishing}): a leftover costs a later reconcile.
  */
 public final class ChangeExecutor {
 
@@ -29,14 +31,16 @@ public final class ChangeExecutor {
     private final HttpApis httpApis;
     private final BatchView view;
     private final StructuredLog log;
+    private final Pacing pacing;
 
     public ChangeExecutor(LoadBalancing loadBalancing, RestApis restApis, HttpApis httpApis, BatchView view,
-                          StructuredLog log) {
+                          StructuredLog log, Pacing pacing) {
         this.loadBalancing = loadBalancing;
         this.restApis = restApis;
         this.httpApis = httpApis;
         this.view = view;
         this.log = log;
+        this.pacing = pacing;
     }
 
     public void execute(List<Change> changes) {
@@ -47,7 +51,7 @@ public final class ChangeExecutor {
                 apply(change, undo, createdTargetGroups);
             }
         } catch (RuntimeException failure) {
-            rollBack(undo, failure);
+            pacing.finishing(() -> rollBack(undo, failure));
             throw failure;
         }
     }
