@@ -1,4 +1,4 @@
-# Sourced by bin/local-invoke, bin/demo and bin/benchmark-cold-start: the repo root, and the jars they need.
+# Sourced by bin/local-invoke, bin/demo, bin/benchmark-cold-start and bin/benchmark-priming: the repo root, and the jars they need.
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 RUNNER_JAR="$REPO_ROOT/local/target/local-runner.jar"
 INVOKER_JAR="$REPO_ROOT/local/target/local-invoker.jar"

@@ -41,7 +41,11 @@ import java.util.stream.Stream;
  * "fresh JVM to first event handled" (measured inside the child JVM, from the JVM's start time to the return of
  * {@code handleRequest}) and of the size of each function's code (built as sam build does).
  *
- * <p>Usage: {@code ColdStartBenchmark [--runs N] [--template template.yaml] [--events-dir events] [--work-dir DIR]}.
+ * <p>With {@code --priming-warm-events W} ({@code bin/benchmark-priming}) it measures SnapStart priming instead:
+ * see {@link #runPriming(int)}.
+ *
+ * <p>Usage: {@code ColdStartBenchmark [--runs N] [--priming-warm-events W] [--template template.yaml]
+ * [--events-dir events] [--work-dir DIR]}.
  * A function's event is the first {@code events/<function>*.json} (e.g. {@code onboarding-*.json} for
  * OnboardingFunction); without one, the demo's generated event for its trigger (SQS or Schedule).
  */
@@ -72,31 +76,34 @@ public final class ColdStartBenchmark {
 
     public static void main(String[] args) throws IOException {
         int runs = 5;
+        int warmEvents = 0;
         Path templateFile = Path.of("template.yaml");
         Path eventsDirectory = Path.of("events");
         Path workDirectory = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[i + 1]);
+                case "--priming-warm-events" -> warmEvents = Integer.parseInt(args[i + 1]);
                 case "--template", "-t" -> templateFile = Path.of(args[i + 1]);
                 case "--events-dir" -> eventsDirectory = Path.of(args[i + 1]);
                 case "--work-dir" -> workDirectory = Path.of(args[i + 1]);
                 default -> {
-                    System.err.println("Usage: ColdStartBenchmark [--runs N] [--template template.yaml] "
-                            + "[--events-dir events] [--work-dir DIR]");
+                    System.err.println("Usage: ColdStartBenchmark [--runs N] [--priming-warm-events W] "
+                            + "[--template template.yaml] [--events-dir events] [--work-dir DIR]");
                     System.exit(2);
                 }
             }
         }
-        if (runs < 1) {
-            System.err.println("RUNS must be at least 1");
+        if (runs < 1 || warmEvents < 0) {
+            System.err.println("RUNS must be at least 1, WARM_EVENTS at least 0");
             System.exit(2);
         }
         try {
             Path directory = workDirectory != null ? Files.createDirectories(workDirectory)
                     : Files.createTempDirectory("onboarder-benchmark");
-            System.exit(new ColdStartBenchmark(templateFile, eventsDirectory, directory, runs, System.out, System.err)
-                    .run());
+            ColdStartBenchmark benchmark = new ColdStartBenchmark(templateFile, eventsDirectory, directory, runs,
+                    System.out, System.err);
+            System.exit(warmEvents > 0 ? benchmark.runPriming(warmEvents) : benchmark.run());
         } catch (TemplateException e) {
             System.err.println("Error: " + e.getMessage());
             System.exit(2);
@@ -109,9 +116,36 @@ public final class ColdStartBenchmark {
     }
 
     int run() throws IOException {
-        progress.println("Starting the emulator and the demo setup...");
-        List<Measurement> measurements = new ArrayList<>();
         FunctionRunner runner = FunctionRunner.forThisJvm();
+        List<Measurement> measurements = forEachFunction((functionId, invocation) ->
+                measure(runner, functionId, invocation));
+        printTable(measurements, runner);
+        return measurements.stream().allMatch(m -> m.failures() == 0) ? 0 : 1;
+    }
+
+    /**
+     * {@code bin/benchmark-priming}: per function, RUNS pairs of JVMs, one without SnapStart hooks and one whose
+     * hooks ran after init (priming), each handling the event 1 + {@code warmEvents} times; prints the first event
+     * against the warm ones. A first, unmeasured run brings the emulator to the steady state (the service onboarded,
+     * the alarms in place), so that every measured event does the same work.
+     */
+    int runPriming(int warmEvents) throws IOException {
+        FunctionRunner runner = FunctionRunner.forThisJvm();
+        List<PrimingMeasurement> measurements = forEachFunction((functionId, invocation) ->
+                PrimingMeasurement.measure(runner, functionId, invocation, runs, warmEvents, workDirectory, progress));
+        PrimingMeasurement.printTable(measurements, runs, warmEvents, out);
+        return measurements.stream().allMatch(m -> m.failures() == 0) ? 0 : 1;
+    }
+
+    /** Measures one function's invocation. */
+    private interface FunctionMeasurement<M> {
+        M measure(String functionId, Invocation invocation) throws IOException;
+    }
+
+    /** Starts the emulator with the demo's setup in it and measures each function of the template with its event. */
+    private <M> List<M> forEachFunction(FunctionMeasurement<M> measurement) throws IOException {
+        progress.println("Starting the emulator and the demo setup...");
+        List<M> measurements = new ArrayList<>();
         try (MotoServer moto = MotoServer.start()) {
             moto.useForThisJvm();
             DemoSetup setup = createSetup();
@@ -125,11 +159,11 @@ public final class ColdStartBenchmark {
                     progress.println(functionId + ": no sample event and no SQS or Schedule trigger; skipped");
                     continue;
                 }
-                measurements.add(measure(runner, functionId, event, envVars, caller));
+                measurements.add(measurement.measure(functionId,
+                        Invocation.prepare(template, functionId, event, envVars, caller)));
             }
         }
-        printTable(measurements, runner);
-        return measurements.stream().allMatch(m -> m.failures() == 0) ? 0 : 1;
+        return measurements;
     }
 
     private static DemoSetup createSetup() {
@@ -143,9 +177,7 @@ public final class ColdStartBenchmark {
         }
     }
 
-    private Measurement measure(FunctionRunner runner, String functionId, Path event, EnvVarsFile envVars,
-                                Map<String, String> caller) throws IOException {
-        Invocation invocation = Invocation.prepare(template, functionId, event, envVars, caller);
+    private Measurement measure(FunctionRunner runner, String functionId, Invocation invocation) throws IOException {
         List<Long> fresh = new ArrayList<>();
         List<Double> init = new ArrayList<>();
         List<Double> handler = new ArrayList<>();
@@ -173,7 +205,8 @@ public final class ColdStartBenchmark {
             progress.println(functionId + " run " + run + ": " + report.group(1) + " ms fresh JVM to first event "
                     + "handled (" + result.wallMillis() + " ms process wall time)");
         }
-        return new Measurement(functionId, event.getFileName().toString(), fresh, init, handler, wall, failures, firstFailure);
+        return new Measurement(functionId, invocation.event().getFileName().toString(), fresh, init, handler, wall,
+                failures, firstFailure);
     }
 
     private static double number(Pattern pattern, String text) {

@@ -2,6 +2,7 @@ package com.ecsapi.onboarder.local;
 
 import com.ecsapi.onboarder.local.demo.DemoEvents;
 import com.ecsapi.onboarder.local.demo.DemoSetup;
+import com.ecsapi.onboarder.local.invoker.Invoker;
 import com.ecsapi.onboarder.local.runner.EnvVarsFile;
 import com.ecsapi.onboarder.local.runner.FunctionRunner;
 import com.ecsapi.onboarder.local.runner.Invocation;
@@ -107,22 +108,52 @@ class RealFunctionsIT {
         }
     }
 
+    @Test
+    void theSnapStartHooksOfTheBuiltJarPrimeWithoutACallToAws() throws Exception {
+        try (MotoServer moto = MotoServer.start()) {
+            moto.useForThisJvm();
+            try (DemoSetup.Clients clients = DemoSetup.Clients.create()) {
+                Invocation monitor = invocation(moto, DemoSetup.create(clients), "QuotaMonitorFunction",
+                        PROJECT.resolve("events/quota-monitor-scheduled.json"));
+                moto.clearCallCounts();
+
+                Path log = work.resolve("monitor-snapstart.log");
+                FunctionRunner.Result result = FunctionRunner.forThisJvm().run(monitor, log,
+                        List.of(Invoker.SNAPSTART_OPTION));
+
+                String logs = Files.readString(log);
+                assertEquals(0, result.exitCode(), logs);
+                assertTrue(logs.contains(Invoker.HOOKS_PREFIX + "1 resources"), logs);
+                assertTrue(logs.matches("(?s).*\"message\":\"SnapStart priming done\",\"calls\":\\d+,\"failures\":\\{}.*"),
+                        logs);
+                int sent = moto.callCounts().values().stream().mapToInt(Integer::intValue).sum();
+                assertTrue(result.stdout().contains("\"totalCalls\":" + sent + ","),
+                        "the emulator got the run's own calls only (" + sent + "): " + result.stdout());
+            }
+        }
+    }
+
     private record PlanRun(String stdout, String logs) {
     }
 
     /** Runs {@code function} of the project's template with {@code --plan} on the demo setup; it must exit 0. */
     private PlanRun plan(MotoServer moto, DemoSetup setup, String function, Path event) throws IOException {
-        Path envVars = Files.writeString(work.resolve("env-vars.json"), setup.envVarsJson(moto.endpoint()));
-        Map<String, String> caller = new HashMap<>(System.getenv());
-        caller.putAll(moto.clientEnvironment());
+        Invocation plan = invocation(moto, setup, function, event).dryRun();
         moto.clearCallCounts();
-        Invocation plan = Invocation.prepare(Template.load(PROJECT.resolve("template.yaml")), function, event,
-                EnvVarsFile.read(envVars), caller).dryRun();
         Path log = work.resolve(function + "-plan.log");
         FunctionRunner.Result result = FunctionRunner.forThisJvm().run(plan, log);
         String logs = Files.readString(log);
         assertEquals(0, result.exitCode(), logs);
         return new PlanRun(result.stdout(), logs);
+    }
+
+    /** {@code function} of the project's template with {@code event}, on the demo setup in {@code moto}. */
+    private Invocation invocation(MotoServer moto, DemoSetup setup, String function, Path event) throws IOException {
+        Path envVars = Files.writeString(work.resolve("env-vars.json"), setup.envVarsJson(moto.endpoint()));
+        Map<String, String> caller = new HashMap<>(System.getenv());
+        caller.putAll(moto.clientEnvironment());
+        return Invocation.prepare(Template.load(PROJECT.resolve("template.yaml")), function, event,
+                EnvVarsFile.read(envVars), caller);
     }
 
     private static boolean isWrite(String operation) {

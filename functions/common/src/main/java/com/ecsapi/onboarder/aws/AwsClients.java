@@ -29,10 +29,20 @@ public final class AwsClients {
 
     public static final String LOCAL_ENDPOINT_VARIABLE = "LOCAL_AWS_ENDPOINT_URL";
 
-    private static final SdkHttpClient HTTP_CLIENT = ApacheHttpClient.builder()
-            .connectionTimeout(Duration.ofSeconds(5))
-            .socketTimeout(Duration.ofSeconds(30))
-            .build();
+    private static final SdkHttpClient HTTP_CLIENT = httpClient();
+
+    /** These methods as an {@link AwsClientFactory}: where the functions' wiring gets its clients when it runs. */
+    public static final AwsClientFactory FACTORY = new AwsClientFactory() {
+        @Override
+        public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C create(B builder) {
+            return AwsClients.create(builder);
+        }
+
+        @Override
+        public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C create(B builder, Pacing pacing) {
+            return AwsClients.create(builder, pacing);
+        }
+    };
 
     private AwsClients() {
     }
@@ -62,7 +72,21 @@ public final class AwsClients {
     private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C create(
             B builder, ClientOverrideConfiguration.Builder configuration) {
         localEndpoint(System.getenv(LOCAL_ENDPOINT_VARIABLE)).ifPresent(builder::endpointOverride);
-        return builder.httpClient(HTTP_CLIENT).overrideConfiguration(configuration.build()).build();
+        return build(builder, HTTP_CLIENT, configuration);
+    }
+
+    /** A client on {@code httpClient} with {@code configuration} (SnapStart priming builds its own clients so). */
+    static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
+            B builder, SdkHttpClient httpClient, ClientOverrideConfiguration.Builder configuration) {
+        return builder.httpClient(httpClient).overrideConfiguration(configuration.build()).build();
+    }
+
+    /** An HTTP client as the functions' AWS clients share one. */
+    static SdkHttpClient httpClient() {
+        return ApacheHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(Duration.ofSeconds(30))
+                .build();
     }
 
     /** The endpoint a {@value #LOCAL_ENDPOINT_VARIABLE} value names: none when unset or blank. */

@@ -1,5 +1,6 @@
 package com.ecsapi.onboarder.onboarding;
 
+import com.ecsapi.onboarder.aws.AwsClientFactory;
 import com.ecsapi.onboarder.aws.AwsClients;
 import com.ecsapi.onboarder.aws.pacing.Pacing;
 import com.ecsapi.onboarder.onboarding.aws.ChangeExecutor;
@@ -63,16 +64,21 @@ final class Onboarder {
 
     /** API Gateway and ELB, whose control planes have per-account rate limits, are paced; the others are not. */
     static Onboarder create(OnboarderConfig config) {
+        return create(config, AwsClients.FACTORY);
+    }
+
+    /** The same wiring on the clients of {@code clients} (SnapStart priming runs it on a priming endpoint's). */
+    static Onboarder create(OnboarderConfig config, AwsClientFactory clients) {
         Pacing pacing = Pacing.of(config.controlPlaneRateScale(), Duration.ofMillis(BatchProcessor.RESERVE_MILLIS),
                 FINISHING_RESERVE);
         return new Onboarder(config,
-                new EcsServices(AwsClients.create(EcsClient.builder())),
-                new LoadBalancing(AwsClients.create(ElasticLoadBalancingV2Client.builder(), pacing)),
-                new RestApis(AwsClients.create(ApiGatewayClient.builder(), pacing)),
-                new HttpApis(AwsClients.create(ApiGatewayV2Client.builder(), pacing)),
-                AwsClients.create(ServiceQuotasClient.builder()),
-                AwsClients.create(SqsClient.builder()),
-                pacing, AwsClients.create(EventBridgeClient.builder()));
+                new EcsServices(clients.create(EcsClient.builder())),
+                new LoadBalancing(clients.create(ElasticLoadBalancingV2Client.builder(), pacing)),
+                new RestApis(clients.create(ApiGatewayClient.builder(), pacing)),
+                new HttpApis(clients.create(ApiGatewayV2Client.builder(), pacing)),
+                clients.create(ServiceQuotasClient.builder()),
+                clients.create(SqsClient.builder()),
+                pacing, clients.create(EventBridgeClient.builder()));
     }
 
     BatchView batchView() {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.ecsapi.onboarder.aws.PrimingHook;
 import com.ecsapi.onboarder.config.Environment;
 import com.ecsapi.onboarder.onboarding.aws.OnboardingQueue.Delivery;
 import com.ecsapi.onboarder.telemetry.StructuredLog;
@@ -19,6 +20,8 @@ import java.util.Map;
 public final class OnboardingHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final Onboarder onboarder;
+    /** SnapStart priming; the handler holds it because the CRaC runtime holds its hooks weakly. */
+    private final PrimingHook priming;
 
     public OnboardingHandler() {
         this(Environment.system());
@@ -26,6 +29,7 @@ public final class OnboardingHandler implements RequestHandler<SQSEvent, SQSBatc
 
     public OnboardingHandler(Environment environment) {
         this.onboarder = Onboarder.create(OnboarderConfig.from(environment));
+        this.priming = new Priming(onboarder.config).register();
     }
 
     @Override

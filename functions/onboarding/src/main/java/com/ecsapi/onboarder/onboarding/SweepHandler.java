@@ -3,6 +3,7 @@ package com.ecsapi.onboarder.onboarding;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.ecsapi.onboarder.aws.PrimingHook;
 import com.ecsapi.onboarder.config.Environment;
 import com.ecsapi.onboarder.telemetry.StructuredLog;
 
@@ -20,6 +21,8 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<St
     public static final String MESSAGE_GROUP = "ecs-services";
     private static final StructuredLog LOG = StructuredLog.of(SweepHandler.class);
     private final Onboarder onboarder;
+    /** SnapStart priming; the handler holds it because the CRaC runtime holds its hooks weakly. */
+    private final PrimingHook priming;
 
     public SweepHandler() {
         this(Environment.system());
@@ -27,6 +30,7 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<St
 
     public SweepHandler(Environment environment) {
         this.onboarder = Onboarder.create(OnboarderConfig.from(environment));
+        this.priming = new Priming(onboarder.config).register();
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.ecsapi.onboarder.aws.AwsClients;
+import com.ecsapi.onboarder.aws.PrimingHook;
 import com.ecsapi.onboarder.config.Environment;
 import com.ecsapi.onboarder.monitor.alarms.CloudWatchAlarms;
 import com.ecsapi.onboarder.monitor.growth.PoolGrowth;
@@ -34,6 +35,8 @@ import java.util.Map;
 public final class QuotaMonitorHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
     private final QuotaMonitor monitor;
+    /** SnapStart priming; the handler holds it because the CRaC runtime holds its hooks weakly. */
+    private final PrimingHook priming = new Priming().register();
 
     public QuotaMonitorHandler() {
         this(Environment.system());

@@ -36,12 +36,26 @@ import java.util.UUID;
  * prints goes to stderr, as {@code sam local invoke} shows a function's logs. On failure it writes Lambda's error
  * document ({@code errorMessage}, {@code errorType}, {@code stackTrace}) to stdout and exits with 1.
  *
- * <p>Usage: {@code Invoker HANDLER EVENT_FILE}. The function's configuration comes from the {@code AWS_LAMBDA_*}
- * environment variables the runner sets.
+ * <p>Usage: {@code Invoker [--snapstart] [--invocations N] HANDLER EVENT_FILE}. The function's configuration comes
+ * from the {@code AWS_LAMBDA_*} environment variables the runner sets. {@code --snapstart} runs the function's
+ * {@code org.crac} hooks after its init, as Lambda does when it publishes a SnapStart version and restores it
+ * ({@link com.ecsapi.onboarder.local.invoker.crac.Core}); {@code --invocations N} handles the event N times in this
+ * JVM, one REPORT line each (the result on stdout is the last one's), {@code --pause-ms MILLIS} apart.
  */
 public final class Invoker {
 
     public static final String REPORT_PREFIX = "REPORT RequestId: ";
+    public static final String SNAPSTART_OPTION = "--snapstart";
+    public static final String INVOCATIONS_OPTION = "--invocations";
+    public static final String PAUSE_OPTION = "--pause-ms";
+    public static final String HOOKS_PREFIX = "SNAPSTART hooks: ";
+    /**
+     * In the REPORT line (not in Lambda's): the handler method alone, without the runtime's reading of the event and
+     * writing of the result, which a function's SnapStart priming cannot reach (they are the runtime's classes).
+     */
+    public static final String HANDLER_DURATION = "Handler Duration: ";
+    private static final String USAGE =
+            "Usage: Invoker [--snapstart] [--invocations N] [--pause-ms MILLIS] HANDLER EVENT_FILE";
 
     private Invoker() {
     }
@@ -49,30 +63,58 @@ public final class Invoker {
     public static void main(String[] args) {
         PrintStream result = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err);
-        if (args.length != 2) {
-            System.err.println("Usage: Invoker HANDLER EVENT_FILE");
+        List<String> arguments = new ArrayList<>(Arrays.asList(args));
+        boolean snapStart = arguments.remove(SNAPSTART_OPTION);
+        int invocations = option(arguments, INVOCATIONS_OPTION, 1);
+        int pauseMillis = option(arguments, PAUSE_OPTION, 0);
+        if (arguments.size() != 2 || invocations < 1 || pauseMillis < 0) {
+            System.err.println(USAGE);
             System.exit(2);
         }
-        String requestId = UUID.randomUUID().toString();
+        if (snapStart) {
+            System.setProperty(com.ecsapi.onboarder.local.invoker.crac.Core.COMPAT_PROPERTY,
+                    com.ecsapi.onboarder.local.invoker.crac.Core.class.getPackageName());
+        }
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         long initStart = System.nanoTime();
         int exitCode;
         try {
-            byte[] event = Files.readAllBytes(Path.of(args[1]));
-            Handler handler = Handler.load(args[0]);
+            byte[] event = Files.readAllBytes(Path.of(arguments.get(1)));
+            Handler handler = Handler.load(arguments.get(0));
             long initEnd = System.nanoTime();
-            LocalContext context = LocalContext.fromEnvironment(requestId, System.getenv());
-            System.err.println("START RequestId: " + requestId + " Version: " + context.getFunctionVersion());
-            startTimeoutWatchdog(context, result);
-            byte[] output = handler.invoke(event, context);
-            long handled = System.currentTimeMillis();
-            long invokeEnd = System.nanoTime();
-            System.err.printf("END RequestId: %s%n", requestId);
-            System.err.printf("%s%s\tDuration: %.2f ms\tInit Duration: %.2f ms\tMemory Size: %d MB\t"
-                            + "Fresh JVM to first event handled: %d ms%n",
-                    REPORT_PREFIX, requestId, (invokeEnd - initEnd) / 1e6, (initEnd - initStart) / 1e6,
-                    context.getMemoryLimitInMB(), handled - jvmStart);
-            result.write(output);
+            if (snapStart) {
+                int resources = com.ecsapi.onboarder.local.invoker.crac.Core.checkpointRestore();
+                System.err.printf("%s%d resources, beforeCheckpoint and afterRestore took %.2f ms%n", HOOKS_PREFIX,
+                        resources, (System.nanoTime() - initEnd) / 1e6);
+            }
+            Invoked output = null;
+            for (int invocation = 1; invocation <= invocations; invocation++) {
+                if (invocation > 1) {
+                    Thread.sleep(pauseMillis);
+                }
+                String requestId = UUID.randomUUID().toString();
+                LocalContext context = LocalContext.fromEnvironment(requestId, System.getenv());
+                System.err.println("START RequestId: " + requestId + " Version: " + context.getFunctionVersion());
+                Thread watchdog = startTimeoutWatchdog(context, result);
+                long invokeStart = System.nanoTime();
+                output = handler.invoke(event, context);
+                long handled = System.currentTimeMillis();
+                long invokeEnd = System.nanoTime();
+                watchdog.interrupt();
+                System.err.printf("END RequestId: %s%n", requestId);
+                if (invocation == 1) {
+                    System.err.printf("%s%s\tDuration: %.2f ms\t%s%.2f ms\tInit Duration: %.2f ms\tMemory Size: %d "
+                                    + "MB\tFresh JVM to first event handled: %d ms%n",
+                            REPORT_PREFIX, requestId, (invokeEnd - invokeStart) / 1e6, HANDLER_DURATION,
+                            output.handlerNanos() / 1e6, (initEnd - initStart) / 1e6, context.getMemoryLimitInMB(),
+                            handled - jvmStart);
+                } else {
+                    System.err.printf("%s%s\tDuration: %.2f ms\t%s%.2f ms\tMemory Size: %d MB%n", REPORT_PREFIX,
+                            requestId, (invokeEnd - invokeStart) / 1e6, HANDLER_DURATION, output.handlerNanos() / 1e6,
+                            context.getMemoryLimitInMB());
+                }
+            }
+            result.write(output.output());
             result.println();
             exitCode = 0;
         } catch (Throwable failure) {
@@ -86,8 +128,26 @@ public final class Invoker {
         System.exit(exitCode);
     }
 
-    /** Ends the invocation as Lambda does when the handler runs past the function's Timeout. */
-    private static void startTimeoutWatchdog(LocalContext context, PrintStream result) {
+    /** The value of {@code --name VALUE}, taken out of the arguments; -1 when it is no number. */
+    private static int option(List<String> arguments, String name, int absent) {
+        int at = arguments.indexOf(name);
+        if (at < 0 || at + 1 >= arguments.size()) {
+            return absent;
+        }
+        String value = arguments.get(at + 1);
+        arguments.subList(at, at + 2).clear();
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Ends the invocation as Lambda does when the handler runs past the function's Timeout; interrupting the thread
+     * it returns calls it off.
+     */
+    private static Thread startTimeoutWatchdog(LocalContext context, PrintStream result) {
         int timeoutMillis = context.getRemainingTimeInMillis();
         Thread watchdog = new Thread(() -> {
             try {
@@ -113,6 +173,7 @@ public final class Invoker {
         }, "lambda-timeout");
         watchdog.setDaemon(true);
         watchdog.start();
+        return watchdog;
     }
 
     private static Throwable unwrap(Throwable failure) {
@@ -143,6 +204,10 @@ public final class Invoker {
             fields.put("cause", errorFields(error.getCause()));
         }
         return fields;
+    }
+
+    /** What one invocation gave, and how long the handler method itself took. */
+    private record Invoked(byte[] output, long handlerNanos) {
     }
 
     /** A handler method with the serializers of its input and output types. */
@@ -181,26 +246,30 @@ public final class Invoker {
                     stream || outputType == void.class || outputType == Void.class ? null : serializer(outputType, loader));
         }
 
-        byte[] invoke(byte[] event, Context context) throws ReflectiveOperationException {
+        Invoked invoke(byte[] event, Context context) throws ReflectiveOperationException {
             method.setAccessible(true);
             ByteArrayOutputStream streamed = new ByteArrayOutputStream();
+            Object input = shape == Shape.POJO || shape == Shape.POJO_WITH_CONTEXT
+                    ? this.input.fromJson(new ByteArrayInputStream(event)) : null;
+            long start = System.nanoTime();
             Object returned = switch (shape) {
                 case STREAM -> method.invoke(target, new ByteArrayInputStream(event), streamed);
                 case STREAM_WITH_CONTEXT -> method.invoke(target, new ByteArrayInputStream(event), streamed, context);
-                case POJO -> method.invoke(target, input.fromJson(new ByteArrayInputStream(event)));
-                case POJO_WITH_CONTEXT -> method.invoke(target, input.fromJson(new ByteArrayInputStream(event)), context);
+                case POJO -> method.invoke(target, input);
+                case POJO_WITH_CONTEXT -> method.invoke(target, input, context);
                 case NO_INPUT -> method.invoke(target);
                 case NO_INPUT_WITH_CONTEXT -> method.invoke(target, context);
             };
+            long handlerNanos = System.nanoTime() - start;
             if (shape == Shape.STREAM || shape == Shape.STREAM_WITH_CONTEXT) {
-                return streamed.toByteArray();
+                return new Invoked(streamed.toByteArray(), handlerNanos);
             }
             if (output == null || returned == null) {
-                return "null".getBytes(StandardCharsets.UTF_8);
+                return new Invoked("null".getBytes(StandardCharsets.UTF_8), handlerNanos);
             }
             ByteArrayOutputStream json = new ByteArrayOutputStream();
             output.toJson(returned, json);
-            return json.toByteArray();
+            return new Invoked(json.toByteArray(), handlerNanos);
         }
 
         private static Method findMethod(Class<?> type, String name) throws NoSuchMethodException {

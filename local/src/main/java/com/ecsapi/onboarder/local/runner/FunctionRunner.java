@@ -75,6 +75,11 @@ public final class FunctionRunner {
      * code first when its BuildMethod is makefile.
      */
     public List<String> command(Invocation invocation) {
+        return command(invocation, List.of());
+    }
+
+    /** As {@link #command(Invocation)}, with options of the invoker (e.g. {@code --snapstart}, see its usage). */
+    public List<String> command(Invocation invocation, List<String> invokerOptions) {
         if (!Files.isRegularFile(invokerJar)) {
             throw new TemplateException("The invoker jar " + invokerJar + " does not exist (" + BUILD_HINT + ")");
         }
@@ -88,6 +93,7 @@ public final class FunctionRunner {
         command.add("-cp");
         command.add(String.join(File.pathSeparator, classpath));
         command.add(INVOKER_MAIN);
+        command.addAll(invokerOptions);
         command.add(invocation.function().handler());
         command.add(invocation.event().toAbsolutePath().toString());
         return command;
@@ -193,7 +199,12 @@ public final class FunctionRunner {
 
     /** Starts the child JVM; the caller decides where its stdout (the result) and stderr (the logs) go. */
     public Process start(Invocation invocation, ProcessBuilder.Redirect stdout, ProcessBuilder.Redirect stderr) {
-        ProcessBuilder builder = new ProcessBuilder(command(invocation))
+        return start(invocation, List.of(), stdout, stderr);
+    }
+
+    private Process start(Invocation invocation, List<String> invokerOptions, ProcessBuilder.Redirect stdout,
+                          ProcessBuilder.Redirect stderr) {
+        ProcessBuilder builder = new ProcessBuilder(command(invocation, invokerOptions))
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .redirectOutput(stdout)
                 .redirectError(stderr);
@@ -222,8 +233,14 @@ public final class FunctionRunner {
      * {@code log}. The child JVM never outlives this JVM: a shutdown hook (Ctrl-C) stops it.
      */
     public Result run(Invocation invocation, Path log) {
+        return run(invocation, log, List.of());
+    }
+
+    /** As {@link #run(Invocation, Path)}, with options of the invoker (e.g. {@code --snapstart}, see its usage). */
+    public Result run(Invocation invocation, Path log, List<String> invokerOptions) {
         long started = System.nanoTime();
-        Process process = start(invocation, ProcessBuilder.Redirect.PIPE, ProcessBuilder.Redirect.to(log.toFile()));
+        Process process = start(invocation, invokerOptions, ProcessBuilder.Redirect.PIPE,
+                ProcessBuilder.Redirect.to(log.toFile()));
         Thread stopChild = new Thread(process::destroyForcibly, "stop-" + invocation.function().logicalId());
         Runtime.getRuntime().addShutdownHook(stopChild);
         try {

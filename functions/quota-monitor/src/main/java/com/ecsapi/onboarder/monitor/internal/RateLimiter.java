@@ -7,6 +7,9 @@ import java.util.function.LongSupplier;
  * A blocking token bucket: {@link #acquire()} waits until a token is free. The monitor paces its own calls with
  * it so that it stays under AWS's control-plane rates (ELBv2 Describe*: bucket 40, 10/s, shared with every other
  * caller of the account) instead of running into throttling and retries.
+ *
+ * <p>The bucket starts full at the first {@link #acquire()}, not at construction: a limiter built during a SnapStart
+ * init reads no clock into the snapshot (a restored JVM's {@code System.nanoTime()} need not continue from it).
  */
 public final class RateLimiter {
 
@@ -21,6 +24,7 @@ public final class RateLimiter {
     private final Sleeper sleeper;
     private double tokens;
     private long updated;
+    private boolean started;
 
     private RateLimiter(double permitsPerSecond, int burst, LongSupplier nanoTime, Sleeper sleeper) {
         if (permitsPerSecond <= 0 || burst < 1) {
@@ -31,7 +35,6 @@ public final class RateLimiter {
         this.nanoTime = nanoTime;
         this.sleeper = sleeper;
         this.tokens = burst;
-        this.updated = nanoTime.getAsLong();
     }
 
     public static RateLimiter of(double permitsPerSecond, int burst) {
@@ -59,6 +62,10 @@ public final class RateLimiter {
 
     private void refill() {
         long now = nanoTime.getAsLong();
+        if (!started) {
+            started = true;
+            updated = now;
+        }
         tokens = Math.min(capacity, tokens + (now - updated) / 1e9 * permitsPerSecond);
         updated = now;
     }

@@ -2,6 +2,7 @@ package com.ecsapi.onboarder.monitor.internal;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,5 +43,24 @@ class RateLimiterTest {
             last = at;
             assertTrue(tokens >= 0, "AWS's bucket would throttle at t=" + at);
         }
+    }
+
+    @Test
+    void constructionReadsNoClockAndARestoredClockThatRestartsLowerCostsNoWait() {
+        AtomicLong clock = new AtomicLong(5_000_000_000_000L);
+        AtomicInteger clockReads = new AtomicInteger();
+        AtomicLong slept = new AtomicLong();
+        RateLimiter limiter = RateLimiter.of(10, 40, () -> {
+            clockReads.incrementAndGet();
+            return clock.get();
+        }, slept::addAndGet);
+        assertEquals(0, clockReads.get(), "a limiter built during a SnapStart init reads no clock into the snapshot");
+
+        clock.set(1_000_000L); // restored: System.nanoTime() starts again far below the value at init
+        for (int i = 0; i < 40; i++) {
+            limiter.acquire();
+        }
+        assertEquals(0, slept.get(), "the first burst after a restore waits for nothing");
+        assertTrue(clockReads.get() > 0);
     }
 }

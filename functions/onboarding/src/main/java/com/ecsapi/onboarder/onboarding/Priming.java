@@ -1,0 +1,158 @@
+package com.ecsapi.onboarder.onboarding;
+
+import com.ecsapi.onboarder.aws.PrimingEndpoint;
+import com.ecsapi.onboarder.aws.PrimingHook;
+import com.ecsapi.onboarder.onboarding.aws.OnboardingQueue.Delivery;
+import com.ecsapi.onboarder.telemetry.Metrics;
+import com.ecsapi.onboarder.telemetry.StructuredLog;
+import org.joda.time.format.DateTimeFormatter;
+import org.joda.time.format.ISODateTimeFormat;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.ServiceField;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SnapStart priming of OnboardingFunction and ReconcileSweepFunction, all through a {@link PrimingEndpoint} (nothing
+ * reaches AWS): every AWS operation the two handlers call, reads and writes alike, once; then the handlers' own wiring
+ * ({@link Onboarder}) on the endpoint's clients: a batch of one event processed and a sweep run, their logs and
+ * metrics discarded.
+ */
+final class Priming extends PrimingHook {
+
+    private static final String SAMPLE_EVENT = "{\"version\":\"0\",\"id\":\"priming\",\"detail-type\":\"ECS Service "
+            + "Action\",\"source\":\"aws.ecs\",\"account\":\"111122223333\",\"region\":\"us-east-1\",\"resources\":"
+            + "[\"arn:aws:ecs:us-east-1:111122223333:service/priming/priming\"],\"detail\":{\"eventName\":"
+            + "\"SERVICE_STEADY_STATE\",\"clusterArn\":\"arn:aws:ecs:us-east-1:111122223333:cluster/priming\"}}";
+    /** The sweep's event: the Lambda runtime reads its time with Joda-Time (of the function's jar, 90 classes). */
+    private static final DateTimeFormatter SCHEDULED_EVENT_TIME = ISODateTimeFormat.dateTimeParser();
+    private static final String ARN = "arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/net/priming/0";
+
+    private final OnboarderConfig config;
+
+    Priming(OnboarderConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    protected void primeWith(PrimingEndpoint endpoint) {
+        primeCalls(endpoint);
+        Onboarder onboarder = Onboarder.create(config, endpoint);
+        PrintStream discarded = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        endpoint.call(() -> onboarder.batch(discarded).process(List.of(new Delivery("priming", SAMPLE_EVENT,
+                "priming", 1, SweepHandler.MESSAGE_GROUP)), () -> Long.MAX_VALUE));
+        endpoint.call(() -> new Sweep(onboarder.ecs, onboarder.batchView(), onboarder.sqs, config,
+                Metrics.create(config.metricsNamespace(), Map.of(), discarded, Clock.systemUTC()),
+                StructuredLog.of(Sweep.class, discarded, Clock.systemUTC())).run("priming"));
+        endpoint.call(() -> SCHEDULED_EVENT_TIME.parseDateTime("2026-01-01T00:00:00Z"));
+    }
+
+    /** Each operation once, with the shapes of the handlers' requests. */
+    private static void primeCalls(PrimingEndpoint endpoint) {
+        EcsClient ecs = endpoint.create(EcsClient.builder());
+        ElasticLoadBalancingV2Client elb = endpoint.create(ElasticLoadBalancingV2Client.builder());
+        ApiGatewayClient apiGateway = endpoint.create(ApiGatewayClient.builder());
+        ApiGatewayV2Client apiGatewayV2 = endpoint.create(ApiGatewayV2Client.builder());
+        ServiceQuotasClient serviceQuotas = endpoint.create(ServiceQuotasClient.builder());
+        SqsClient sqs = endpoint.create(SqsClient.builder());
+        EventBridgeClient eventBridge = endpoint.create(EventBridgeClient.builder());
+        endpoint.call(() -> ecs.describeServices(r -> r.cluster("priming").services("priming")
+                .include(ServiceField.TAGS)));
+        endpoint.call(() -> ecs.listClusters(r -> { }));
+        endpoint.call(() -> ecs.listServices(r -> r.cluster("priming")));
+
+        endpoint.call(() -> elb.describeLoadBalancers(r -> { }));
+        endpoint.call(() -> elb.describeListeners(r -> r.loadBalancerArn(ARN)));
+        endpoint.call(() -> elb.describeTags(r -> r.resourceArns(ARN)));
+        endpoint.call(() -> elb.describeTargetGroups(r -> r.targetGroupArns(ARN)));
+        endpoint.call(() -> elb.describeTargetHealth(r -> r.targetGroupArn(ARN)));
+        Tag tag = Tag.builder().key("priming").value("priming").build();
+        endpoint.call(() -> elb.createListener(r -> r.loadBalancerArn(ARN)
+                .protocol(ProtocolEnum.TCP).port(10000).tags(tag)
+                .defaultActions(action -> action.type("forward").targetGroupArn(ARN))));
+        endpoint.call(() -> elb.createTargetGroup(r -> r.name("priming")
+                .protocol(ProtocolEnum.TCP).port(80).vpcId("vpc-priming").targetType(TargetTypeEnum.ALB).tags(tag)));
+        endpoint.call(() -> elb.registerTargets(r -> r.targetGroupArn(ARN)
+                .targets(target -> target.id(ARN).port(80))));
+        endpoint.call(() -> elb.addTags(r -> r.resourceArns(ARN).tags(tag)));
+        endpoint.call(() -> elb.deleteListener(r -> r.listenerArn(ARN)));
+        endpoint.call(() -> elb.deleteTargetGroup(r -> r.targetGroupArn(ARN)));
+
+        endpoint.call(() -> apiGateway.getResources(r -> r.restApiId("priming")
+                .embed("methods").limit(500)));
+        endpoint.call(() -> apiGateway.getVpcLinks(r -> r.limit(500)));
+        endpoint.call(() -> apiGateway.getStages(r -> r.restApiId("priming")));
+        endpoint.call(() -> apiGateway.getStage(r -> r.restApiId("priming").stageName("prod")));
+        endpoint.call(() -> apiGateway.getExport(r -> r.restApiId("priming").stageName("prod")
+                .exportType("oas30").accepts("application/json")));
+        endpoint.call(() -> apiGateway.createResource(r -> r.restApiId("priming")
+                .parentId("priming").pathPart("priming")));
+        endpoint.call(() -> apiGateway.putMethod(r -> r.restApiId("priming")
+                .resourceId("priming").httpMethod("ANY").authorizationType("NONE")
+                .requestParameters(Map.of("method.request.path.proxy", true))));
+        endpoint.call(() -> apiGateway.putIntegration(r -> r.restApiId("priming")
+                .resourceId("priming").httpMethod("ANY").type("HTTP_PROXY").integrationHttpMethod("ANY")
+                .connectionType("VPC_LINK").connectionId("priming").uri("http://priming:10000/{proxy}")
+                .requestParameters(Map.of("integration.request.path.proxy", "method.request.path.proxy"))));
+        endpoint.call(() -> apiGateway.deleteMethod(r -> r.restApiId("priming")
+                .resourceId("priming").httpMethod("ANY")));
+        endpoint.call(() -> apiGateway.deleteResource(r -> r.restApiId("priming")
+                .resourceId("priming")));
+        endpoint.call(() -> apiGateway.createDeployment(r -> r.restApiId("priming")
+                .stageName("prod").description("priming")));
+
+        endpoint.call(() -> apiGatewayV2.getApi(r -> r.apiId("priming")));
+        endpoint.call(() -> apiGatewayV2.getRoutes(r -> r.apiId("priming")));
+        endpoint.call(() -> apiGatewayV2.getIntegrations(r -> r.apiId("priming")));
+        endpoint.call(() -> apiGatewayV2.getVpcLinks(r -> { }));
+        endpoint.call(() -> apiGatewayV2.getStages(r -> r.apiId("priming")));
+        endpoint.call(() -> apiGatewayV2.getStage(r -> r.apiId("priming").stageName("prod")));
+        endpoint.call(() -> apiGatewayV2.createIntegration(r -> r.apiId("priming")
+                .integrationType("HTTP_PROXY").integrationMethod("ANY").integrationUri(ARN)
+                .connectionType("VPC_LINK").connectionId("priming").payloadFormatVersion("1.0")
+                .description("priming")));
+        endpoint.call(() -> apiGatewayV2.updateIntegration(r -> r.apiId("priming")
+                .integrationId("priming").description("priming")));
+        endpoint.call(() -> apiGatewayV2.createRoute(r -> r.apiId("priming")
+                .routeKey("ANY /priming").target("integrations/priming").operationName("priming")));
+        endpoint.call(() -> apiGatewayV2.updateRoute(r -> r.apiId("priming")
+                .routeId("priming").target("integrations/priming")));
+        endpoint.call(() -> apiGatewayV2.deleteRoute(r -> r.apiId("priming")
+                .routeId("priming")));
+        endpoint.call(() -> apiGatewayV2.deleteIntegration(r -> r.apiId("priming")
+                .integrationId("priming")));
+        endpoint.call(() -> apiGatewayV2.createDeployment(r -> r.apiId("priming")
+                .stageName("prod").description("priming")));
+
+        endpoint.call(() -> serviceQuotas.getServiceQuota(r -> r
+                .serviceCode("elasticloadbalancing").quotaCode("L-57A373D6")));
+        endpoint.call(() -> serviceQuotas.getAWSDefaultServiceQuota(r -> r
+                .serviceCode("elasticloadbalancing").quotaCode("L-57A373D6")));
+
+        String queueUrl = "https://sqs.us-east-1.amazonaws.com/111122223333/priming.fifo";
+        // SendMessage (parking in the dead-letter queue, rare) is left out: the SDK checks the MD5 of the body it
+        // sent against the answer's, which an empty success cannot give
+        endpoint.call(() -> sqs.sendMessageBatch(r -> r.queueUrl(queueUrl)
+                .entries(entry -> entry.id("m0").messageBody(SAMPLE_EVENT).messageGroupId("priming")
+                        .messageDeduplicationId("priming"))));
+        endpoint.call(() -> sqs.changeMessageVisibilityBatch(r -> r
+                .queueUrl(queueUrl).entries(entry -> entry.id("m0").receiptHandle("priming").visibilityTimeout(10))));
+
+        endpoint.call(() -> eventBridge.putEvents(r -> r.entries(entry -> entry.eventBusName("default")
+                .source("priming").detailType("priming").detail("{}").resources(ARN))));
+    }
+}
