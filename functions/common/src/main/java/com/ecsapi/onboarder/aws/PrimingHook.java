@@ -5,11 +5,14 @@ import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.WebIdentityTokenFileCredentialsProvider;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -68,13 +71,19 @@ public abstract class PrimingHook implements Resource {
     }
 
     /**
-     * The providers the SDK's default chain tries, built and dropped without asking any for credentials: their
-     * classes are loaded, and no credentials are resolved into the snapshot.
+     * The providers the SDK's default chain tries, and the chain itself (which the default provider builds on its
+     * first use), built and dropped without asking any for credentials: their classes are loaded, and no
+     * credentials are resolved into the snapshot. Their constructors read no credentials: the profile provider
+     * reads its file on first use, the web identity provider only notes its environment variables (a token file is
+     * read, and STS called, on first use), the container and instance profile providers call their endpoints on
+     * first use.
      */
-    private static List<AwsCredentialsProvider> credentialProviders() {
-        return List.of(SystemPropertyCredentialsProvider.create(), EnvironmentVariableCredentialsProvider.create(),
-                ContainerCredentialsProvider.builder().build(), InstanceProfileCredentialsProvider.builder().build(),
-                DefaultCredentialsProvider.builder().build());
+    private static AwsCredentialsProvider credentialProviders() {
+        List<AwsCredentialsProvider> providers = List.of(SystemPropertyCredentialsProvider.create(),
+                EnvironmentVariableCredentialsProvider.create(), WebIdentityTokenFileCredentialsProvider.builder().build(),
+                ProfileCredentialsProvider.builder().build(), ContainerCredentialsProvider.builder().build(),
+                InstanceProfileCredentialsProvider.builder().build(), DefaultCredentialsProvider.builder().build());
+        return AwsCredentialsProviderChain.builder().credentialsProviders(providers).build();
     }
 
     @Override

@@ -30,7 +30,8 @@ import java.util.Map;
  * SnapStart priming of OnboardingFunction and ReconcileSweepFunction, all through a {@link PrimingEndpoint} (nothing
  * reaches AWS): every AWS operation the two handlers call, reads and writes alike, once; then the handlers' own wiring
  * ({@link Onboarder}) on the endpoint's clients: a batch of one event processed and a sweep run, their logs and
- * metrics discarded.
+ * metrics discarded; and the planners on a synthetic landscape ({@link PlanningSample}), which the endpoint's filler
+ * answers never lead the sample event to.
  */
 final class Priming extends PrimingHook {
 
@@ -59,6 +60,7 @@ final class Priming extends PrimingHook {
                 Metrics.create(config.metricsNamespace(), Map.of(), discarded, Clock.systemUTC()),
                 StructuredLog.of(Sweep.class, discarded, Clock.systemUTC())).run("priming"));
         endpoint.call(() -> SCHEDULED_EVENT_TIME.parseDateTime("2026-01-01T00:00:00Z"));
+        endpoint.call(() -> PlanningSample.plans(config));
     }
 
     /** Each operation once, with the shapes of the handlers' requests. */
