@@ -357,6 +357,52 @@ def enforce_network_load_balancers_per_region():
     ELBv2Backend.create_load_balancer = create_load_balancer_within_quota
 
 
+def enforce_one_load_balancer_per_target_group():
+    """AWS: a target group is associated with one load balancer only; CreateListener or ModifyListener forwarding to
+    a group another load balancer's listener or rule forwards to fails with TargetGroupAssociationLimit (HTTP 400)
+    and changes nothing. moto lets any number of load balancers share a group."""
+    from moto.elbv2.exceptions import ELBClientError
+    from moto.elbv2.models import ELBv2Backend, FakeAction
+
+    def forwarded_to(backend, actions):
+        return [arn for action in actions or []
+                for arn in backend._get_target_group_arns_from(action_data=FakeAction(copy.deepcopy(action)).data)]
+
+    def refuse_shared(backend, balancer_arn, actions):
+        for arn in forwarded_to(backend, actions):
+            for balancer in backend.load_balancers.values():
+                if balancer.arn == balancer_arn:
+                    continue
+                for listener in balancer.listeners.values():
+                    used = list(listener.default_actions)
+                    for rule in listener.rules.values():
+                        used.extend(rule.actions)
+                    if any(arn in backend._get_target_group_arns_from(action_data=action.data)
+                           for action in used if action.type == "forward"):
+                        raise ELBClientError("TargetGroupAssociationLimit", "The following target groups cannot be"
+                                             f" associated with more than one load balancer: {arn}")
+
+    create_listener = ELBv2Backend.create_listener
+    modify_listener = ELBv2Backend.modify_listener
+
+    def create_listener_on_one_balancer(self, load_balancer_arn, protocol, port, ssl_policy, certificate, actions,
+                                        *args, **kwargs):
+        with CREATE_LOCK:
+            refuse_shared(self, load_balancer_arn, actions)
+            return create_listener(self, load_balancer_arn, protocol, port, ssl_policy, certificate, actions,
+                                   *args, **kwargs)
+
+    def modify_listener_on_one_balancer(self, arn, port=None, protocol=None, ssl_policy=None, certificates=None,
+                                        actions=None):
+        with CREATE_LOCK:
+            listener = self.describe_listeners(load_balancer_arn=None, listener_arns=[arn])[0]
+            refuse_shared(self, listener.load_balancer_arn, actions)
+            return modify_listener(self, arn, port, protocol, ssl_policy, certificates, actions)
+
+    ELBv2Backend.create_listener = create_listener_on_one_balancer
+    ELBv2Backend.modify_listener = modify_listener_on_one_balancer
+
+
 def keep_target_group_load_balancers_current():
     """AWS: a target group's LoadBalancerArns are the load balancers with a listener or rule forwarding to it,
     each once. moto appends the load balancer on every CreateListener and never removes it, so a listener made
@@ -1178,6 +1224,7 @@ GAP_FILLERS = (
     enforce_unique_listener_ports,
     enforce_listeners_per_load_balancer,
     enforce_network_load_balancers_per_region,
+    enforce_one_load_balancer_per_target_group,
     keep_target_group_load_balancers_current,
     reject_duplicate_rest_resource_paths,
     require_existing_parent_resource,

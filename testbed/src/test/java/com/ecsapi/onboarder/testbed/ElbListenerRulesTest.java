@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupAssociationLimitException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TooManyListenersException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TooManyLoadBalancersException;
 
@@ -192,6 +193,34 @@ class ElbListenerRulesTest extends TestBedTestBase {
         elb.deleteListener(r -> r.listenerArn(elb.describeListeners(d -> d.loadBalancerArn(nlb.arn())).listeners()
                 .get(0).listenerArn()));
         assertEquals(List.of(), loadBalancersOf(nlb.targetGroupArn()));
+    }
+
+    @Test
+    void aTargetGroupAnotherLoadBalancerForwardsToFailsWithTargetGroupAssociationLimitUntilThatListenerIsGone() {
+        Nlb first = networkLoadBalancer(ec2, elb, "pool-a");
+        Nlb second = networkLoadBalancer(ec2, elb, "pool-b");
+        String firstListener = createListener(first, 10000, first.targetGroupArn());
+        String secondListener = createListener(second, 10001, second.targetGroupArn());
+
+        TargetGroupAssociationLimitException create = assertThrows(TargetGroupAssociationLimitException.class,
+                () -> createListener(second, 10000, first.targetGroupArn()));
+        TargetGroupAssociationLimitException modify = assertThrows(TargetGroupAssociationLimitException.class,
+                () -> elb.modifyListener(r -> r.listenerArn(secondListener)
+                        .defaultActions(a -> a.type("forward").targetGroupArn(first.targetGroupArn()))));
+
+        for (TargetGroupAssociationLimitException error : List.of(create, modify)) {
+            assertAwsError(error, 400, "TargetGroupAssociationLimit");
+            assertEquals("The following target groups cannot be associated with more than one load balancer: "
+                    + first.targetGroupArn(), error.awsErrorDetails().errorMessage());
+        }
+        assertEquals(List.of(10001), ports(second));
+        assertEquals(second.targetGroupArn(), elb.describeListeners(r -> r.listenerArns(secondListener)).listeners()
+                .get(0).defaultActions().get(0).targetGroupArn());
+        assertEquals(List.of(first.arn()), loadBalancersOf(first.targetGroupArn()));
+
+        elb.deleteListener(r -> r.listenerArn(firstListener));
+        createListener(second, 10000, first.targetGroupArn());
+        assertEquals(List.of(second.arn()), loadBalancersOf(first.targetGroupArn()));
     }
 
     private static List<String> loadBalancersOf(String targetGroupArn) {

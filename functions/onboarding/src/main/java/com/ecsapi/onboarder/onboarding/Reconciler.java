@@ -5,6 +5,7 @@ import com.ecsapi.onboarder.onboarding.aws.EcsServices;
 import com.ecsapi.onboarder.onboarding.aws.BatchView;
 import com.ecsapi.onboarder.onboarding.aws.LoadBalancing;
 import com.ecsapi.onboarder.onboarding.event.ServiceRef;
+import com.ecsapi.onboarder.onboarding.model.DeployedStage;
 import com.ecsapi.onboarder.onboarding.model.EcsService;
 import com.ecsapi.onboarder.onboarding.model.LoadBalancer;
 import com.ecsapi.onboarder.onboarding.model.LoadBalancerListener;
@@ -19,6 +20,7 @@ import com.ecsapi.onboarder.onboarding.plan.HttpPlanner;
 import com.ecsapi.onboarder.onboarding.plan.IntegrationLandscape;
 import com.ecsapi.onboarder.onboarding.plan.Plan;
 import com.ecsapi.onboarder.onboarding.plan.Owners;
+import com.ecsapi.onboarder.onboarding.plan.Pattern;
 import com.ecsapi.onboarder.onboarding.plan.Planner;
 import com.ecsapi.onboarder.onboarding.plan.PoolLandscape;
 import com.ecsapi.onboarder.onboarding.plan.RouteSpec;
@@ -133,7 +135,7 @@ final class Reconciler {
             PoolLandscape pool = view.pool().withRoutedPorts(routedPorts(ref.serviceArn(), apiIds));
             Plan plan = Planner.combine(target,
                     Planner.plan(ref.serviceArn(), target, pool, view.apis(apiIds), settings(pool),
-                            leaving(ref.serviceArn(), leavingNlbArn, pool, apiIds)),
+                            leaving(ref.serviceArn(), leavingNlbArn, target, pool, apiIds)),
                     HttpPlanner.plan(ref.serviceArn(), target, view.httpApis(apiIds), stage));
             if (config.dryRun() || plan.changes().isEmpty()) {
                 return result(ref, action, target, plan, redelivered, apiIds, stage);
@@ -160,12 +162,34 @@ final class Reconciler {
         }
     }
 
-    /** What a drain step leaves: the NLB, and the ports on it the service's deployed stages still route to. */
-    private Leaving leaving(String serviceArn, String nlbArn, PoolLandscape pool, Set<String> apiIds) {
-        return pool.poolNlbs().stream().filter(nlb -> nlb.arn().equals(nlbArn)).findFirst()
-                .map(nlb -> new Leaving(nlbArn, StageSync.servedPorts(serviceArn, nlb.dnsName(),
-                        view.apis(apiIds).keySet().stream().map(view::stages).toList())))
-                .orElse(Leaving.NONE);
+    /**
+     * What a drain step leaves: the NLB, and the ports on it the service's deployed stages still route to. A service
+     * half-way through an option-3 drain (it has a bridge target group) is still leaving the NLB its bridge names,
+     * whatever asked for the reconcile, so that no reconcile pulls its bridge from under a stage that serves it. For
+     * option 3 also the ports served on every pool NLB and, until a bridge exists, the targets a bridge copies.
+     */
+    private Leaving leaving(String serviceArn, String nlbArn, Target target, PoolLandscape pool, Set<String> apiIds) {
+        List<TargetGroup> bridges = pool.ownTargetGroups().stream()
+                .filter(group -> serviceArn.equals(group.tags().get(Ownership.SERVICE_TAG)))
+                .filter(group -> group.tags().containsKey(Ownership.LEAVING_TAG)).toList();
+        String left = nlbArn.isEmpty() && !bridges.isEmpty() ? bridges.getFirst().tags().get(Ownership.LEAVING_TAG)
+                : nlbArn;
+        Optional<LoadBalancer> leftNlb = pool.poolNlbs().stream().filter(nlb -> nlb.arn().equals(left)).findFirst();
+        if (leftNlb.isEmpty()) {
+            return Leaving.NONE;
+        }
+        List<List<DeployedStage>> stages = view.apis(apiIds).keySet().stream().map(view::stages).toList();
+        Set<Integer> served = StageSync.servedPorts(serviceArn, leftNlb.get().dnsName(), stages);
+        if (!(target instanceof Target.Present present
+                && present.pattern() instanceof Pattern.SharedNlbToTargetGroup direct)) {
+            return new Leaving(left, served);
+        }
+        Map<String, Set<Integer>> servedByNlb = new HashMap<>();
+        pool.poolNlbs().forEach(nlb -> servedByNlb.put(nlb.arn(),
+                StageSync.servedPorts(serviceArn, nlb.dnsName(), stages)));
+        List<String> targets = bridges.isEmpty() ? loadBalancing.servingTargets(direct.targetGroup().arn())
+                : List.of();
+        return new Leaving(left, served, servedByNlb, targets);
     }
 
     /** The route the service wants, if it wants one. */

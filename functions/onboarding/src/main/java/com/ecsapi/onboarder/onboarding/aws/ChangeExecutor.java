@@ -56,18 +56,22 @@ public final class ChangeExecutor {
         }
     }
 
+    private void created(TargetGroup group, Deque<Runnable> undo, Map<String, String> createdTargetGroups) {
+        createdTargetGroups.put(group.name(), group.arn());
+        view.targetGroupCreated(group);
+        undo.push(() -> {
+            loadBalancing.deleteTargetGroup(group.arn());
+            view.targetGroupDeleted(group.arn());
+        });
+    }
+
     private void apply(Change change, Deque<Runnable> undo, Map<String, String> createdTargetGroups) {
         switch (change) {
-            case Change.CreateTargetGroup create -> {
-                TargetGroup group = loadBalancing.createAlbTargetGroup(create.name(), create.vpcId(), create.albPort(),
-                        create.tags());
-                createdTargetGroups.put(create.name(), group.arn());
-                view.targetGroupCreated(group);
-                undo.push(() -> {
-                    loadBalancing.deleteTargetGroup(group.arn());
-                    view.targetGroupDeleted(group.arn());
-                });
-            }
+            case Change.CreateTargetGroup create -> created(loadBalancing.createAlbTargetGroup(create.name(),
+                    create.vpcId(), create.albPort(), create.tags()), undo, createdTargetGroups);
+            case Change.CreateBridgeTargetGroup create -> created(loadBalancing.createTargetGroup(create.name(),
+                    create.vpcId(), create.protocol(), create.port(), create.targetType(), create.tags()), undo,
+                    createdTargetGroups);
             case Change.RegisterTarget register -> {
                 String targetGroupArn = targetGroupArn(register.targetGroup(), createdTargetGroups);
                 loadBalancing.registerTarget(targetGroupArn, register.targetId(), register.port());

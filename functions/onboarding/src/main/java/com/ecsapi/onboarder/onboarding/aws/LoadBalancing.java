@@ -26,6 +26,7 @@ import java.util.Set;
 public final class LoadBalancing {
 
     private static final int TAGS_BATCH = 20;
+    private static final Set<String> SERVING = Set.of("healthy", "initial");
     private final ElasticLoadBalancingV2Client elb;
 
     public LoadBalancing(ElasticLoadBalancingV2Client elb) {
@@ -74,6 +75,22 @@ public final class LoadBalancing {
         var group = elb.createTargetGroup(request -> request.name(name).protocol(ProtocolEnum.TCP).port(albPort)
                 .vpcId(vpcId).targetType(TargetTypeEnum.ALB).tags(toTags(tags))).targetGroups().get(0);
         return toTargetGroup(group, tags);
+    }
+
+    /** A target group of {@code targetType} (a drain's bridge copies the service's own group's settings). */
+    public TargetGroup createTargetGroup(String name, String vpcId, String protocol, int port, String targetType,
+                                         Map<String, String> tags) {
+        var group = elb.createTargetGroup(request -> request.name(name).protocol(protocol).port(port).vpcId(vpcId)
+                .targetType(targetType).tags(toTags(tags))).targetGroups().get(0);
+        return toTargetGroup(group, tags);
+    }
+
+    /** The targets of a group that take or are about to take traffic (healthy, initial), as {@code id:port}. */
+    public List<String> servingTargets(String targetGroupArn) {
+        return elb.describeTargetHealth(request -> request.targetGroupArn(targetGroupArn)).targetHealthDescriptions()
+                .stream().filter(description -> SERVING.contains(description.targetHealth().stateAsString()))
+                .map(description -> TargetGroup.target(description.target().id(), description.target().port()))
+                .toList();
     }
 
     public void registerTarget(String targetGroupArn, String id, int port) {

@@ -21,6 +21,10 @@ public final class Ownership {
     public static final String OPERATION_PREFIX = "ecs-api-onboarder:";
     /** Prefix of the names of the onboarder's own target groups (option 4), so a batch lists only those. */
     public static final String TARGET_GROUP_PREFIX = "eao-";
+    /** On a drain's bridge target group: the service's own target group it copies the targets of. */
+    public static final String BRIDGE_OF_TAG = "ecs-api-onboarder:bridge-of";
+    /** On a drain's bridge target group: the cordoned NLB the service is leaving. */
+    public static final String LEAVING_TAG = "ecs-api-onboarder:leaving";
 
     private Ownership() {
     }
@@ -82,5 +86,13 @@ public final class Ownership {
      */
     public static String targetGroupName(String serviceArn, String albArn, int albPort, String vpcId, String nlbArn) {
         return targetGroupName(serviceArn, albArn, albPort, vpcId + "|" + nlbArn);
+    }
+
+    /**
+     * The name of the bridge target group a drain gives an option-3 service: it carries a copy of the targets of the
+     * service's own group {@code targetGroupArn} while that group is still behind the cordoned NLB's listener.
+     */
+    public static String bridgeTargetGroupName(String serviceArn, String targetGroupArn) {
+        return TARGET_GROUP_PREFIX + Sha256.hex(serviceArn + "|bridge|" + targetGroupArn).substring(0, 28);
     }
 }

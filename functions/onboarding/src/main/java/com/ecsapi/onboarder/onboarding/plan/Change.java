@@ -19,6 +19,14 @@ public sealed interface Change {
     record CreateTargetGroup(String name, String vpcId, int albPort, Map<String, String> tags) implements Change {
     }
 
+    /**
+     * A drain's bridge for an option-3 service: a target group like the service's own ({@code protocol}, {@code port},
+     * {@code targetType}), into which the service's current targets are copied ({@link RegisterTarget}).
+     */
+    record CreateBridgeTargetGroup(String name, String vpcId, String protocol, int port, String targetType,
+                                   Map<String, String> tags) implements Change {
+    }
+
     /** Option 4: the ALB as the target of the service's target group (made by this plan, or adopted without it). */
     record RegisterTarget(TargetRef targetGroup, String targetId, int port) implements Change {
     }

@@ -12,6 +12,9 @@ public final class ChangeText {
         return switch (change) {
             case Change.CreateTargetGroup c -> "elasticloadbalancing:CreateTargetGroup Name=" + c.name()
                     + " Protocol=TCP Port=" + c.albPort() + " VpcId=" + c.vpcId() + " TargetType=alb" + tags(c.tags());
+            case Change.CreateBridgeTargetGroup c -> "elasticloadbalancing:CreateTargetGroup Name=" + c.name()
+                    + " Protocol=" + c.protocol() + " Port=" + c.port() + " VpcId=" + c.vpcId() + " TargetType="
+                    + c.targetType() + tags(c.tags());
             case Change.RegisterTarget c -> "elasticloadbalancing:RegisterTargets TargetGroupArn="
                     + targetGroup(c.targetGroup()) + " Targets=[" + c.targetId() + ":" + c.port() + "]";
             case Change.CreateListener c -> "elasticloadbalancing:CreateListener LoadBalancerArn=" + c.nlbArn()

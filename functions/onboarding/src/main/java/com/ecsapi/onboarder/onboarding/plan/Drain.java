@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
  * A step reconciles that service with the NLB to leave ({@link Leaving}): the first step gives it a new listener on
  * an open NLB and points its route there (the batch deploys the stage), the next one, once the stage serves the
  * new listener, removes the old one. So after any step, or any failure in one, the route is served, and a drain
- * resumes from whatever it finds. A listener that forwards to the service's own target group (option 3) stays:
- * AWS puts a target group behind one load balancer only, so it cannot move without a gap.
+ * resumes from whatever it finds. A listener that forwards to the service's own target group (option 3) cannot
+ * simply be doubled (AWS puts a target group behind one load balancer only), so its service moves in four steps
+ * through a bridge target group of ours ({@code PoolListenerPlanner}); a service with a bridge is finished first.
  */
 public final class Drain {
 
@@ -61,6 +62,17 @@ public final class Drain {
             return new Refused("NotCordoned", nlb.get().name() + " is not cordoned: tag it " + PoolTag.CORDON_KEY
                     + "=true first, so that nothing new lands on it while it drains");
         }
+        Optional<Step> bridging = landscape.ownTargetGroups().stream()
+                .filter(group -> nlbArn.equals(group.tags().get(Ownership.LEAVING_TAG)))
+                .sorted(Comparator.comparing(TargetGroup::name))
+                .findFirst()
+                .map(group -> new Move(group.tags().get(Ownership.SERVICE_TAG), group.tags().get(Ownership.API_TAG),
+                        landscape.allListeners().stream()
+                                .filter(listener -> listener.targetGroupArns().equals(List.of(group.arn())))
+                                .mapToInt(LoadBalancerListener::port).findFirst().orElse(0)));
+        if (bridging.isPresent()) {
+            return bridging.get();
+        }
         Set<String> ours = landscape.ownTargetGroups().stream().map(TargetGroup::arn).collect(Collectors.toSet());
         List<LoadBalancerListener> owned = landscape.listeners(nlbArn).stream()
                 .filter(listener -> listener.tags().containsKey(Ownership.SERVICE_TAG))
@@ -69,10 +81,11 @@ public final class Drain {
         return owned.stream()
                 .filter(listener -> !listener.targetGroupArns().isEmpty() && ours.containsAll(listener.targetGroupArns()))
                 .findFirst()
+                .or(() -> owned.stream().filter(listener -> listener.targetGroupArns().size() == 1).findFirst())
                 .<Step>map(listener -> new Move(listener.tags().get(Ownership.SERVICE_TAG),
                         listener.tags().get(Ownership.API_TAG), listener.port()))
                 .orElseGet(() -> new Drained(owned.stream().map(listener -> "port " + listener.port() + " of "
-                        + listener.tags().get(Ownership.SERVICE_TAG) + " forwards to the service's own target group,"
-                        + " which AWS puts behind one load balancer only: it cannot move without a gap").toList()));
+                        + listener.tags().get(Ownership.SERVICE_TAG) + " forwards to "
+                        + listener.targetGroupArns().size() + " target groups: nothing to move it with").toList()));
     }
 }

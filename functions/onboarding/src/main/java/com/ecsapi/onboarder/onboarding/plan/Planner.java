@@ -175,7 +175,8 @@ public final class Planner {
         RestRoutePlanner.deleteEverywhere(apis, serviceArn, route.apiId(), RestRoutePlanner.paths(route),
                 apiId -> apiId.equals(route.apiId()) ? route.stage()
                         : stageOf(apiId, ownedListeners, ownedTargetGroups, settings), changes, deployments);
-        List<LoadBalancerListener> stillServed = PoolListenerPlanner.stillServed(ownedListeners, leaving);
+        List<LoadBalancerListener> stillServed = PoolListenerPlanner.stillServed(ownedListeners, ownedTargetGroups,
+                leaving);
         changes.addAll(PoolListenerPlanner.deletesBut(
                 ownedListeners.stream().filter(listener -> !stillServed.contains(listener)).toList(),
                 ownedTargetGroups.stream().filter(group -> stillServed.stream()

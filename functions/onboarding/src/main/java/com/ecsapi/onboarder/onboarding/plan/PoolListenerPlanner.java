@@ -9,6 +9,7 @@ import com.ecsapi.onboarder.pool.PoolTag;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +42,10 @@ final class PoolListenerPlanner {
                                  List<Change> changes) {
         RouteSpec route = present.route();
         Map<String, String> tags = Ownership.tags(serviceArn, route.apiId(), route.stage(), route.path());
+        if (onPool instanceof Pattern.SharedNlbToTargetGroup direct && !leaving.nlbArn().isEmpty()) {
+            return bridged(serviceArn, present, direct.targetGroup(), landscape, ownedListeners, ownedTargetGroups,
+                    settings, leaving, tags, changes);
+        }
         String left = onPool instanceof Pattern.SharedNlbToAlb ? leaving.nlbArn() : "";
         List<Placement.Candidate> candidates = Placement.candidates(landscape, present.pool(), present.vpcId()).stream()
                 .filter(candidate -> !candidate.nlb().arn().equals(left))
@@ -94,6 +99,80 @@ final class PoolListenerPlanner {
                 keptTargetGroup);
     }
 
+    /**
+     * An option-3 drain, one step per call, each from what exists: while the listener on the NLB being left holds
+     * the service's own target group, a bridge (a target group of ours with the service's targets copied, behind a
+     * listener on an open NLB) takes the route; once the old listener is gone, a listener on an open NLB forwards to
+     * the service's own group again and takes the route; the bridge stays while a stage serves it (see
+     * {@link #stillServed}).
+     */
+    private static SharedPlacement bridged(String serviceArn, Target.Present present, TargetGroup own,
+                                           PoolLandscape landscape, List<LoadBalancerListener> ownedListeners,
+                                           List<TargetGroup> ownedTargetGroups, Planner.Settings settings,
+                                           Leaving leaving, Map<String, String> tags, List<Change> changes) {
+        List<Placement.Candidate> open = Placement.candidates(landscape, present.pool(), present.vpcId()).stream()
+                .filter(candidate -> !candidate.nlb().arn().equals(leaving.nlbArn()))
+                .filter(candidate -> !PoolTag.cordoned(candidate.nlb().tags()))
+                .toList();
+        String bridgeName = Ownership.bridgeTargetGroupName(serviceArn, own.arn());
+        Optional<TargetGroup> bridge = ownedTargetGroups.stream().filter(group -> group.name().equals(bridgeName))
+                .findFirst();
+        Optional<Kept> direct = onOpen(open, ownedListeners, List.of(own.arn()), Optional.empty());
+        Optional<Kept> bridging = bridge.flatMap(group -> onOpen(open, ownedListeners, List.of(group.arn()),
+                Optional.of(group)));
+        boolean leftHoldsOwn = ownedListeners.stream().anyMatch(listener -> listener.loadBalancerArn()
+                .equals(leaving.nlbArn()) && listener.targetGroupArns().equals(List.of(own.arn())));
+        Optional<Kept> kept = direct.isPresent() ? direct : leftHoldsOwn ? bridging : Optional.empty();
+        if (kept.isPresent()) {
+            LoadBalancerListener listener = kept.get().listener();
+            if (!listener.tags().entrySet().containsAll(tags.entrySet())) {
+                changes.add(new Change.TagListener(listener.arn(), tags));
+            }
+            return new SharedPlacement(null, kept.get().candidate().nlb(), kept.get().candidate().vpcLink().id(),
+                    listener.port(), Optional.of(listener), kept.get().targetGroup());
+        }
+        Placement.Result result = Placement.place(landscape, present.pool(), present.vpcId(), settings.ports(),
+                settings.listenerLimit());
+        if (result instanceof Placement.NoRoom noRoom) {
+            return new SharedPlacement(noRoom, null, null, 0, Optional.empty(), Optional.empty());
+        }
+        Placement.Placed placed = (Placement.Placed) result;
+        Change.TargetRef listenerTarget = new Change.ExistingTargetGroup(own.arn());
+        Optional<TargetGroup> keptTargetGroup = Optional.empty();
+        if (leftHoldsOwn) {
+            keptTargetGroup = bridge;
+            listenerTarget = bridge.<Change.TargetRef>map(group -> new Change.ExistingTargetGroup(group.arn()))
+                    .orElse(new Change.PlannedTargetGroup(bridgeName));
+            if (bridge.isEmpty()) {
+                Map<String, String> bridgeTags = new LinkedHashMap<>(tags);
+                bridgeTags.put(Ownership.BRIDGE_OF_TAG, own.arn());
+                bridgeTags.put(Ownership.LEAVING_TAG, leaving.nlbArn());
+                changes.add(new Change.CreateBridgeTargetGroup(bridgeName, own.vpcId(), own.protocol(), own.port(),
+                        own.targetType(), bridgeTags));
+            }
+            List<String> copied = bridge.map(TargetGroup::targets).orElse(List.of());
+            for (String target : leaving.servingTargets()) {
+                if (!copied.contains(target)) {
+                    int colon = target.lastIndexOf(':');
+                    changes.add(new Change.RegisterTarget(listenerTarget, target.substring(0, colon),
+                            Integer.parseInt(target.substring(colon + 1))));
+                }
+            }
+        }
+        changes.add(new Change.CreateListener(placed.nlb().arn(), placed.port(), listenerTarget, tags));
+        return new SharedPlacement(null, placed.nlb(), placed.vpcLink().id(), placed.port(), Optional.empty(),
+                keptTargetGroup);
+    }
+
+    private static Optional<Kept> onOpen(List<Placement.Candidate> open, List<LoadBalancerListener> ownedListeners,
+                                         List<String> targetGroupArns, Optional<TargetGroup> group) {
+        return open.stream().flatMap(candidate -> ownedListeners.stream()
+                        .filter(listener -> listener.loadBalancerArn().equals(candidate.nlb().arn()))
+                        .filter(listener -> listener.targetGroupArns().equals(targetGroupArns))
+                        .map(listener -> new Kept(candidate, listener, group)))
+                .findFirst();
+    }
+
     private record Kept(Placement.Candidate candidate, LoadBalancerListener listener,
                         Optional<TargetGroup> targetGroup) {
     }
@@ -135,13 +214,19 @@ final class PoolListenerPlanner {
     }
 
     /**
-     * The listeners a drain step keeps for now: those on the NLB being left whose port a deployed stage of the
-     * service still routes to. They go in the next step, once the stage serves the new listener.
+     * The listeners a drain step keeps for now: those on the NLB being left, and an option-3 drain's bridge
+     * listeners, whose port a deployed stage of the service still routes to. They go in a later step, once the stage
+     * serves the new listener.
      */
-    static List<LoadBalancerListener> stillServed(List<LoadBalancerListener> ownedListeners, Leaving leaving) {
+    static List<LoadBalancerListener> stillServed(List<LoadBalancerListener> ownedListeners,
+                                                  List<TargetGroup> ownedTargetGroups, Leaving leaving) {
+        List<String> bridges = ownedTargetGroups.stream()
+                .filter(group -> group.tags().containsKey(Ownership.BRIDGE_OF_TAG)).map(TargetGroup::arn).toList();
         return ownedListeners.stream()
-                .filter(listener -> listener.loadBalancerArn().equals(leaving.nlbArn()))
-                .filter(listener -> leaving.servedPorts().contains(listener.port()))
+                .filter(listener -> listener.loadBalancerArn().equals(leaving.nlbArn())
+                        ? leaving.servedPorts().contains(listener.port())
+                        : bridges.containsAll(listener.targetGroupArns()) && !listener.targetGroupArns().isEmpty()
+                        && leaving.serves(listener.loadBalancerArn(), listener.port()))
                 .toList();
     }
 

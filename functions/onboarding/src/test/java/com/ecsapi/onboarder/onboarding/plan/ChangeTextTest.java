@@ -26,6 +26,9 @@ class ChangeTextTest {
             new Case(new Change.CreateTargetGroup("tg-orders", "vpc-a", 8443, Map.of("k", "v")),
                     "elasticloadbalancing:CreateTargetGroup Name=tg-orders Protocol=TCP Port=8443 VpcId=vpc-a"
                             + " TargetType=alb Tags={k=v}"),
+            new Case(new Change.CreateBridgeTargetGroup("eao-bridge", "vpc-a", "TCP", 8080, "ip", Map.of("k", "v")),
+                    "elasticloadbalancing:CreateTargetGroup Name=eao-bridge Protocol=TCP Port=8080 VpcId=vpc-a"
+                            + " TargetType=ip Tags={k=v}"),
             new Case(new Change.RegisterTarget(new Change.PlannedTargetGroup("tg-orders"), "arn:alb", 8443),
                     "elasticloadbalancing:RegisterTargets TargetGroupArn=<target group tg-orders>"
                             + " Targets=[arn:alb:8443]"),

@@ -86,15 +86,123 @@ class DrainTest {
     }
 
     @Test
-    void aListenerToTheServicesOwnTargetGroupStaysAndIsReported() {
-        PoolLandscape landscape = pool(List.of(OLD, NEW), List.of(listener(OLD, 10000, "arn:tg/orders", TAGS)),
-                List.of());
+    void optionThreeListenersMoveAfterOptionFourOnesAndAListenerWithoutATargetGroupStaysAndIsReported() {
+        TargetGroup mine = albGroup(FIRST_GROUP, OTHER);
+        LoadBalancerListener empty = new LoadBalancerListener("arn:listener/a/10009", OLD.arn(), 10009, "TCP",
+                List.of(), TAGS);
+        PoolLandscape both = pool(List.of(OLD, NEW), List.of(listener(OLD, 10000, OWN.arn(), TAGS),
+                listener(OLD, 10001, mine.arn(), Ownership.tags(OTHER, "api", "prod", "/other"))), List.of(mine));
 
-        Drain.Drained drained = assertInstanceOf(Drain.Drained.class, Drain.next(OLD.arn(), landscape));
-
-        assertEquals(List.of("port 10000 of " + SERVICE + " forwards to the service's own target group, which AWS"
-                + " puts behind one load balancer only: it cannot move without a gap"), drained.staying());
+        assertEquals(new Drain.Move(OTHER, "api", 10001), Drain.next(OLD.arn(), both));
+        assertEquals(new Drain.Move(SERVICE, "api", 10000), Drain.next(OLD.arn(),
+                pool(List.of(OLD, NEW), List.of(listener(OLD, 10000, OWN.arn(), TAGS)), List.of())));
+        Drain.Drained drained = assertInstanceOf(Drain.Drained.class, Drain.next(OLD.arn(),
+                pool(List.of(OLD, NEW), List.of(empty), List.of())));
+        assertEquals(List.of("port 10009 of " + SERVICE + " forwards to 0 target groups: nothing to move it with"),
+                drained.staying());
         assertEquals(new Drain.Drained(List.of()), Drain.next(OLD.arn(), pool(List.of(OLD, NEW), List.of(), List.of())));
+    }
+
+    private static final TargetGroup OWN = Fixtures.tcpGroup("orders", "vpc-1");
+    private static final Target ORDERS = new Target.Present(new RouteSpec("api", "prod", "/pay"), "default",
+            new Pattern.SharedNlbToTargetGroup(OWN), "vpc-1");
+    private static final String BRIDGE_NAME = Ownership.bridgeTargetGroupName(SERVICE, OWN.arn());
+    private static final List<String> SERVING = List.of("10.0.0.5:8080", "10.0.0.6:8080");
+
+    private static TargetGroup bridge() {
+        Map<String, String> tags = new java.util.HashMap<>(TAGS);
+        tags.put(Ownership.BRIDGE_OF_TAG, OWN.arn());
+        tags.put(Ownership.LEAVING_TAG, OLD.arn());
+        return new TargetGroup("arn:tg/" + BRIDGE_NAME, BRIDGE_NAME, "TCP", 8080, "vpc-1", "ip", List.of(), tags,
+                SERVING);
+    }
+
+    /** The option-3 step the planner takes, the stage serving {@code servedOld} on OLD and {@code servedNew} on NEW. */
+    private static Plan optionThreeStep(List<LoadBalancerListener> listeners, List<TargetGroup> groups, String host,
+                                        int port, Set<Integer> servedOld, Set<Integer> servedNew) {
+        return Planner.plan(SERVICE, ORDERS, pool(List.of(OLD, NEW), listeners, groups),
+                Map.of("api", routeTo(host, port, host.equals(OLD.dnsName()) ? "l-a" : "l-b")), SETTINGS,
+                new Leaving(OLD.arn(), servedOld, Map.of(OLD.arn(), servedOld, NEW.arn(), servedNew), SERVING));
+    }
+
+    private static List<Change> routeChanges(LoadBalancer nlb, int port, String link) {
+        String uri = "http://" + nlb.dnsName() + ":" + port + "/";
+        return List.of(new Change.PutProxyMethod("api", "/pay", false, Ownership.operationName(SERVICE), uri, link,
+                        null, false),
+                new Change.PutProxyMethod("api", "/pay/{proxy+}", false, Ownership.operationName(SERVICE),
+                        uri + "{proxy}", link, null, true));
+    }
+
+    @Test
+    void optionThreeStepOneBridgesTheRouteThroughACopyOfTheServicesTargetsOnAnOpenNlb() {
+        LoadBalancerListener old = listener(OLD, 10000, OWN.arn(), TAGS);
+
+        Plan plan = optionThreeStep(List.of(old), List.of(), OLD.dnsName(), 10000, Set.of(10000), Set.of());
+
+        Change.TargetRef planned = new Change.PlannedTargetGroup(BRIDGE_NAME);
+        List<Change> expected = new ArrayList<>(List.of(
+                new Change.CreateBridgeTargetGroup(BRIDGE_NAME, "vpc-1", "TCP", 8080, "ip", bridge().tags()),
+                new Change.RegisterTarget(planned, "10.0.0.5", 8080),
+                new Change.RegisterTarget(planned, "10.0.0.6", 8080),
+                new Change.CreateListener(NEW.arn(), 10000, planned, TAGS)));
+        expected.addAll(routeChanges(NEW, 10000, "l-b"));
+        assertEquals(expected, plan.changes(), "the old listener stays: the stage serves it");
+        assertEquals(Set.of(new ApiStage("api", "prod")), plan.deployments());
+    }
+
+    @Test
+    void optionThreeStepOneResumedBeforeTheStageServesTheBridgeChangesNothingAndThenStepTwoRemovesTheOldListener() {
+        LoadBalancerListener old = listener(OLD, 10000, OWN.arn(), TAGS);
+        LoadBalancerListener bridging = listener(NEW, 10000, bridge().arn(), TAGS);
+        List<LoadBalancerListener> listeners = List.of(old, bridging);
+
+        Plan waiting = optionThreeStep(listeners, List.of(bridge()), NEW.dnsName(), 10000, Set.of(10000), Set.of());
+        Plan release = optionThreeStep(listeners, List.of(bridge()), NEW.dnsName(), 10000, Set.of(), Set.of(10000));
+        Plan integrationLost = optionThreeStep(listeners, List.of(bridge()), OLD.dnsName(), 10000, Set.of(10000),
+                Set.of());
+
+        assertEquals(List.of(), waiting.changes());
+        assertEquals(List.of(new Change.DeleteListener(old.arn(), OLD.arn(), 10000)), release.changes(),
+                "the service's own group is free once the old listener goes; the bridge stays");
+        assertEquals(routeChanges(NEW, 10000, "l-b"), integrationLost.changes(), "no second bridge");
+        assertEquals(new Drain.Move(SERVICE, "api", 10000),
+                Drain.next(OLD.arn(), pool(List.of(OLD, NEW), listeners, List.of(bridge()))));
+    }
+
+    @Test
+    void optionThreeStepThreePutsTheServicesOwnGroupBehindAnOpenNlbWhileTheBridgeServes() {
+        LoadBalancerListener bridging = listener(NEW, 10000, bridge().arn(), TAGS);
+        PoolLandscape landscape = pool(List.of(OLD, NEW), List.of(bridging), List.of(bridge()));
+
+        Plan plan = optionThreeStep(List.of(bridging), List.of(bridge()), NEW.dnsName(), 10000, Set.of(),
+                Set.of(10000));
+
+        List<Change> expected = new ArrayList<>(List.of(
+                new Change.CreateListener(NEW.arn(), 10001, new Change.ExistingTargetGroup(OWN.arn()), TAGS)));
+        expected.addAll(routeChanges(NEW, 10001, "l-b"));
+        assertEquals(expected, plan.changes());
+        assertEquals(Set.of(new ApiStage("api", "prod")), plan.deployments());
+        assertEquals(new Drain.Move(SERVICE, "api", 10000), Drain.next(OLD.arn(), landscape),
+                "a service with a bridge is finished first, though nothing of it is left on the NLB");
+    }
+
+    @Test
+    void optionThreeStepThreeResumedWaitsForTheStageAndStepFourRemovesTheBridge() {
+        TargetGroup bridge = bridge();
+        LoadBalancerListener bridging = listener(NEW, 10000, bridge.arn(), TAGS);
+        LoadBalancerListener direct = listener(NEW, 10001, OWN.arn(), TAGS);
+        List<LoadBalancerListener> listeners = List.of(bridging, direct);
+
+        Plan waiting = optionThreeStep(listeners, List.of(bridge), NEW.dnsName(), 10001, Set.of(), Set.of(10000));
+        Plan release = optionThreeStep(listeners, List.of(bridge), NEW.dnsName(), 10001, Set.of(), Set.of(10001));
+        Plan after = optionThreeStep(List.of(direct), List.of(), NEW.dnsName(), 10001, Set.of(), Set.of(10001));
+
+        assertEquals(List.of(), waiting.changes());
+        assertEquals(List.of(new Change.DeleteListener(bridging.arn(), NEW.arn(), 10000),
+                new Change.DeleteTargetGroup(bridge.arn(), BRIDGE_NAME)), release.changes());
+        assertEquals(List.of(), after.changes());
+        assertEquals(new Drain.Drained(List.of()), Drain.next(OLD.arn(), pool(List.of(OLD, NEW), List.of(direct),
+                List.of())));
     }
 
     @Test
@@ -162,8 +270,8 @@ class DrainTest {
         assertEquals(List.of(draining.arn()), Drain.requested(pool(List.of(draining, drainOnly),
                 List.of(listener(draining, 10000, mine.arn(), TAGS), listener(drainOnly, 10000, mine.arn(), TAGS)),
                 List.of(mine))));
-        assertEquals(List.of(), Drain.requested(pool(List.of(draining, NEW),
-                List.of(listener(draining, 10000, "arn:tg/orders", TAGS)), List.of())), "option 3 only: nothing moves");
+        assertEquals(List.of(draining.arn()), Drain.requested(pool(List.of(draining, NEW),
+                List.of(listener(draining, 10000, "arn:tg/orders", TAGS)), List.of())), "option 3 moves too");
         assertEquals(List.of(), Drain.requested(pool(List.of(OLD, NEW),
                 List.of(listener(OLD, 10000, mine.arn(), TAGS)), List.of(mine))), "cordoned without apigw:drain");
     }
