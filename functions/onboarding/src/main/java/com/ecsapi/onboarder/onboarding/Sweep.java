@@ -1,5 +1,6 @@
 package com.ecsapi.onboarder.onboarding;
 
+import com.ecsapi.onboarder.aws.Batches;
 import com.ecsapi.onboarder.hash.Sha256;
 import com.ecsapi.onboarder.json.Json;
 import com.ecsapi.onboarder.onboarding.aws.BatchView;
@@ -177,8 +178,7 @@ final class Sweep {
             entries.forEach(entry -> log.info("Dry run: reconcile request not sent", Map.of("body", entry.messageBody())));
             return;
         }
-        for (int from = 0; from < entries.size(); from += SEND_BATCH) {
-            List<SendMessageBatchRequestEntry> chunk = entries.subList(from, Math.min(entries.size(), from + SEND_BATCH));
+        for (List<SendMessageBatchRequestEntry> chunk : Batches.of(entries, SEND_BATCH)) {
             var response = sqs.sendMessageBatch(request -> request.queueUrl(queueUrl).entries(chunk));
             if (!response.failed().isEmpty()) {
                 throw new IllegalStateException("SQS refused " + response.failed().size() + " sweep messages: "

@@ -1,5 +1,6 @@
 package com.ecsapi.onboarder.onboarding.aws;
 
+import com.ecsapi.onboarder.aws.Batches;
 import com.ecsapi.onboarder.onboarding.event.ServiceRef;
 import com.ecsapi.onboarder.onboarding.model.EcsService;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -62,8 +63,7 @@ public final class EcsServices {
 
     public List<EcsService> describe(String cluster, List<String> serviceArns) {
         List<EcsService> services = new ArrayList<>();
-        for (int from = 0; from < serviceArns.size(); from += DESCRIBE_BATCH) {
-            List<String> chunk = serviceArns.subList(from, Math.min(serviceArns.size(), from + DESCRIBE_BATCH));
+        for (List<String> chunk : Batches.of(serviceArns, DESCRIBE_BATCH)) {
             try {
                 ecs.describeServices(request -> request.cluster(cluster).services(chunk).include(ServiceField.TAGS))
                         .services().forEach(service -> services.add(toService(service)));

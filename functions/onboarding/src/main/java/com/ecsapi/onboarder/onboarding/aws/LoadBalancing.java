@@ -1,5 +1,6 @@
 package com.ecsapi.onboarder.onboarding.aws;
 
+import com.ecsapi.onboarder.aws.Batches;
 import com.ecsapi.onboarder.onboarding.model.LoadBalancer;
 import com.ecsapi.onboarder.onboarding.model.LoadBalancerListener;
 import com.ecsapi.onboarder.onboarding.model.TargetGroup;
@@ -135,8 +136,7 @@ public final class LoadBalancing {
     /** The tags of load balancers, listeners and target groups, in any mix: 20 ARNs a DescribeTags call. */
     Map<String, Map<String, String>> tags(List<String> arns) {
         Map<String, Map<String, String>> tags = new HashMap<>();
-        for (int from = 0; from < arns.size(); from += TAGS_BATCH) {
-            List<String> chunk = arns.subList(from, Math.min(arns.size(), from + TAGS_BATCH));
+        for (List<String> chunk : Batches.of(arns, TAGS_BATCH)) {
             elb.describeTags(request -> request.resourceArns(chunk)).tagDescriptions().forEach(description -> {
                 Map<String, String> map = new HashMap<>();
                 description.tags().forEach(tag -> map.put(tag.key(), tag.value()));

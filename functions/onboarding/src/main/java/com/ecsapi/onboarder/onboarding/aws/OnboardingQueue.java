@@ -1,5 +1,6 @@
 package com.ecsapi.onboarder.onboarding.aws;
 
+import com.ecsapi.onboarder.aws.Batches;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -85,8 +86,7 @@ public final class OnboardingQueue {
             return entries.size();
         }
         int unchanged = 0;
-        for (int from = 0; from < entries.size(); from += BATCH) {
-            List<ChangeMessageVisibilityBatchRequestEntry> chunk = entries.subList(from, Math.min(entries.size(), from + BATCH));
+        for (List<ChangeMessageVisibilityBatchRequestEntry> chunk : Batches.of(entries, BATCH)) {
             unchanged += sqs.changeMessageVisibilityBatch(request -> request.queueUrl(queueUrl).entries(chunk))
                     .failed().size();
         }

@@ -1,7 +1,7 @@
 package com.ecsapi.onboarder.monitor.alarms;
 
 import com.ecsapi.onboarder.monitor.failures.ItemFailures;
-import com.ecsapi.onboarder.monitor.internal.Batches;
+import com.ecsapi.onboarder.aws.Batches;
 import com.ecsapi.onboarder.monitor.internal.RateLimiter;
 import com.ecsapi.onboarder.monitor.metrics.QuotaMetric;
 import software.amazon.awssdk.core.exception.SdkException;

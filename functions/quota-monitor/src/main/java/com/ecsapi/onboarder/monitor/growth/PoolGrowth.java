@@ -2,7 +2,7 @@ package com.ecsapi.onboarder.monitor.growth;
 
 import com.ecsapi.onboarder.monitor.failures.ItemFailure;
 import com.ecsapi.onboarder.monitor.failures.ItemFailures;
-import com.ecsapi.onboarder.monitor.internal.Batches;
+import com.ecsapi.onboarder.aws.Batches;
 import com.ecsapi.onboarder.monitor.internal.Pages;
 import com.ecsapi.onboarder.monitor.internal.RateLimiter;
 import com.ecsapi.onboarder.monitor.metrics.QuotaReading;

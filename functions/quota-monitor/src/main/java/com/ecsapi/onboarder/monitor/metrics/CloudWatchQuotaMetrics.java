@@ -2,7 +2,7 @@ package com.ecsapi.onboarder.monitor.metrics;
 
 import com.ecsapi.onboarder.monitor.failures.ItemFailures;
 import com.ecsapi.onboarder.monitor.forecast.UsageSample;
-import com.ecsapi.onboarder.monitor.internal.Batches;
+import com.ecsapi.onboarder.aws.Batches;
 import com.ecsapi.onboarder.monitor.usage.QuotaUsage;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;

@@ -1,4 +1,4 @@
-package com.ecsapi.onboarder.monitor.internal;
+package com.ecsapi.onboarder.aws;
 
 import org.junit.jupiter.api.Test;
 

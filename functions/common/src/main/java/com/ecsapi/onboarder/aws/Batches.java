@@ -1,4 +1,4 @@
-package com.ecsapi.onboarder.monitor.internal;
+package com.ecsapi.onboarder.aws;
 
 import java.util.ArrayList;
 import java.util.List;
