@@ -1,5 +1,6 @@
 package com.ecsapi.onboarder.onboarding;
 
+import com.ecsapi.onboarder.onboarding.aws.BatchView;
 import com.ecsapi.onboarder.onboarding.event.ServiceRef;
 import com.ecsapi.onboarder.onboarding.plan.ApiStage;
 import com.ecsapi.onboarder.onboarding.plan.Plan;
@@ -29,10 +30,12 @@ public final class PlannedReconcile {
         this.log = log;
     }
 
-    /** {@code knownApiIds}: APIs the service has objects in beyond those its tags and listeners name. */
-    public Next next(ServiceRef service, List<String> knownApiIds) {
-        Reconciler.Result result = onboarder.reconciler(onboarder.batchView(),
-                        StructuredLog.of(Reconciler.class, log, Clock.systemUTC()))
+    /**
+     * {@code knownApiIds}: APIs the service has objects in beyond those its tags and listeners name; {@code view}:
+     * the reads to plan on (the operator tools pass the ones they already made).
+     */
+    public Next next(ServiceRef service, List<String> knownApiIds, BatchView view) {
+        Reconciler.Result result = onboarder.reconciler(view, StructuredLog.of(Reconciler.class, log, Clock.systemUTC()))
                 .reconcile(service, false, knownApiIds);
         return new Next(result.action(), result.plan(), result.deployments(), result.pattern(), result.why());
     }

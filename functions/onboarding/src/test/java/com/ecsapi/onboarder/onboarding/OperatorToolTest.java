@@ -256,6 +256,22 @@ class OperatorToolTest extends EmulatorTestBase {
     }
 
     @Test
+    void explainPlansTheNextReconcileOnTheReadsItMadeForTheRoutes() {
+        aws.service(cluster, "fresh", aws.tcpTargetGroup(vpcA, "fresh-tg"), vpcA, Map.of("apigw:path", "/fresh"));
+        moto.clearCallCounts();
+        tool("inventory", "--json");
+        Map<String, Integer> inventory = Map.copyOf(moto.callCounts());
+        moto.clearCallCounts();
+
+        tool("explain", "apps", "fresh", "--json");
+
+        for (String read : List.of("elasticloadbalancing:DescribeLoadBalancers", "apigateway:GetResources")) {
+            assertEquals(inventory.get(read), moto.callCounts().get(read),
+                    read + ": one round of reads serves both the routes and the planned reconcile");
+        }
+    }
+
+    @Test
     void aUsageErrorSaysHow() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = new OperatorTool(Map.of(), new PrintStream(new ByteArrayOutputStream()),

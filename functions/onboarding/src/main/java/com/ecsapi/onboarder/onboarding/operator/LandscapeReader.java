@@ -42,12 +42,19 @@ public final class LandscapeReader {
     private final LoadBalancing loadBalancing;
     private final RestApis restApis;
     private final HttpApis httpApis;
+    private final BatchView view;
 
     public LandscapeReader(EcsServices ecs, LoadBalancing loadBalancing, RestApis restApis, HttpApis httpApis) {
         this.ecs = ecs;
         this.loadBalancing = loadBalancing;
         this.restApis = restApis;
         this.httpApis = httpApis;
+        this.view = new BatchView(loadBalancing, restApis, httpApis, new HashSet<>());
+    }
+
+    /** What {@link #read} read, so that the next reconcile is planned on the same reads, not on a second round. */
+    public BatchView view() {
+        return view;
     }
 
     /** {@code clusters}: empty for every cluster; {@code apiIds}: APIs to look at besides those tags name. */
@@ -56,7 +63,6 @@ public final class LandscapeReader {
         for (String cluster : ecs.clusters(clusters)) {
             services.addAll(ecs.describe(cluster, ecs.serviceArns(cluster)));
         }
-        BatchView view = new BatchView(loadBalancing, restApis, httpApis, new HashSet<>());
         PoolLandscape pool = view.pool();
         Set<String> apis = new TreeSet<>(apiIds);
         services.stream().map(service -> service.tags().get(TagContract.API_TAG)).filter(Objects::nonNull)

@@ -115,7 +115,7 @@ public final class OperatorTool {
             PlannedReconcile planned = new PlannedReconcile(config, err);
             List<Explanation> explanations = new ArrayList<>();
             for (String serviceArn : services) {
-                explanations.add(explain(serviceArn, landscape, inventory, planned, config, arguments));
+                explanations.add(explain(serviceArn, landscape, inventory, planned, reader, config, arguments));
             }
             out.print(arguments.json() ? Report.explanationJson(explanations)
                     : String.join("\n", explanations.stream().map(Report::explanationText).toList()));
@@ -127,12 +127,13 @@ public final class OperatorTool {
     }
 
     private Explanation explain(String serviceArn, Landscape landscape, Inventory inventory, PlannedReconcile planned,
-                                OnboarderConfig config, Arguments arguments) {
+                                LandscapeReader reader, OnboarderConfig config, Arguments arguments) {
         EcsService service = landscape.services().stream().filter(candidate -> candidate.arn().equals(serviceArn))
                 .findFirst().orElse(null);
         Inventory own = inventory.forService(serviceArn);
         PlannedReconcile.Next next = planned.next(ServiceRef.of(serviceArn, service == null ? null
-                : service.clusterArn(), null, null), own.routes().stream().map(Route::apiId).distinct().toList());
+                : service.clusterArn(), null, null), own.routes().stream().map(Route::apiId).distinct().toList(),
+                reader.view());
         DecisionSource source = decisions(arguments, serviceArn);
         return Explanation.of(serviceArn, service, TagContract.apiId(service, config.defaults()),
                 TagContract.stage(service, config.defaults()), next, own,
