@@ -82,4 +82,23 @@ class BatchReadsTest extends EmulatorTestBase {
         assertEquals(List.of(10000), aws.listeners(nlbA1).stream().map(Listener::port).toList(),
                 "the listener read ahead on a1 is still the service's own");
     }
+
+    @Test
+    void aColdInstanceReadsAheadTheNlbsBehindVpcLinksAndKeepsOnlyThoseInAPool() {
+        TestLandscape.Nlb handMade = aws.nlb(vpcA, "hand-made", null);
+        aws.vpcLink(handMade);
+        String orders = service(cluster, "orders");
+        moto.clearCallCounts();
+
+        SQSBatchResponse response = run(TestLandscape.batch(TestLandscape.createServiceEvent(orders, cluster)));
+        Map<String, Integer> calls = moto.callCounts();
+
+        assertEquals(List.of(), failures(response));
+        assertRoute("/orders", nlbA1.dnsName(), 10000, linkA1, orders);
+        assertEquals(List.of(), aws.listeners(handMade), "nothing is placed on an NLB outside the pool");
+        assertEquals(1, calls.get("elasticloadbalancing:DescribeTags"),
+                "one round of tags: the pool's listeners were read ahead");
+        assertEquals(2, calls.get("elasticloadbalancing:DescribeListeners"),
+                "the listeners of both NLBs behind a VPC link, read before the tags said which is in a pool");
+    }
 }

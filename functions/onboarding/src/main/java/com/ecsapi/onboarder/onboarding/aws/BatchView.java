@@ -166,14 +166,16 @@ public final class BatchView {
      * Reads the load balancers, the target groups and the pool NLBs' listeners, and the tags of the load
      * balancers, the onboarder's target groups and those listeners together: DescribeTags takes 20 ARNs of any
      * kind a call. Only the tags say which NLBs are in a pool, so the listeners read before them are those of the
-     * NLBs in a pool at the previous batch; an NLB that joined a pool since has its listeners and their tags read
-     * after, what was read of one that left is dropped. Every tag is this batch's: the hint saves calls only.
+     * NLBs in a pool at the previous batch, or on an instance's first batch those behind the REST VPC links (read
+     * for the pool anyway); an NLB that joined a pool since has its listeners and their tags read after, what was
+     * read of one that is not in a pool is dropped. Every tag is this batch's: the hint saves calls only.
      */
     private void readLoadBalancing() {
         List<LoadBalancer> all = loadBalancing.loadBalancers();
         List<TargetGroup> groups = loadBalancing.targetGroups();
+        Set<String> hint = lastPoolNlbs.isEmpty() ? vpcLinkTargets() : lastPoolNlbs;
         Map<String, List<LoadBalancerListener>> readAhead = new LinkedHashMap<>();
-        all.stream().filter(lb -> lb.network() && lastPoolNlbs.contains(lb.arn()))
+        all.stream().filter(lb -> lb.network() && hint.contains(lb.arn()))
                 .forEach(nlb -> readAhead.put(nlb.arn(), loadBalancing.listeners(nlb.arn())));
         List<String> arns = new ArrayList<>(all.stream().map(LoadBalancer::arn).toList());
         groups.stream().filter(BatchView::own).forEach(group -> arns.add(group.arn()));
@@ -231,10 +233,20 @@ public final class BatchView {
         List<LoadBalancer> poolNlbs = loadBalancers().stream().filter(BatchView::inPool).toList();
         Map<String, List<LoadBalancerListener>> byNlb = new LinkedHashMap<>();
         poolNlbs.forEach(nlb -> byNlb.put(nlb.arn(), listeners(nlb.arn())));
+        return new PoolLandscape(poolNlbs, byNlb, restVpcLinks(), ownTargetGroups(), fullNlbs, Map.of());
+    }
+
+    private List<VpcLink> restVpcLinks() {
         if (vpcLinks == null) {
             vpcLinks = new ArrayList<>(restApis.vpcLinks());
         }
-        return new PoolLandscape(poolNlbs, byNlb, vpcLinks, ownTargetGroups(), fullNlbs, Map.of());
+        return vpcLinks;
+    }
+
+    private Set<String> vpcLinkTargets() {
+        Set<String> targets = new HashSet<>();
+        restVpcLinks().forEach(link -> targets.addAll(link.targetArns()));
+        return targets;
     }
 
     /** A load balancer's listeners with their tags. */
