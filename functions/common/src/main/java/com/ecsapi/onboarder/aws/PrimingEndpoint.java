@@ -2,6 +2,9 @@ package com.ecsapi.onboarder.aws;
 
 import com.ecsapi.onboarder.aws.pacing.Pacing;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -10,16 +13,17 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -32,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -39,9 +44,10 @@ import java.util.function.Supplier;
  * with an empty success of the request's protocol ({@code {}} for the JSON protocols, {@code <XResponse><XResult/>}
  * for the query protocol), and AWS clients configured as the functions' clients are ({@link AwsClients}: the same
  * HTTP client, retry strategy, pipeline), pointed at it. A call through them runs the whole round trip: request
- * marshalling, endpoint rules, SigV4 signing, the Apache HTTP client and its sockets, response unmarshalling; the
- * caller then gets the response with every field filled ({@link ResponseModels}), so that code reading it (the
- * functions' adapters, their planners) runs on data, loading what a real response makes it load. So
+ * marshalling, endpoint rules, SigV4 signing, the Apache HTTP client and its sockets, and response unmarshalling of
+ * the body AWS would send with every field filled ({@link ResponseBodies}: put in place of the empty answer before
+ * the SDK reads it), so that the unmarshallers parse every nested shape and timestamp, and code reading the response
+ * (the functions' adapters, their planners) runs on data, loading what a real response makes it load. So
  * priming needs no IAM grant and no route to any AWS endpoint (it works in a VPC without endpoints), and writes
  * nothing anywhere.
  *
@@ -52,8 +58,15 @@ import java.util.function.Supplier;
  */
 public final class PrimingEndpoint implements AwsClientFactory, AutoCloseable {
 
-    private static final StaticCredentialsProvider THROWAWAY_CREDENTIALS = StaticCredentialsProvider.create(
-            AwsBasicCredentials.create("PRIMINGNOTAKEY", "priming-not-a-secret"));
+    /**
+     * Throwaway credentials, reached as the SDK's default chain reaches a function's under SnapStart: after a
+     * provider that has none (no {@code aws.accessKeyId} system property in Lambda), on every call.
+     */
+    private static final AwsCredentialsProvider THROWAWAY_CREDENTIALS = AwsCredentialsProviderChain.builder()
+            .credentialsProviders(SystemPropertyCredentialsProvider.create(), StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create("PRIMINGNOTAKEY", "priming-not-a-secret")))
+            .reuseLastProviderEnabled(false)
+            .build();
 
     private final ServerSocket server;
     private final Thread responder;
@@ -64,10 +77,20 @@ public final class PrimingEndpoint implements AwsClientFactory, AutoCloseable {
     private final Map<String, String> failed = new LinkedHashMap<>();
     private final ExecutionInterceptor fillAndRecord = new ExecutionInterceptor() {
         @Override
-        public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {
-            // the SQS client checks the MD5s and ids of the messages it sent against the answer's: left empty
-            return "Sqs".equals(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME)) ? context.response()
-                    : (SdkResponse) ResponseModels.filled(context.response());
+        public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context,
+                                                               ExecutionAttributes attributes) {
+            if (sqs(attributes)) {
+                // the SQS client checks the MD5s and ids of the messages it sent against the answer's: left empty
+                return context.responseBody();
+            }
+            Optional<byte[]> body = ResponseBodies.of(context.request(), context.httpRequest(),
+                    attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+            if (body.isEmpty()) {
+                return context.responseBody();
+            }
+            // the endpoint's own answer is read to its end, so the HTTP client releases the connection
+            context.responseBody().ifPresent(PrimingEndpoint::drain);
+            return Optional.of(new ByteArrayInputStream(body.get()));
         }
 
         @Override
@@ -76,6 +99,18 @@ public final class PrimingEndpoint implements AwsClientFactory, AutoCloseable {
                     + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
         }
     };
+
+    private static void drain(InputStream answer) {
+        try (answer) {
+            answer.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean sqs(ExecutionAttributes attributes) {
+        return "Sqs".equals(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME));
+    }
 
     private PrimingEndpoint(ServerSocket server) {
         this.server = server;
@@ -91,22 +126,28 @@ public final class PrimingEndpoint implements AwsClientFactory, AutoCloseable {
     /** A client as {@link AwsClients#create} builds it, pointed at this endpoint; closed with it. */
     @Override
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C create(B builder) {
-        C client = AwsClients.build(builder
-                        .endpointOverride(URI.create("http://127.0.0.1:" + server.getLocalPort()))
-                        .credentialsProvider(THROWAWAY_CREDENTIALS),
-                httpClient, ClientOverrideConfiguration.builder().retryStrategy(RetryMode.ADAPTIVE_V2)
-                        .addExecutionInterceptor(fillAndRecord));
-        clients.add((SdkAutoCloseable) client);
-        return client;
+        return create(builder, ClientOverrideConfiguration.builder().retryStrategy(RetryMode.ADAPTIVE_V2));
     }
 
     /**
-     * Not paced: nothing reaches AWS, and the pacing's waits (one API Gateway deployment per 5 s) would only slow the
-     * publication down.
+     * Paced as the functions' clients are, by the priming's own {@code pacing}: the retry strategy and interceptor
+     * run as in an event (the caller gives a pacing whose rates do not make the priming wait, and whose buckets are
+     * not the function's).
      */
     @Override
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C create(B builder, Pacing pacing) {
-        return create(builder);
+        return create(builder, ClientOverrideConfiguration.builder().retryStrategy(pacing.retryStrategy())
+                .addExecutionInterceptor(pacing.interceptor()));
+    }
+
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C create(
+            B builder, ClientOverrideConfiguration.Builder configuration) {
+        C client = AwsClients.build(builder
+                        .endpointOverride(URI.create("http://127.0.0.1:" + server.getLocalPort()))
+                        .credentialsProvider(THROWAWAY_CREDENTIALS),
+                httpClient, configuration.addExecutionInterceptor(fillAndRecord));
+        clients.add((SdkAutoCloseable) client);
+        return client;
     }
 
     /**

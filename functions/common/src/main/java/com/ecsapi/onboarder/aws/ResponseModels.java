@@ -7,7 +7,6 @@ import software.amazon.awssdk.core.protocol.MarshallingType;
 import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.traits.MapTrait;
 import software.amazon.awssdk.utils.builder.Buildable;
-import software.amazon.awssdk.utils.builder.ToCopyableBuilder;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,10 +16,9 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Fills an SDK model object with one sample value in every field, nested structures, lists and maps included, through
- * the model's own builders and setters: what unmarshalling a full response does to the model classes (loading and
- * initialising each nested shape and its field table), without a response that holds them. Pagination tokens stay
- * empty: a paginator stops after the first page.
+ * Fills an SDK model with one sample value in every field, nested structures, lists and maps included, through the
+ * model's own builders and setters: the response {@link ResponseBodies} writes for the priming endpoint to answer
+ * with. Pagination tokens stay empty: a paginator stops after the first page.
  */
 final class ResponseModels {
 
@@ -28,15 +26,15 @@ final class ResponseModels {
     private static final int MAX_DEPTH = 8;
     private static final Pattern PAGINATION_TOKEN = Pattern.compile("(?i)next\\w*token|\\w*marker|position");
 
+    /** With milliseconds, as AWS's timestamps have: their parsers take the fraction's path. */
+    private static final Instant SAMPLE_TIME = Instant.parse("2026-01-01T00:00:00.123Z");
+
     private ResponseModels() {
     }
 
-    /** A copy of {@code model} with every field filled. */
-    static Object filled(SdkPojo model) {
-        if (!(model instanceof ToCopyableBuilder<?, ?> copyable)) {
-            return model;
-        }
-        return fill((SdkPojo) copyable.toBuilder(), 0);
+    /** The model {@code builder} builds, with every field filled. */
+    static Object filled(SdkPojo builder) {
+        return fill(builder, 0);
     }
 
     private static Object fill(SdkPojo builder, int depth) {
@@ -73,7 +71,7 @@ final class ResponseModels {
         } else if (type == MarshallingType.BOOLEAN) {
             return Boolean.TRUE;
         } else if (type == MarshallingType.INSTANT) {
-            return Instant.EPOCH;
+            return SAMPLE_TIME;
         } else if (type == MarshallingType.SDK_BYTES) {
             return SdkBytes.fromUtf8String("{}"); // blobs the functions read are JSON documents (an API's export)
         } else if (depth >= MAX_DEPTH) {

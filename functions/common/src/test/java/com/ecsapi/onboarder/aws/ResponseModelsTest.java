@@ -12,7 +12,7 @@ class ResponseModelsTest {
     @Test
     void everyFieldOfEveryNestedShapeIsFilled() {
         GetServiceQuotaResponse filled = (GetServiceQuotaResponse) ResponseModels.filled(
-                GetServiceQuotaResponse.builder().build());
+                GetServiceQuotaResponse.builder());
 
         assertEquals("priming", filled.quota().quotaCode());
         assertEquals(1.0, filled.quota().value());
@@ -23,9 +23,10 @@ class ResponseModelsTest {
     @Test
     void listsHoldOneFilledMember() {
         ListServiceQuotasResponse filled = (ListServiceQuotasResponse) ResponseModels.filled(
-                ListServiceQuotasResponse.builder().build());
+                ListServiceQuotasResponse.builder());
 
         assertEquals(1, filled.quotas().size());
+        assertEquals(null, filled.nextToken(), "a paginator stops after the first page");
         assertEquals("priming", filled.quotas().get(0).errorReason().errorMessage());
     }
 }

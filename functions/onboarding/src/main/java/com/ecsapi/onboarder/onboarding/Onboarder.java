@@ -99,9 +99,9 @@ final class Onboarder {
     }
 
     /** One sweep: a fresh view of AWS, its metrics, its requests sent to the onboarding queue. */
-    Sweep sweep(StructuredLog log) {
+    Sweep sweep(StructuredLog log, PrintStream metrics) {
         return new Sweep(ecs, batchView(), sqs, config,
-                Metrics.create(config.metricsNamespace(), Map.of("Function", "sweep")), log);
+                Metrics.create(config.metricsNamespace(), Map.of("Function", "sweep"), metrics, Clock.systemUTC()), log);
     }
 
     /**

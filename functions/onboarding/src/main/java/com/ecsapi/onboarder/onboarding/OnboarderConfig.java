@@ -43,6 +43,12 @@ public record OnboarderConfig(Defaults defaults, PortRange ports, List<String> c
                 environment.integer("MAX_RECEIVE_COUNT", 5));
     }
 
+    /** The same configuration, with the control-plane rates scaled by {@code scale} instead. */
+    public OnboarderConfig withControlPlaneRateScale(double scale) {
+        return new OnboarderConfig(defaults, ports, clusters, queueUrl, deadLetterQueueUrl, metricsNamespace, dryRun,
+                patterns, retryDelay, scale, ownerEventBus, maxReceiveCount);
+    }
+
     /** The same configuration, planning only. */
     public OnboarderConfig asDryRun() {
         return new OnboarderConfig(defaults, ports, clusters, queueUrl, deadLetterQueueUrl, metricsNamespace, true,

@@ -39,6 +39,11 @@ public final class OnboardingHandler implements RequestHandler<SQSEvent, SQSBatc
 
     /** Processes the batch, its log lines and metrics written to {@code out}; returns what it did. */
     BatchOutcome process(SQSEvent event, Context context, PrintStream out) {
+        return process(onboarder, event, context, out);
+    }
+
+    /** The same on {@code onboarder}'s clients (SnapStart priming runs it on a priming endpoint's). */
+    static BatchOutcome process(Onboarder onboarder, SQSEvent event, Context context, PrintStream out) {
         StructuredLog.startRequest(context);
         List<Delivery> deliveries = event.getRecords() == null ? List.of()
                 : event.getRecords().stream().map(OnboardingHandler::delivery).toList();

@@ -2,8 +2,8 @@ package com.ecsapi.onboarder.onboarding;
 
 import com.ecsapi.onboarder.aws.PrimingEndpoint;
 import com.ecsapi.onboarder.aws.PrimingHook;
-import com.ecsapi.onboarder.onboarding.aws.OnboardingQueue.Delivery;
-import com.ecsapi.onboarder.telemetry.Metrics;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.ecsapi.onboarder.telemetry.StructuredLog;
 import org.joda.time.format.DateTimeFormatter;
 import org.joda.time.format.ISODateTimeFormat;
@@ -23,25 +23,42 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * SnapStart priming of OnboardingFunction and ReconcileSweepFunction, all through a {@link PrimingEndpoint} (nothing
  * reaches AWS): every AWS operation the two handlers call, reads and writes alike, once; then the handlers' own wiring
- * ({@link Onboarder}) on the endpoint's clients: a batch of one event processed and a sweep run, their logs and
- * metrics discarded; and the planners on a synthetic landscape ({@link PlanningSample}), which the endpoint's filler
+ * ({@link Onboarder}) on the endpoint's clients, through the handlers' own entry code and a pacing of its own: a
+ * batch of two events processed and a sweep run, their logs and metrics discarded; and the planners on a synthetic landscape ({@link PlanningSample}), which the endpoint's filler
  * answers never lead the sample event to.
  */
 final class Priming extends PrimingHook {
 
-    private static final String SAMPLE_EVENT = "{\"version\":\"0\",\"id\":\"priming\",\"detail-type\":\"ECS Service "
-            + "Action\",\"source\":\"aws.ecs\",\"account\":\"111122223333\",\"region\":\"us-east-1\",\"resources\":"
-            + "[\"arn:aws:ecs:us-east-1:111122223333:service/priming/priming\"],\"detail\":{\"eventName\":"
-            + "\"SERVICE_STEADY_STATE\",\"clusterArn\":\"arn:aws:ecs:us-east-1:111122223333:cluster/priming\"}}";
+    /** A service's creation as CloudTrail reports it, the events' most common kind, and an ECS service action. */
+    private static final List<String> SAMPLE_EVENTS = List.of("{\"version\":\"0\",\"id\":\"priming\","
+            + "\"detail-type\":\"AWS API Call via CloudTrail\",\"source\":\"aws.ecs\",\"account\":\"111122223333\","
+            + "\"time\":\"2026-01-01T00:00:00Z\",\"region\":\"us-east-1\",\"resources\":[],\"detail\":{"
+            + "\"eventVersion\":\"1.09\",\"eventTime\":\"2026-01-01T00:00:00Z\",\"eventSource\":\"ecs.amazonaws.com\","
+            + "\"eventName\":\"CreateService\",\"awsRegion\":\"us-east-1\",\"requestParameters\":{\"cluster\":"
+            + "\"arn:aws:ecs:us-east-1:111122223333:cluster/priming\",\"serviceName\":\"priming\",\"desiredCount\":1,"
+            + "\"enableECSManagedTags\":false,\"tags\":[{\"key\":\"apigw:path\",\"value\":\"/priming\"}]},"
+            + "\"responseElements\":{\"service\":{\"serviceArn\":\"arn:aws:ecs:us-east-1:111122223333:service/priming/"
+            + "priming\",\"clusterArn\":\"arn:aws:ecs:us-east-1:111122223333:cluster/priming\"}},"
+            + "\"recipientAccountId\":\"111122223333\"}}",
+            "{\"version\":\"0\",\"id\":\"priming\",\"detail-type\":\"ECS Service Action\",\"source\":\"aws.ecs\","
+            + "\"account\":\"111122223333\",\"region\":\"us-east-1\",\"resources\":[\"arn:aws:ecs:us-east-1:"
+            + "111122223333:service/priming/priming\"],\"detail\":{\"eventName\":\"SERVICE_STEADY_STATE\","
+            + "\"clusterArn\":\"arn:aws:ecs:us-east-1:111122223333:cluster/priming\"}}");
     /** The sweep's event: the Lambda runtime reads its time with Joda-Time (of the function's jar, 90 classes). */
     private static final DateTimeFormatter SCHEDULED_EVENT_TIME = ISODateTimeFormat.dateTimeParser();
     private static final String ARN = "arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/net/priming/0";
+    /**
+     * The priming's own pacing runs at this many times AWS's rates: its code runs as in an event, and it never
+     * waits (a deployment per 5 s would make the 10 rounds take minutes).
+     */
+    private static final double UNPACED = 10_000;
 
     private final OnboarderConfig config;
 
@@ -52,15 +69,35 @@ final class Priming extends PrimingHook {
     @Override
     protected void primeWith(PrimingEndpoint endpoint) {
         primeCalls(endpoint);
-        Onboarder onboarder = Onboarder.create(config, endpoint);
+        Onboarder onboarder = Onboarder.create(config.withControlPlaneRateScale(UNPACED), endpoint);
         PrintStream discarded = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-        endpoint.call(() -> onboarder.batch(discarded).process(List.of(new Delivery("priming", SAMPLE_EVENT,
-                "priming", 1, SweepHandler.MESSAGE_GROUP)), () -> Long.MAX_VALUE));
-        endpoint.call(() -> new Sweep(onboarder.ecs, onboarder.batchView(), onboarder.sqs, config,
-                Metrics.create(config.metricsNamespace(), Map.of(), discarded, Clock.systemUTC()),
-                StructuredLog.of(Sweep.class, discarded, Clock.systemUTC())).run("priming"));
+        endpoint.call(() -> OnboardingHandler.process(onboarder, batch(), invocation(), discarded));
+        endpoint.call(() -> SweepHandler.sweep(onboarder, scheduled(), invocation(),
+                StructuredLog.of(SweepHandler.class, discarded, Clock.systemUTC()), discarded));
         endpoint.call(() -> SCHEDULED_EVENT_TIME.parseDateTime("2026-01-01T00:00:00Z"));
         endpoint.call(() -> PlanningSample.plans(config));
+    }
+
+    /** The batch as the Lambda runtime hands it to the handler. */
+    private static SQSEvent batch() {
+        List<SQSEvent.SQSMessage> messages = new ArrayList<>();
+        for (String body : SAMPLE_EVENTS) {
+            SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+            message.setMessageId("priming-" + messages.size());
+            message.setReceiptHandle("priming");
+            message.setBody(body);
+            message.setAttributes(Map.of("ApproximateReceiveCount", "1", "MessageGroupId", SweepHandler.MESSAGE_GROUP));
+            messages.add(message);
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(messages);
+        return event;
+    }
+
+    private static ScheduledEvent scheduled() {
+        ScheduledEvent event = new ScheduledEvent();
+        event.setId("priming");
+        return event;
     }
 
     /** Each operation once, with the shapes of the handlers' requests. */
@@ -149,7 +186,7 @@ final class Priming extends PrimingHook {
         // SendMessage (parking in the dead-letter queue, rare) is left out: the SDK checks the MD5 of the body it
         // sent against the answer's, which an empty success cannot give
         endpoint.call(() -> sqs.sendMessageBatch(r -> r.queueUrl(queueUrl)
-                .entries(entry -> entry.id("m0").messageBody(SAMPLE_EVENT).messageGroupId("priming")
+                .entries(entry -> entry.id("m0").messageBody(SAMPLE_EVENTS.get(0)).messageGroupId("priming")
                         .messageDeduplicationId("priming"))));
         endpoint.call(() -> sqs.changeMessageVisibilityBatch(r -> r
                 .queueUrl(queueUrl).entries(entry -> entry.id("m0").receiptHandle("priming").visibilityTimeout(10))));

@@ -7,6 +7,7 @@ import com.ecsapi.onboarder.aws.PrimingHook;
 import com.ecsapi.onboarder.config.Environment;
 import com.ecsapi.onboarder.telemetry.StructuredLog;
 
+import java.io.PrintStream;
 import java.time.Instant;
 import java.util.Map;
 
@@ -35,10 +36,16 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Map<St
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        return sweep(onboarder, event, context, LOG, System.out);
+    }
+
+    /** The same on {@code onboarder}'s clients, its log and metrics elsewhere (SnapStart priming runs it so). */
+    static Map<String, Object> sweep(Onboarder onboarder, ScheduledEvent event, Context context, StructuredLog log,
+                                     PrintStream metrics) {
         StructuredLog.startRequest(context);
         String sweepId = event != null && event.getId() != null ? event.getId() : Instant.now().toString();
-        Map<String, Object> summary = onboarder.sweep(LOG).run(sweepId);
-        LOG.info(onboarder.config.dryRun() ? "Dry run: sweep sent nothing" : "Sweep enqueued reconcile requests", summary);
+        Map<String, Object> summary = onboarder.sweep(log, metrics).run(sweepId);
+        log.info(onboarder.config.dryRun() ? "Dry run: sweep sent nothing" : "Sweep enqueued reconcile requests", summary);
         return summary;
     }
 }
