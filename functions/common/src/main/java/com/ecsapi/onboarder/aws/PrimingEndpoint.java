@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -37,6 +38,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -73,6 +75,7 @@ public final class PrimingEndpoint implements AwsClientFactory, AutoCloseable {
     private final SdkHttpClient httpClient = AwsClients.httpClient();
     private final List<SdkAutoCloseable> clients = new ArrayList<>();
     private final List<String> answered = Collections.synchronizedList(new ArrayList<>());
+    private final Map<Class<?>, SdkPojo> answers = new ConcurrentHashMap<>();
     private final List<String> primed = new ArrayList<>();
     private final Map<String, String> failed = new LinkedHashMap<>();
     private final ExecutionInterceptor fillAndRecord = new ExecutionInterceptor() {
@@ -83,14 +86,15 @@ public final class PrimingEndpoint implements AwsClientFactory, AutoCloseable {
                 // the SQS client checks the MD5s and ids of the messages it sent against the answer's: left empty
                 return context.responseBody();
             }
-            Optional<byte[]> body = ResponseBodies.of(context.request(), context.httpRequest(),
-                    attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
-            if (body.isEmpty()) {
+            Optional<SdkPojo> response = ResponseBodies.responseShape(context.request())
+                    .flatMap(shape -> Optional.ofNullable(answers.get(shape)).or(() -> ResponseBodies.filled(shape)));
+            if (response.isEmpty()) {
                 return context.responseBody();
             }
             // the endpoint's own answer is read to its end, so the HTTP client releases the connection
             context.responseBody().ifPresent(PrimingEndpoint::drain);
-            return Optional.of(new ByteArrayInputStream(body.get()));
+            return Optional.of(new ByteArrayInputStream(ResponseBodies.of(response.get(), context.httpRequest(),
+                    attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))));
         }
 
         @Override
@@ -148,6 +152,16 @@ public final class PrimingEndpoint implements AwsClientFactory, AutoCloseable {
                 httpClient, configuration.addExecutionInterceptor(fillAndRecord));
         clients.add((SdkAutoCloseable) client);
         return client;
+    }
+
+    /**
+     * From now on, the calls whose response shape is one of these are answered with it, the others with a filled
+     * response: a sample landscape, so the function's code takes the paths a real account makes it take. An empty
+     * list goes back to filled responses for every call.
+     */
+    public void answer(List<? extends SdkPojo> responses) {
+        answers.clear();
+        responses.forEach(response -> answers.put(response.getClass(), response));
     }
 
     /**

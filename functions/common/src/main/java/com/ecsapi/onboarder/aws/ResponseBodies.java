@@ -40,51 +40,52 @@ final class ResponseBodies {
     }
 
     /**
-     * The body of the answer to {@code request} (sent as {@code httpRequest}), from the response shape named after
-     * it ({@code XRequest}, {@code XResponse}); empty when there is no such shape.
+     * The response shape of {@code request}: the one named after it ({@code XRequest}, {@code XResponse}), if any.
      */
-    static Optional<byte[]> of(SdkRequest request, SdkHttpRequest httpRequest, String operation) {
-        Optional<SdkPojo> response = filledResponse(request);
-        if (response.isEmpty()) {
-            return Optional.empty();
-        }
-        boolean query = httpRequest.firstMatchingHeader("Content-Type")
-                .filter(type -> type.startsWith("application/x-www-form-urlencoded")).isPresent();
-        if (query) {
-            StringBuilder xml = new StringBuilder("<").append(operation)
-                    .append("Response xmlns=\"https://priming.invalid/doc/\"><").append(operation).append("Result>");
-            fields(response.get(), Protocol.QUERY, xml);
-            xml.append("</").append(operation).append("Result><ResponseMetadata><RequestId>priming</RequestId>")
-                    .append("</ResponseMetadata></").append(operation).append("Response>");
-            return Optional.of(xml.toString().getBytes(StandardCharsets.UTF_8));
-        }
-        for (SdkField<?> field : response.get().sdkFields()) {
-            if (field.containsTrait(PayloadTrait.class)) {
-                Object value = field.getValueOrDefault(response.get());
-                if (value instanceof SdkBytes bytes) {
-                    return Optional.of(bytes.asByteArray());
-                }
-            }
-        }
-        StringBuilder json = new StringBuilder();
-        object(response.get(), json);
-        return Optional.of(json.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Optional<SdkPojo> filledResponse(SdkRequest request) {
+    static Optional<Class<?>> responseShape(SdkRequest request) {
         String name = request.getClass().getName();
         if (!name.endsWith("Request")) {
             return Optional.empty();
         }
         try {
-            Class<?> shape = Class.forName(name.substring(0, name.length() - "Request".length()) + "Response", true,
-                    request.getClass().getClassLoader());
+            return Optional.of(Class.forName(name.substring(0, name.length() - "Request".length()) + "Response", true,
+                    request.getClass().getClassLoader()));
+        } catch (ClassNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A response of {@code shape} with every field filled ({@link ResponseModels}). */
+    static Optional<SdkPojo> filled(Class<?> shape) {
+        try {
             Object builder = shape.getMethod("builder").invoke(null);
             return builder instanceof SdkPojo pojo ? Optional.of((SdkPojo) ResponseModels.filled(pojo))
                     : Optional.empty();
         } catch (ReflectiveOperationException e) {
             return Optional.empty();
         }
+    }
+
+    /** The body of {@code response} to the call {@code operation} (sent as {@code httpRequest}), in its protocol. */
+    static byte[] of(SdkPojo response, SdkHttpRequest httpRequest, String operation) {
+        boolean query = httpRequest.firstMatchingHeader("Content-Type")
+                .filter(type -> type.startsWith("application/x-www-form-urlencoded")).isPresent();
+        if (query) {
+            StringBuilder xml = new StringBuilder("<").append(operation)
+                    .append("Response xmlns=\"https://priming.invalid/doc/\"><").append(operation).append("Result>");
+            fields(response, Protocol.QUERY, xml);
+            xml.append("</").append(operation).append("Result><ResponseMetadata><RequestId>priming</RequestId>")
+                    .append("</ResponseMetadata></").append(operation).append("Response>");
+            return xml.toString().getBytes(StandardCharsets.UTF_8);
+        }
+        for (SdkField<?> field : response.sdkFields()) {
+            if (field.containsTrait(PayloadTrait.class) && field.getValueOrDefault(response) instanceof SdkBytes bytes) {
+                return bytes.asByteArray();
+            }
+        }
+        StringBuilder json = new StringBuilder();
+        object(response, json);
+        return json.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static void object(SdkPojo pojo, StringBuilder json) {

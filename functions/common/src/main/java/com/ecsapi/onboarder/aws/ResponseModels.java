@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -28,6 +29,9 @@ final class ResponseModels {
 
     /** With milliseconds, as AWS's timestamps have: their parsers take the fraction's path. */
     private static final Instant SAMPLE_TIME = Instant.parse("2026-01-01T00:00:00.123Z");
+
+    private static final Pattern ID = Pattern.compile("(?:.*[a-z])?(?:Id|id)");
+    private static final AtomicLong IDS = new AtomicLong();
 
     private ResponseModels() {
     }
@@ -53,7 +57,9 @@ final class ResponseModels {
     private static Object sample(SdkField<?> field, int depth) {
         MarshallingType<?> type = field.marshallingType();
         if (type == MarshallingType.STRING) {
-            return "priming";
+            // every id is new: what one answer creates is not another's parent or child
+            return field.memberName() != null && ID.matcher(field.memberName()).matches()
+                    ? "priming-" + field.memberName() + "-" + IDS.incrementAndGet() : "priming";
         } else if (type == MarshallingType.INTEGER) {
             return 1;
         } else if (type == MarshallingType.LONG) {

@@ -6,6 +6,8 @@ import software.amazon.awssdk.services.servicequotas.model.ListServiceQuotasResp
 
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ResponseModelsTest {
 
@@ -17,7 +19,17 @@ class ResponseModelsTest {
         assertEquals("priming", filled.quota().quotaCode());
         assertEquals(1.0, filled.quota().value());
         assertEquals("priming", filled.quota().usageMetric().metricDimensions().get("priming"));
-        assertEquals("priming", filled.quota().quotaContext().contextId());
+        assertTrue(filled.quota().quotaContext().contextId().startsWith("priming-ContextId-"));
+    }
+
+    @Test
+    void everyIdIsNew() {
+        GetServiceQuotaResponse first = (GetServiceQuotaResponse) ResponseModels.filled(GetServiceQuotaResponse.builder());
+        GetServiceQuotaResponse second = (GetServiceQuotaResponse) ResponseModels.filled(GetServiceQuotaResponse.builder());
+
+        assertNotEquals(first.quota().quotaContext().contextId(), second.quota().quotaContext().contextId(),
+                "what one answer created is never taken for another's parent or child");
+        assertEquals(first.quota().quotaCode(), second.quota().quotaCode());
     }
 
     @Test

@@ -30,8 +30,9 @@ import java.util.Map;
 /**
  * SnapStart priming of OnboardingFunction and ReconcileSweepFunction, all through a {@link PrimingEndpoint} (nothing
  * reaches AWS): every AWS operation the two handlers call, reads and writes alike, once; then the handlers' own wiring
- * ({@link Onboarder}) on the endpoint's clients, through the handlers' own entry code and a pacing of its own: a
- * batch of two events processed and a sweep run, their logs and metrics discarded; and the planners on a synthetic landscape ({@link PlanningSample}), which the endpoint's filler
+ * ({@link Onboarder}) on the endpoint's clients, through the handlers' own entry code and a pacing of its own, on the
+ * answers of a sample account ({@link PrimingLandscape}): a batch of two events that onboards its service, and a
+ * sweep run, their logs and metrics discarded; and the planners on a synthetic landscape ({@link PlanningSample}), which the endpoint's filler
  * answers never lead the sample event to.
  */
 final class Priming extends PrimingHook {
@@ -71,11 +72,18 @@ final class Priming extends PrimingHook {
         primeCalls(endpoint);
         Onboarder onboarder = Onboarder.create(config.withControlPlaneRateScale(UNPACED), endpoint);
         PrintStream discarded = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-        endpoint.call(() -> OnboardingHandler.process(onboarder, batch(), invocation(), discarded));
+        endpoint.answer(PrimingLandscape.answers());
+        endpoint.call(() -> batch(onboarder, discarded));
         endpoint.call(() -> SweepHandler.sweep(onboarder, scheduled(), invocation(),
                 StructuredLog.of(SweepHandler.class, discarded, Clock.systemUTC()), discarded));
+        endpoint.answer(List.of());
         endpoint.call(() -> SCHEDULED_EVENT_TIME.parseDateTime("2026-01-01T00:00:00Z"));
         endpoint.call(() -> PlanningSample.plans(config));
+    }
+
+    /** The sample batch through the handler's entry code, on {@code onboarder}'s clients. */
+    static BatchOutcome batch(Onboarder onboarder, PrintStream out) {
+        return OnboardingHandler.process(onboarder, batch(), invocation(), out);
     }
 
     /** The batch as the Lambda runtime hands it to the handler. */

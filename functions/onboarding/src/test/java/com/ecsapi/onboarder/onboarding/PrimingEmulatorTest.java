@@ -1,10 +1,15 @@
 package com.ecsapi.onboarder.onboarding;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.ecsapi.onboarder.aws.PrimingEndpoint;
 import com.ecsapi.onboarder.aws.PrimingHook;
 import com.ecsapi.onboarder.config.Environment;
+import com.ecsapi.onboarder.onboarding.plan.Outcome;
 import org.junit.jupiter.api.Test;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,6 +72,26 @@ class PrimingEmulatorTest extends EmulatorTestBase {
 
         assertEquals(List.of(), failures(response));
         assertEquals(List.of(10000), aws.listeners(nlbA1).stream().map(listener -> listener.port()).toList());
+    }
+
+    @Test
+    void thePrimingBatchOnboardsTheSampleServiceThenFindsItInSync() throws Exception {
+        BatchOutcome outcome;
+        Map<String, String> failures;
+        try (PrimingEndpoint endpoint = PrimingEndpoint.start()) {
+            Onboarder onboarder = Onboarder.create(OnboarderConfig.from(Environment.of(withQueue(environment())))
+                    .withControlPlaneRateScale(10_000), endpoint);
+            endpoint.answer(PrimingLandscape.answers());
+            outcome = Priming.batch(onboarder, new PrintStream(OutputStream.nullOutputStream(), true,
+                    StandardCharsets.UTF_8));
+            failures = endpoint.failed();
+        }
+
+        assertEquals(Map.of(), failures);
+        assertEquals(List.of(), outcome.givenBack());
+        assertEquals(List.of(Outcome.Onboarded, Outcome.Unchanged), outcome.decisions().stream()
+                .map(decision -> ((Decision.Reconciled) decision).plan().outcome()).toList(),
+                "the creation takes the whole onboarding path, the service action the in-sync one");
     }
 
     /** As deployed: the sweep the priming runs needs the queue's URL (it sends to the priming endpoint only). */
