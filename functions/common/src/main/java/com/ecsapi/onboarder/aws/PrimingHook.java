@@ -1,8 +1,6 @@
 package com.ecsapi.onboarder.aws;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.ecsapi.onboarder.lambda.InvocationContext;
 import com.ecsapi.onboarder.telemetry.StructuredLog;
 import org.crac.Context;
 import org.crac.Core;
@@ -94,74 +92,7 @@ public abstract class PrimingHook implements Resource {
      * remaining time that never runs out, and a logger that discards.
      */
     protected static com.amazonaws.services.lambda.runtime.Context invocation() {
-        return PrimingInvocation.INSTANCE;
-    }
-
-    private enum PrimingInvocation implements com.amazonaws.services.lambda.runtime.Context, LambdaLogger {
-        INSTANCE;
-
-        @Override
-        public String getAwsRequestId() {
-            return "priming";
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "priming";
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "priming";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return "priming";
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "priming";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:us-east-1:111122223333:function:priming";
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return Integer.MAX_VALUE;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 1024;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return this;
-        }
-
-        @Override
-        public void log(String message) {
-        }
-
-        @Override
-        public void log(byte[] message) {
-        }
+        return InvocationContext.of("priming", () -> Integer.MAX_VALUE);
     }
 
     @Override
