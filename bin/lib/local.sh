@@ -14,5 +14,9 @@ ensure_runner_built() {
   if [ ! -f "$RUNNER_JAR" ] || [ ! -f "$INVOKER_JAR" ]; then
     echo "The local runner is not built yet." >&2
     build_project
+  elif [ -n "$(cd "$REPO_ROOT" && find local/src testbed/src functions/common/src pom.xml local/pom.xml testbed/pom.xml \
+      functions/common/pom.xml -newer "$RUNNER_JAR" -print -quit 2>/dev/null)" ]; then
+    echo "The local runner is older than its sources (local, testbed, functions/common)." >&2
+    build_project
   fi
 }
