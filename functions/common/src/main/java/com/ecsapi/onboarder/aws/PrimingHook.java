@@ -64,6 +64,8 @@ public abstract class PrimingHook implements Resource {
             for (int round = 0; round < ROUNDS; round++) {
                 primeWith(endpoint);
             }
+            // the handlers' entry code set the priming's request id on this thread: no later line names it
+            StructuredLog.startRequest(null);
             endpoint.close();
             return new Primed(endpoint.primed(), endpoint.failed(), endpoint.answered());
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import com.ecsapi.onboarder.aws.PrimingEndpoint;
 import com.ecsapi.onboarder.aws.PrimingHook;
 import com.ecsapi.onboarder.config.Environment;
 import com.ecsapi.onboarder.onboarding.plan.Outcome;
+import com.ecsapi.onboarder.telemetry.StructuredLog;
 import org.junit.jupiter.api.Test;
 
 import java.io.OutputStream;
@@ -12,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -53,6 +55,7 @@ class PrimingEmulatorTest extends EmulatorTestBase {
                 "Sqs:SendMessageBatch", "Sqs:ChangeMessageVisibilityBatch", "EventBridge:PutEvents"),
                 new TreeSet<>(primed.calls()));
         assertEquals(primed.calls().size(), primed.requestsAnswered().size(), "each answered on the loopback");
+        assertEquals(Optional.empty(), StructuredLog.requestId(), "no later log line names the priming's request");
         assertEquals(Map.of(), moto.callCounts(), "nothing reaches AWS: no write, no read");
     }
 
