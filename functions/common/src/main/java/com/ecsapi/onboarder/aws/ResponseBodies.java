@@ -34,8 +34,6 @@ final class ResponseBodies {
     private static final DateTimeFormatter RFC_822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
             Locale.US).withZone(ZoneOffset.UTC);
 
-    private enum Protocol { JSON, QUERY }
-
     private ResponseBodies() {
     }
 
@@ -73,13 +71,14 @@ final class ResponseBodies {
         if (query) {
             StringBuilder xml = new StringBuilder("<").append(operation)
                     .append("Response xmlns=\"https://priming.invalid/doc/\"><").append(operation).append("Result>");
-            fields(response, Protocol.QUERY, xml);
+            fields(response, xml);
             xml.append("</").append(operation).append("Result><ResponseMetadata><RequestId>priming</RequestId>")
                     .append("</ResponseMetadata></").append(operation).append("Response>");
             return xml.toString().getBytes(StandardCharsets.UTF_8);
         }
         for (SdkField<?> field : response.sdkFields()) {
-            if (field.containsTrait(PayloadTrait.class) && field.getValueOrDefault(response) instanceof SdkBytes bytes) {
+            if (field.containsTrait(PayloadTrait.class)
+                    && field.getValueOrDefault(response) instanceof SdkBytes bytes) {
                 return bytes.asByteArray();
             }
         }
@@ -127,8 +126,11 @@ final class ResponseBodies {
             }
             json.append('}');
         } else if (type == MarshallingType.INSTANT) {
-            String text = timestamp(field, (Instant) value, Protocol.JSON);
-            json.append(field.containsTrait(TimestampFormatTrait.class) && !isUnix(field) ? '"' + text + '"' : text);
+            TimestampFormatTrait.Format format = format(field, TimestampFormatTrait.Format.UNIX_TIMESTAMP);
+            String text = timestamp((Instant) value, format);
+            boolean number = format == TimestampFormatTrait.Format.UNIX_TIMESTAMP
+                    || format == TimestampFormatTrait.Format.UNIX_TIMESTAMP_MILLIS;
+            json.append(number ? text : '"' + text + '"');
         } else if (type == MarshallingType.STRING) {
             json.append('"').append(value).append('"');
         } else {
@@ -136,7 +138,7 @@ final class ResponseBodies {
         }
     }
 
-    private static void fields(SdkPojo pojo, Protocol protocol, StringBuilder xml) {
+    private static void fields(SdkPojo pojo, StringBuilder xml) {
         for (SdkField<?> field : pojo.sdkFields()) {
             Object value = field.getValueOrDefault(pojo);
             if (value != null && field.location() == MarshallLocation.PAYLOAD) {
@@ -149,7 +151,7 @@ final class ResponseBodies {
         xml.append('<').append(name).append('>');
         MarshallingType<?> type = field.marshallingType();
         if (type == MarshallingType.SDK_POJO) {
-            fields((SdkPojo) value, Protocol.QUERY, xml);
+            fields((SdkPojo) value, xml);
         } else if (type == MarshallingType.LIST) {
             ListTrait list = field.getRequiredTrait(ListTrait.class);
             String member = list.memberLocationName() == null ? "member" : list.memberLocationName();
@@ -165,25 +167,24 @@ final class ResponseBodies {
                 xml.append("</entry>");
             }
         } else if (type == MarshallingType.INSTANT) {
-            xml.append(timestamp(field, (Instant) value, Protocol.QUERY));
+            xml.append(timestamp((Instant) value, format(field, TimestampFormatTrait.Format.ISO_8601)));
         } else {
             xml.append(scalar(value));
         }
         xml.append("</").append(name).append('>');
     }
 
-    private static boolean isUnix(SdkField<?> field) {
-        return field.getRequiredTrait(TimestampFormatTrait.class).format() == TimestampFormatTrait.Format.UNIX_TIMESTAMP;
+    /** The format the field declares, else the protocol's. */
+    private static TimestampFormatTrait.Format format(SdkField<?> field, TimestampFormatTrait.Format protocolDefault) {
+        return field.getOptionalTrait(TimestampFormatTrait.class).map(TimestampFormatTrait::format)
+                .orElse(protocolDefault);
     }
 
-    private static String timestamp(SdkField<?> field, Instant instant, Protocol protocol) {
-        TimestampFormatTrait.Format format = field.containsTrait(TimestampFormatTrait.class)
-                ? field.getRequiredTrait(TimestampFormatTrait.class).format()
-                : protocol == Protocol.JSON ? TimestampFormatTrait.Format.UNIX_TIMESTAMP
-                : TimestampFormatTrait.Format.ISO_8601;
+    private static String timestamp(Instant instant, TimestampFormatTrait.Format format) {
         return switch (format) {
-            case UNIX_TIMESTAMP, UNIX_TIMESTAMP_MILLIS -> instant.getEpochSecond() + "." + String.format("%03d",
-                    instant.getNano() / 1_000_000);
+            case UNIX_TIMESTAMP -> instant.getEpochSecond() + "."
+                    + String.format("%03d", instant.getNano() / 1_000_000);
+            case UNIX_TIMESTAMP_MILLIS -> String.valueOf(instant.toEpochMilli());
             case RFC_822 -> RFC_822.format(instant);
             default -> instant.toString();
         };

@@ -32,26 +32,11 @@ import java.util.Map;
  * reaches AWS): every AWS operation the two handlers call, reads and writes alike, once; then the handlers' own wiring
  * ({@link Onboarder}) on the endpoint's clients, through the handlers' own entry code and a pacing of its own, on the
  * answers of a sample account ({@link PrimingLandscape}): a batch of two events that onboards its service, and a
- * sweep run, their logs and metrics discarded; and the planners on a synthetic landscape ({@link PlanningSample}), which the endpoint's filler
- * answers never lead the sample event to.
+ * sweep run, their logs and metrics discarded; and the planners on synthetic landscapes ({@link PlanningSample}),
+ * for the patterns and refusals the sample account does not lead to.
  */
 final class Priming extends PrimingHook {
 
-    /** A service's creation as CloudTrail reports it, the events' most common kind, and an ECS service action. */
-    private static final List<String> SAMPLE_EVENTS = List.of("{\"version\":\"0\",\"id\":\"priming\","
-            + "\"detail-type\":\"AWS API Call via CloudTrail\",\"source\":\"aws.ecs\",\"account\":\"111122223333\","
-            + "\"time\":\"2026-01-01T00:00:00Z\",\"region\":\"us-east-1\",\"resources\":[],\"detail\":{"
-            + "\"eventVersion\":\"1.09\",\"eventTime\":\"2026-01-01T00:00:00Z\",\"eventSource\":\"ecs.amazonaws.com\","
-            + "\"eventName\":\"CreateService\",\"awsRegion\":\"us-east-1\",\"requestParameters\":{\"cluster\":"
-            + "\"arn:aws:ecs:us-east-1:111122223333:cluster/priming\",\"serviceName\":\"priming\",\"desiredCount\":1,"
-            + "\"enableECSManagedTags\":false,\"tags\":[{\"key\":\"apigw:path\",\"value\":\"/priming\"}]},"
-            + "\"responseElements\":{\"service\":{\"serviceArn\":\"arn:aws:ecs:us-east-1:111122223333:service/priming/"
-            + "priming\",\"clusterArn\":\"arn:aws:ecs:us-east-1:111122223333:cluster/priming\"}},"
-            + "\"recipientAccountId\":\"111122223333\"}}",
-            "{\"version\":\"0\",\"id\":\"priming\",\"detail-type\":\"ECS Service Action\",\"source\":\"aws.ecs\","
-            + "\"account\":\"111122223333\",\"region\":\"us-east-1\",\"resources\":[\"arn:aws:ecs:us-east-1:"
-            + "111122223333:service/priming/priming\"],\"detail\":{\"eventName\":\"SERVICE_STEADY_STATE\","
-            + "\"clusterArn\":\"arn:aws:ecs:us-east-1:111122223333:cluster/priming\"}}");
     /** The sweep's event: the Lambda runtime reads its time with Joda-Time (of the function's jar, 90 classes). */
     private static final DateTimeFormatter SCHEDULED_EVENT_TIME = ISODateTimeFormat.dateTimeParser();
     private static final String ARN = "arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/net/priming/0";
@@ -70,7 +55,7 @@ final class Priming extends PrimingHook {
     @Override
     protected void primeWith(PrimingEndpoint endpoint) {
         primeCalls(endpoint);
-        Onboarder onboarder = Onboarder.create(config.withControlPlaneRateScale(UNPACED), endpoint);
+        Onboarder onboarder = onboarder(config, endpoint);
         PrintStream discarded = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         endpoint.answer(PrimingLandscape.answers());
         endpoint.call(() -> batch(onboarder, discarded));
@@ -81,6 +66,11 @@ final class Priming extends PrimingHook {
         endpoint.call(() -> PlanningSample.plans(config));
     }
 
+    /** The handlers' wiring on the endpoint's clients, with a pacing of its own that never waits. */
+    static Onboarder onboarder(OnboarderConfig config, PrimingEndpoint endpoint) {
+        return Onboarder.create(config.withControlPlaneRateScale(UNPACED), endpoint);
+    }
+
     /** The sample batch through the handler's entry code, on {@code onboarder}'s clients. */
     static BatchOutcome batch(Onboarder onboarder, PrintStream out) {
         return OnboardingHandler.process(onboarder, batch(), invocation(), out);
@@ -89,7 +79,7 @@ final class Priming extends PrimingHook {
     /** The batch as the Lambda runtime hands it to the handler. */
     private static SQSEvent batch() {
         List<SQSEvent.SQSMessage> messages = new ArrayList<>();
-        for (String body : SAMPLE_EVENTS) {
+        for (String body : PrimingLandscape.EVENTS) {
             SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
             message.setMessageId("priming-" + messages.size());
             message.setReceiptHandle("priming");
@@ -194,7 +184,7 @@ final class Priming extends PrimingHook {
         // SendMessage (parking in the dead-letter queue, rare) is left out: the SDK checks the MD5 of the body it
         // sent against the answer's, which an empty success cannot give
         endpoint.call(() -> sqs.sendMessageBatch(r -> r.queueUrl(queueUrl)
-                .entries(entry -> entry.id("m0").messageBody(SAMPLE_EVENTS.get(0)).messageGroupId("priming")
+                .entries(entry -> entry.id("m0").messageBody(PrimingLandscape.EVENTS.get(0)).messageGroupId("priming")
                         .messageDeduplicationId("priming"))));
         endpoint.call(() -> sqs.changeMessageVisibilityBatch(r -> r
                 .queueUrl(queueUrl).entries(entry -> entry.id("m0").receiptHandle("priming").visibilityTimeout(10))));

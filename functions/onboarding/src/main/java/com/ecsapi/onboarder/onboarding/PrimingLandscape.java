@@ -25,8 +25,8 @@ import java.util.List;
  */
 final class PrimingLandscape {
 
-    static final String CLUSTER = "arn:aws:ecs:us-east-1:111122223333:cluster/priming";
-    static final String SERVICE = "arn:aws:ecs:us-east-1:111122223333:service/priming/priming";
+    private static final String CLUSTER = "arn:aws:ecs:us-east-1:111122223333:cluster/priming";
+    private static final String SERVICE = "arn:aws:ecs:us-east-1:111122223333:service/priming/priming";
     private static final String API_ID = "a1b2c3d4e5";
     private static final String VPC = "vpc-0123456789abcdef0";
     private static final String SUBNET = "subnet-0123456789abcdef0";
@@ -35,6 +35,23 @@ final class PrimingLandscape {
     private static final String TARGET_GROUP = "arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/"
             + "priming/0123456789abcdef";
     private static final Instant CREATED = Instant.parse("2026-01-01T00:00:00.123Z");
+
+    /**
+     * The events about the sample service, as the queue delivers them: its creation as CloudTrail reports it (the
+     * events' most common kind), then an ECS service action.
+     */
+    static final List<String> EVENTS = List.of("{\"version\":\"0\",\"id\":\"priming\","
+            + "\"detail-type\":\"AWS API Call via CloudTrail\",\"source\":\"aws.ecs\",\"account\":\"111122223333\","
+            + "\"time\":\"2026-01-01T00:00:00Z\",\"region\":\"us-east-1\",\"resources\":[],\"detail\":{"
+            + "\"eventVersion\":\"1.09\",\"eventTime\":\"2026-01-01T00:00:00Z\",\"eventSource\":\"ecs.amazonaws.com\","
+            + "\"eventName\":\"CreateService\",\"awsRegion\":\"us-east-1\",\"requestParameters\":{\"cluster\":\""
+            + CLUSTER + "\",\"serviceName\":\"priming\",\"desiredCount\":1,\"enableECSManagedTags\":false,"
+            + "\"tags\":[{\"key\":\"apigw:path\",\"value\":\"/priming\"}]},\"responseElements\":{\"service\":"
+            + "{\"serviceArn\":\"" + SERVICE + "\",\"clusterArn\":\"" + CLUSTER + "\"}},"
+            + "\"recipientAccountId\":\"111122223333\"}}",
+            "{\"version\":\"0\",\"id\":\"priming\",\"detail-type\":\"ECS Service Action\",\"source\":\"aws.ecs\","
+            + "\"account\":\"111122223333\",\"region\":\"us-east-1\",\"resources\":[\"" + SERVICE + "\"],"
+            + "\"detail\":{\"eventName\":\"SERVICE_STEADY_STATE\",\"clusterArn\":\"" + CLUSTER + "\"}}");
 
     private PrimingLandscape() {
     }

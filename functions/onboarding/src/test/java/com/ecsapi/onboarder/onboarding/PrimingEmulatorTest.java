@@ -82,8 +82,8 @@ class PrimingEmulatorTest extends EmulatorTestBase {
         BatchOutcome outcome;
         Map<String, String> failures;
         try (PrimingEndpoint endpoint = PrimingEndpoint.start()) {
-            Onboarder onboarder = Onboarder.create(OnboarderConfig.from(Environment.of(withQueue(environment())))
-                    .withControlPlaneRateScale(10_000), endpoint);
+            Onboarder onboarder = Priming.onboarder(OnboarderConfig.from(Environment.of(withQueue(environment()))),
+                    endpoint);
             endpoint.answer(PrimingLandscape.answers());
             outcome = Priming.batch(onboarder, new PrintStream(OutputStream.nullOutputStream(), true,
                     StandardCharsets.UTF_8));
